@@ -1,0 +1,118 @@
+import { type InvitePersonResponse, login as loginSchema, type Organisation, ROLES, type Role } from "@karta/schema";
+import { type FormEvent, useState } from "react";
+import { failureMessage } from "../api/http.ts";
+import { invitePerson } from "../api/peopleApi.ts";
+import { messages } from "../messages.ts";
+
+/** «Пригласить человека»: ФИО, должность, организация, логин, роль → a person and a one-time link. */
+export function InviteForm({
+  organisations,
+  onInvited,
+}: {
+  readonly organisations: readonly Organisation[];
+  readonly onInvited: (result: InvitePersonResponse) => void;
+}) {
+  const [fullName, setFullName] = useState("");
+  const [position, setPosition] = useState("");
+  const [organisationId, setOrganisationId] = useState(organisations[0]?.id ?? "");
+  const [login, setLogin] = useState("");
+  const [role, setRole] = useState<Role>("school_team");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const chosen = organisations.find((o) => o.id === organisationId) ?? organisations[0];
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (fullName.trim().length < 3) return setError(messages.people.fullNameRequired);
+    const parsedLogin = loginSchema.safeParse(login);
+    if (!parsedLogin.success) return setError(messages.people.loginInvalid);
+    if (!chosen) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await invitePerson({
+        fullName: fullName.trim(),
+        position: position.trim(),
+        organisationId: chosen.id,
+        login: parsedLogin.data,
+        role,
+      });
+      onInvited(result);
+      setFullName("");
+      setPosition("");
+      setLogin("");
+    } catch (failure) {
+      setError(failureMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="k-card k-create" onSubmit={submit} data-testid="invite-form" noValidate>
+      <h2 className="k-card-title">{messages.people.inviteHeading}</h2>
+      <label className="k-field">
+        <span className="k-field-label">{messages.people.fullName}</span>
+        <input
+          value={fullName}
+          onChange={(e) => setFullName(e.target.value)}
+          placeholder={messages.people.fullNamePlaceholder}
+          maxLength={200}
+          disabled={busy}
+        />
+      </label>
+      <label className="k-field">
+        <span className="k-field-label">{messages.people.position}</span>
+        <input
+          value={position}
+          onChange={(e) => setPosition(e.target.value)}
+          placeholder={messages.people.positionPlaceholder}
+          maxLength={200}
+          disabled={busy}
+        />
+      </label>
+      <label className="k-field">
+        <span className="k-field-label">{messages.people.inviteOrganisation}</span>
+        <select value={chosen?.id ?? ""} onChange={(e) => setOrganisationId(e.target.value)} disabled={busy}>
+          {organisations.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="k-field">
+        <span className="k-field-label">{messages.people.loginField}</span>
+        <input
+          value={login}
+          onChange={(e) => setLogin(e.target.value)}
+          placeholder={messages.people.loginPlaceholder}
+          autoCapitalize="none"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={64}
+          disabled={busy}
+        />
+        <span className="k-field-hint">{messages.people.loginHint}</span>
+      </label>
+      <label className="k-field">
+        <span className="k-field-label">{messages.people.role}</span>
+        <select value={role} onChange={(e) => setRole(e.target.value as Role)} disabled={busy}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {messages.roles[r]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {error && (
+        <p className="k-form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="k-button k-button-primary" disabled={busy || !chosen}>
+        {busy ? messages.people.inviting : messages.people.inviteSubmit}
+      </button>
+    </form>
+  );
+}

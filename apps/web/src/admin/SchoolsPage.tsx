@@ -1,0 +1,272 @@
+import { type Organisation, SCHOOL_STATUSES, SCHOOL_TYPES, type SchoolStatus, type SchoolType } from "@karta/schema";
+import { type FormEvent, useCallback, useMemo, useState } from "react";
+import { failureMessage } from "../api/http.ts";
+import { createSchool, fetchOrganisations, setSchoolStatus, updateSchool } from "../api/registryApi.ts";
+import { useResource } from "../api/useResource.ts";
+import { messages } from "../messages.ts";
+import { managedIds } from "../organisations/tree.ts";
+import { useSignedInUser } from "../session/sessionStore.ts";
+import { showToast } from "../ui/toasts.ts";
+import { AdminLayout, LoadState } from "./AdminLayout.tsx";
+import {
+  countWithStatus,
+  type MunicipalityRegistry,
+  registryOf,
+  registryYears,
+  withOrganisation,
+} from "./schoolRegistry.ts";
+
+/** «Школы»: the registry of the coordinator's schools, their type and their status in each year. */
+export function SchoolsPage() {
+  const user = useSignedInUser();
+  const { state, reload, replace } = useResource(useCallback((signal: AbortSignal) => fetchOrganisations(signal), []));
+  const years = useMemo(() => registryYears(), []);
+  const registry = useMemo(
+    () => (state.status === "ready" && user ? registryOf(state.data, managedIds(state.data, user)) : []),
+    [state, user],
+  );
+  const save = useCallback((changed: Organisation) => replace((list) => withOrganisation(list, changed)), [replace]);
+
+  return (
+    <AdminLayout page="schools" title={messages.schools.pageTitle} intro={messages.schools.intro}>
+      {state.status !== "ready" ? (
+        <LoadState
+          loading={messages.schools.loading}
+          error={state.status === "error" ? state.message : null}
+          onRetry={reload}
+        />
+      ) : (
+        registry.map((part) => (
+          <MunicipalitySchools key={part.municipality.id} registry={part} years={years} onChanged={save} />
+        ))
+      )}
+    </AdminLayout>
+  );
+}
+
+function MunicipalitySchools({
+  registry,
+  years,
+  onChanged,
+}: {
+  readonly registry: MunicipalityRegistry;
+  readonly years: readonly number[];
+  readonly onChanged: (school: Organisation) => void;
+}) {
+  const { municipality, schools } = registry;
+  return (
+    <section className="k-card k-registry" data-testid="school-registry">
+      <div className="k-registry-head">
+        <h2 className="k-card-title">
+          {municipality.name}
+          <span className="k-doc-group-count">{messages.schools.schoolCount(schools.length)}</span>
+        </h2>
+      </div>
+      <div className="k-table-scroll">
+        <table className="k-table k-registry-table">
+          <thead>
+            <tr>
+              <th className="k-col-name">{messages.schools.name}</th>
+              <th className="k-col-type">{messages.schools.type}</th>
+              {years.map((year) => (
+                <th key={year} className="k-col-year">
+                  {year}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {schools.length === 0 && (
+              <tr>
+                <td colSpan={years.length + 2} className="k-muted">
+                  {messages.schools.empty}
+                </td>
+              </tr>
+            )}
+            {schools.map((school) => (
+              <SchoolRow key={school.id} school={school} years={years} onChanged={onChanged} />
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th colSpan={2}>{messages.schools.shnorTotal}</th>
+              {years.map((year) => (
+                <td key={year} className="k-col-year k-total" data-testid={`shnor-total-${year}`}>
+                  {countWithStatus(schools, year, "shnor")}
+                </td>
+              ))}
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      <AddSchoolForm municipality={municipality} onAdded={onChanged} />
+    </section>
+  );
+}
+
+function SchoolRow({
+  school,
+  years,
+  onChanged,
+}: {
+  readonly school: Organisation;
+  readonly years: readonly number[];
+  readonly onChanged: (school: Organisation) => void;
+}) {
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const run = async (what: string, action: () => Promise<Organisation>) => {
+    setBusy(what);
+    try {
+      onChanged(await action());
+    } catch (error) {
+      showToast(failureMessage(error), "error");
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <tr data-testid="school-row" data-school={school.name}>
+      <th scope="row" className="k-col-name">
+        {school.name}
+      </th>
+      <td className="k-col-type">
+        <select
+          className="k-select-inline"
+          aria-label={messages.schools.typeFor(school.name)}
+          value={school.schoolType ?? ""}
+          disabled={busy !== null}
+          onChange={(e) => run("type", () => updateSchool(school.id, { schoolType: e.target.value as SchoolType }))}
+        >
+          {school.schoolType === null && <option value="">{messages.schools.noStatus}</option>}
+          {SCHOOL_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {type}
+            </option>
+          ))}
+        </select>
+      </td>
+      {years.map((year) => {
+        const status = school.statuses[String(year)] ?? null;
+        return (
+          <td key={year} className="k-col-year">
+            <StatusPicker
+              label={messages.schools.statusFor(school.name, year)}
+              status={status}
+              busy={busy === String(year)}
+              onChange={(next) => run(String(year), () => setSchoolStatus(school.id, year, next))}
+            />
+          </td>
+        );
+      })}
+    </tr>
+  );
+}
+
+/**
+ * A year's status as a coloured label that wraps («постпроектное
+ * сопровождение» fits a narrow column) with the native select laid over it:
+ * the browser's own list, keyboard and screen-reader behaviour.
+ */
+function StatusPicker({
+  label,
+  status,
+  busy,
+  onChange,
+}: {
+  readonly label: string;
+  readonly status: SchoolStatus | null;
+  readonly busy: boolean;
+  readonly onChange: (status: SchoolStatus | null) => void;
+}) {
+  return (
+    <span className={`k-status k-status-${status ?? "none"}${busy ? " k-status-busy" : ""}`}>
+      <span className="k-status-text" aria-hidden>
+        {status ? messages.schoolStatuses[status] : messages.schools.noStatus}
+      </span>
+      <select
+        className="k-status-select"
+        aria-label={label}
+        title={label}
+        value={status ?? ""}
+        disabled={busy}
+        onChange={(e) => onChange(e.target.value === "" ? null : (e.target.value as SchoolStatus))}
+      >
+        <option value="">{messages.schools.noStatus}</option>
+        {SCHOOL_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {messages.schoolStatuses[s]}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}
+
+function AddSchoolForm({
+  municipality,
+  onAdded,
+}: {
+  readonly municipality: Organisation;
+  readonly onAdded: (school: Organisation) => void;
+}) {
+  const [name, setName] = useState("");
+  const [type, setType] = useState<SchoolType>(SCHOOL_TYPES[0]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (name.trim().length < 2) {
+      setError(messages.schools.nameRequired);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await createSchool({ parentId: municipality.id, name: name.trim(), schoolType: type });
+      onAdded(created);
+      showToast(messages.schools.added(created.name));
+      setName("");
+    } catch (failure) {
+      setError(failureMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="k-inline-form" onSubmit={submit} data-testid="add-school">
+      <span className="k-inline-form-title">{messages.schools.addHeading}</span>
+      <label className="k-field k-field-grow">
+        <span className="k-field-label">{messages.schools.addName}</span>
+        <input
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          placeholder={messages.schools.addNamePlaceholder}
+          maxLength={300}
+          disabled={busy}
+        />
+      </label>
+      <label className="k-field">
+        <span className="k-field-label">{messages.schools.type}</span>
+        <select value={type} onChange={(e) => setType(e.target.value as SchoolType)} disabled={busy}>
+          {SCHOOL_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="k-button k-button-primary" disabled={busy}>
+        {busy ? messages.schools.adding : messages.schools.add}
+      </button>
+      {error && (
+        <p className="k-form-error k-inline-form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

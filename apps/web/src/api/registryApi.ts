@@ -1,0 +1,40 @@
+import {
+  type AuditEntry,
+  auditEntry,
+  type CreateSchoolRequest,
+  type Organisation,
+  organisation,
+  type SchoolStatus,
+  type SchoolType,
+} from "@karta/schema";
+import { apiRequest } from "./http.ts";
+
+const organisations = organisation.array();
+
+/** The organisations this user sees: their part of region → municipality → schools, with statuses by year. */
+export function fetchOrganisations(signal?: AbortSignal): Promise<Organisation[]> {
+  return apiRequest("/api/organisations", organisations, { signal });
+}
+
+export function createSchool(request: CreateSchoolRequest): Promise<Organisation> {
+  return apiRequest("/api/organisations", organisation, { method: "POST", body: request });
+}
+
+export function updateSchool(id: string, changes: { name?: string; schoolType?: SchoolType }): Promise<Organisation> {
+  return apiRequest(`/api/organisations/${encodeURIComponent(id)}`, organisation, { method: "PATCH", body: changes });
+}
+
+/** Sets (or with null removes) a school's status for a year. */
+export function setSchoolStatus(id: string, year: number, status: SchoolStatus | null): Promise<Organisation> {
+  return apiRequest(`/api/organisations/${encodeURIComponent(id)}/status`, organisation, {
+    method: "PUT",
+    body: { year, status },
+  });
+}
+
+const auditEntries = auditEntry.array();
+
+/** The audit log of the coordinator's organisations, newest first. */
+export function fetchAudit(limit = 200, signal?: AbortSignal): Promise<AuditEntry[]> {
+  return apiRequest(`/api/audit?limit=${limit}`, auditEntries, { signal });
+}

@@ -1,0 +1,135 @@
+import { getTemplate } from "@karta/schema";
+import { useEffect, useMemo, useRef } from "react";
+import { TableEditor } from "../grid/TableEditor.tsx";
+import { messages } from "../messages.ts";
+import { identityOf } from "../presence/identity.ts";
+import { PresenceAvatars } from "../presence/PresenceAvatars.tsx";
+import { PresenceStore } from "../presence/presenceStore.ts";
+import { usePresenceIdentity } from "../presence/usePresenceIdentity.ts";
+import { sessionEnded, useSignedInUser } from "../session/sessionStore.ts";
+import { showToast } from "../ui/toasts.ts";
+import { closeOutcome } from "./closeOutcome.ts";
+import { DocumentHeader } from "./DocumentHeader.tsx";
+import { PageMessage } from "./PageMessage.tsx";
+import { type PageAccess, readOnlyReason } from "./readOnlyReason.ts";
+import { SyncStatus } from "./SyncStatus.tsx";
+import { useDocumentAccess } from "./useDocumentAccess.ts";
+import { useConnectionSnapshot, useDocumentConnection } from "./useDocumentConnection.ts";
+
+/**
+ * A document opened to work on together: header, toolbar and the table.
+ * The server's answer about access decides whether the table can be edited;
+ * a read-only table still shows colleagues' edits as they happen.
+ */
+export function DocumentPage({ docId }: { readonly docId: string }) {
+  const connection = useDocumentConnection(docId);
+  const { document, sync, closed, lastClose, reconnects, refusals, unknownTemplate, localLoaded } =
+    useConnectionSnapshot(connection);
+  const accessState = useDocumentAccess(docId, reconnects);
+  const user = useSignedInUser();
+  const summary = accessState.status === "notFound" ? null : accessState.summary;
+
+  const presence = useMemo(() => (connection ? new PresenceStore(connection.awareness) : null), [connection]);
+  useEffect(() => () => presence?.destroy(), [presence]);
+  const identity = useMemo(() => identityOf(user ?? { id: "", fullName: "?" }), [user]);
+  const shownIdentity = usePresenceIdentity(presence, identity);
+
+  const template = document?.template ?? (summary ? getTemplate(summary.template) : undefined);
+  const title = summary?.title ?? template?.title ?? messages.document.loading;
+  useEffect(() => {
+    window.document.title = `${title} — ${messages.appName}`;
+  }, [title]);
+
+  const access: PageAccess | null = summary?.access ?? (accessState.status === "unreachable" ? "unknown" : null);
+  useAccessChangeToast(access);
+  useRefusalToast(refusals);
+
+  const close = closed ?? lastClose;
+  const outcome = close ? closeOutcome(close.code) : null;
+  useEffect(() => {
+    if (outcome?.kind === "signIn") sessionEnded();
+  }, [outcome?.kind]);
+
+  if (accessState.status === "notFound") return <PageMessage text={accessState.message} />;
+  // No access, no document: there is nothing to show or to edit, only the way back.
+  if (outcome?.kind === "final") return <PageMessage text={outcome.text} />;
+  if (closed && !document && outcome?.kind === "banner") return <PageMessage text={outcome.text} />;
+  if (unknownTemplate) return <PageMessage text={messages.document.unknownTemplate} />;
+
+  // Until the server has said what this person may do, the table is shown read-only, without a banner.
+  const editable = access === "edit";
+  const reason = access === null ? null : readOnlyReason(access, user, summary);
+  const details = [
+    summary?.organisation,
+    // «Дорожная карта … на 2022 год» already says which template it is.
+    template && !title.startsWith(template.title) ? template.title : undefined,
+    summary ? messages.documents.year(summary.year) : undefined,
+  ].filter((d): d is string => Boolean(d));
+
+  return (
+    <div className="k-doc-page" data-access={access ?? "loading"}>
+      <DocumentHeader
+        title={title}
+        details={details}
+        status={<SyncStatus state={sync} />}
+        people={presence ? <PresenceAvatars presence={presence} self={shownIdentity} /> : null}
+      />
+      {outcome?.kind === "banner" && (
+        <div className="k-banner k-banner-error" role="alert" data-testid="close-banner">
+          {outcome.text}
+        </div>
+      )}
+      {reason && (
+        <div className="k-banner k-banner-readonly" role="note" data-testid="read-only-banner">
+          <LockIcon />
+          <span>{reason}</span>
+        </div>
+      )}
+      {document && connection && presence ? (
+        <TableEditor document={document} origin={connection.origin} presence={presence} readOnly={!editable} />
+      ) : (
+        <p className="k-page-loading" aria-busy>
+          {localLoaded && sync === "offline" ? messages.document.notOnThisDevice : messages.document.loading}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** After the rights changed (4409 and a new answer), one toast saying what they are now. */
+function useAccessChangeToast(access: PageAccess | null): void {
+  const previous = useRef<PageAccess | null>(null);
+  useEffect(() => {
+    if (access === null || access === "unknown") return;
+    const before = previous.current;
+    previous.current = access;
+    if (before !== null && before !== "unknown" && before !== access) {
+      const label = messages.document.accessNowLabel[access];
+      if (label) showToast(messages.document.accessNow(label));
+    }
+  }, [access]);
+}
+
+/** The server refused a change ("permission denied"): say so, once per refusal. */
+function useRefusalToast(refusals: number): void {
+  useEffect(() => {
+    if (refusals > 0) showToast(messages.document.refused, "error");
+  }, [refusals]);
+}
+
+function LockIcon() {
+  return (
+    <svg
+      aria-hidden="true"
+      width={16}
+      height={16}
+      viewBox="0 0 16 16"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.6}
+    >
+      <rect x="3" y="7" width="10" height="7" rx="1.5" />
+      <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" />
+    </svg>
+  );
+}

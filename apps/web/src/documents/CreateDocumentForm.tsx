@@ -1,0 +1,121 @@
+import { type Organisation, templates } from "@karta/schema";
+import { type FormEvent, useMemo, useState } from "react";
+import { rememberDocument } from "../api/documentCache.ts";
+import { createDocument } from "../api/documentsApi.ts";
+import { failureMessage } from "../api/http.ts";
+import { messages } from "../messages.ts";
+import { fitsScope } from "../organisations/tree.ts";
+import { navigate } from "../router/navigation.ts";
+import { documentPath } from "../router/routes.ts";
+
+const FIRST_YEAR = 2020;
+
+/** Years a document can be for: from the programme's start to next year, newest first. */
+function yearChoices(now: Date = new Date()): number[] {
+  const last = now.getFullYear() + 1;
+  return Array.from({ length: last - FIRST_YEAR + 1 }, (_, i) => last - i);
+}
+
+/**
+ * «Новый документ»: a template, the organisation it belongs to (only those
+ * where this user may create one, and of the template's kind), the year and
+ * a title; the new document opens at once.
+ */
+export function CreateDocumentForm({ organisations }: { readonly organisations: readonly Organisation[] }) {
+  const usable = useMemo(
+    () => templates.filter((t) => organisations.some((o) => fitsScope(o, t.scope))),
+    [organisations],
+  );
+  const [templateId, setTemplateId] = useState(usable[0]?.id ?? "");
+  const template = usable.find((t) => t.id === templateId) ?? usable[0];
+  const choices = useMemo(
+    () => (template ? organisations.filter((o) => fitsScope(o, template.scope)) : []),
+    [organisations, template],
+  );
+  const [organisationId, setOrganisationId] = useState(choices[0]?.id ?? "");
+  const chosen = choices.find((o) => o.id === organisationId) ?? choices[0];
+  const years = useMemo(() => yearChoices(), []);
+  const [year, setYear] = useState(new Date().getFullYear());
+  const [title, setTitle] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!template || !chosen) return;
+    if (title.trim() === "") {
+      setError(messages.createDocument.titleRequired);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await createDocument({
+        template: template.id,
+        title: title.trim(),
+        organisationId: chosen.id,
+        year,
+      });
+      rememberDocument(created);
+      navigate(documentPath(created.id));
+    } catch (failure) {
+      setError(failureMessage(failure, messages.createDocument.failed));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="k-card k-create" onSubmit={submit} data-testid="create-document">
+      <h2 className="k-card-title">{messages.createDocument.heading}</h2>
+      <label className="k-field">
+        <span className="k-field-label">{messages.createDocument.template}</span>
+        <select value={template?.id ?? ""} onChange={(e) => setTemplateId(e.target.value)} disabled={busy}>
+          {usable.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="k-field">
+        <span className="k-field-label">{messages.createDocument.organisation}</span>
+        <select value={chosen?.id ?? ""} onChange={(e) => setOrganisationId(e.target.value)} disabled={busy}>
+          {choices.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {choices.length === 0 && <p className="k-muted">{messages.createDocument.noOrganisationForTemplate}</p>}
+      <label className="k-field">
+        <span className="k-field-label">{messages.createDocument.year}</span>
+        <select value={year} onChange={(e) => setYear(Number(e.target.value))} disabled={busy}>
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="k-field">
+        <span className="k-field-label">{messages.createDocument.title}</span>
+        <input
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          placeholder={messages.createDocument.titlePlaceholder}
+          maxLength={300}
+          disabled={busy}
+        />
+      </label>
+      {error && (
+        <p className="k-form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="k-button k-button-primary" disabled={busy || !chosen}>
+        {busy ? messages.createDocument.submitting : messages.createDocument.submit}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,73 @@
+import type { RowSnapshot } from "@karta/doc";
+import { type CellValue, type ColumnType, MEASURE_STATUSES } from "@karta/schema";
+import type { CustomCellRendererProps } from "ag-grid-react";
+import { useCallback, useSyncExternalStore } from "react";
+import { messages } from "../messages.ts";
+import { formatCell } from "./cellText.ts";
+import { useGridRuntime } from "./gridRuntime.ts";
+import { PresenceMark } from "./PresenceMark.tsx";
+import { writeCells } from "./writeCells.ts";
+
+export interface CellViewParams {
+  readonly columnType: ColumnType;
+}
+
+/**
+ * Every cell of the table: its text as a person reads it (line breaks kept)
+ * and the marks of colleagues who have selected it. Each cell subscribes to
+ * its own address in the presence store, so a colleague moving around
+ * re-renders only the cells they leave and enter.
+ */
+export function CellView(props: CustomCellRendererProps<RowSnapshot, CellValue> & CellViewParams) {
+  const { presence, table, readOnly } = useGridRuntime();
+  const rowId = props.data?.id;
+  const colId = props.column?.getColId();
+  const getPeers = useCallback(
+    () => (rowId !== undefined && colId !== undefined ? presence.peersAt(rowId, colId) : presence.peersAt("", "")),
+    [presence, rowId, colId],
+  );
+  const peers = useSyncExternalStore(presence.subscribe, getPeers);
+  const { columnType } = props;
+
+  let content: React.ReactNode;
+  if (columnType.kind === "boolean") {
+    const toggle = () => {
+      if (!readOnly && rowId !== undefined && colId !== undefined) {
+        writeCells(table, [{ rowId, columnId: colId, value: props.value !== true }]);
+      }
+    };
+    content = (
+      <input
+        type="checkbox"
+        className="k-cell-checkbox"
+        checked={props.value === true}
+        onChange={toggle}
+        disabled={readOnly}
+        tabIndex={-1}
+        aria-label={props.value === true ? messages.grid.yes : messages.grid.no}
+      />
+    );
+  } else if (columnType.kind === "enum" && typeof props.value === "string") {
+    content = (
+      <span className="k-cell-text">
+        <span className={`k-pill k-pill-${enumTone(columnType.options, props.value)}`}>{props.value}</span>
+      </span>
+    );
+  } else {
+    content = <span className="k-cell-text">{props.valueFormatted ?? formatCell(props.value, columnType)}</span>;
+  }
+  return (
+    <>
+      {content}
+      {peers.length > 0 && <PresenceMark peers={peers} />}
+    </>
+  );
+}
+
+const STATUS_TONES = ["planned", "active", "done", "failed", "moved"] as const;
+
+/** A colour for an option: the measure statuses get their own, other lists a neutral one. */
+function enumTone(options: readonly string[], value: string): string {
+  if (options !== MEASURE_STATUSES) return "neutral";
+  return STATUS_TONES[MEASURE_STATUSES.indexOf(value as (typeof MEASURE_STATUSES)[number])] ?? "neutral";
+}

@@ -1,0 +1,66 @@
+import type { KartaDocument } from "@karta/doc";
+import { useCallback, useMemo, useState, useSyncExternalStore } from "react";
+import type { LocalOrigin } from "../document/localOrigin.ts";
+import { useUndoManager } from "../document/useUndoManager.ts";
+import type { PresenceStore } from "../presence/presenceStore.ts";
+import type { GridSession } from "./gridSession.ts";
+import { addRowBelow, deleteSelectedRows } from "./rowCommands.ts";
+import { StatusBar } from "./StatusBar.tsx";
+import { SelectionStore } from "./selection/selectionStore.ts";
+import { TableGrid } from "./TableGrid.tsx";
+import { Toolbar } from "./Toolbar.tsx";
+
+export interface TableEditorProps {
+  readonly document: KartaDocument;
+  readonly origin: LocalOrigin;
+  readonly presence: PresenceStore;
+  /** The user may not change the table: no editing, no row buttons, no paste; colleagues' edits still show. */
+  readonly readOnly: boolean;
+}
+
+/** The document's table with its toolbar: one undo history and one selection for both. */
+export function TableEditor({ document, origin, presence, readOnly }: TableEditorProps) {
+  const tableId = document.template.tables[0]?.id ?? "measures";
+  const table = useMemo(() => document.table(tableId), [document, tableId]);
+  const undo = useUndoManager(document, origin);
+  const [selection] = useState(() => new SelectionStore());
+  const [session, setSession] = useState<GridSession | null>(null);
+  const bounds = useSyncExternalStore(
+    (listener) => selection.subscribe(listener),
+    () => selection.getBounds(),
+  );
+
+  const onAddRow = useCallback(() => {
+    if (!session || readOnly) return;
+    session.api.stopEditing();
+    addRowBelow(session);
+  }, [session, readOnly]);
+
+  const onDeleteRows = useCallback(() => {
+    if (!session || readOnly) return;
+    session.api.stopEditing(true);
+    deleteSelectedRows(session);
+  }, [session, readOnly]);
+
+  return (
+    <>
+      <Toolbar
+        readOnly={readOnly}
+        undo={undo}
+        onAddRow={onAddRow}
+        onDeleteRows={onDeleteRows}
+        rowsToDelete={bounds ? bounds.bottom - bounds.top + 1 : 0}
+      />
+      <TableGrid
+        table={table}
+        origin={origin}
+        presence={presence}
+        selection={selection}
+        undo={undo}
+        readOnly={readOnly}
+        onSession={setSession}
+      />
+      <StatusBar table={table} bounds={bounds} />
+    </>
+  );
+}

@@ -1,0 +1,193 @@
+import type { RowSnapshot, TableModel } from "@karta/doc";
+import type { CellValue } from "@karta/schema";
+import type {
+  CellEditRequestEvent,
+  CellFocusedEvent,
+  CellKeyDownEvent,
+  FullWidthCellKeyDownEvent,
+  GridReadyEvent,
+  RowDragEndEvent,
+  RowDragMoveEvent,
+} from "ag-grid-community";
+import { AgGridReact } from "ag-grid-react";
+import { useCallback, useMemo, useRef, useState } from "react";
+import type { LocalOrigin } from "../document/localOrigin.ts";
+import type { UndoController } from "../document/useUndoManager.ts";
+import { messages } from "../messages.ts";
+import type { PresenceStore } from "../presence/presenceStore.ts";
+import { useClipboardEvents } from "./clipboard/useClipboardEvents.ts";
+import { buildColumnDefs } from "./columnDefs.ts";
+import { GridRuntimeContext } from "./gridRuntime.ts";
+import { GridSession } from "./gridSession.ts";
+import { kartaGridTheme } from "./gridTheme.ts";
+import { type GridKeyAction, gridKeyAction } from "./keymap.ts";
+import { clearRange, extendSelection, selectAll } from "./rangeCommands.ts";
+import { moveFocusedRow, moveRowTo } from "./rowCommands.ts";
+import type { SelectionStore } from "./selection/selectionStore.ts";
+import { useRangeMouse } from "./selection/useRangeMouse.ts";
+import { useRowFeed } from "./useRowFeed.ts";
+import { writeCells } from "./writeCells.ts";
+
+export interface TableGridProps {
+  readonly table: TableModel;
+  readonly origin: LocalOrigin;
+  readonly presence: PresenceStore;
+  readonly selection: SelectionStore;
+  readonly undo: UndoController;
+  /** The user may not change the table: it still selects, copies and shows colleagues' edits live. */
+  readonly readOnly: boolean;
+  /** Called with the session once the grid is ready, for the toolbar. */
+  readonly onSession: (session: GridSession | null) => void;
+}
+
+const localeText = {
+  noRowsToShow: messages.grid.noRows,
+  loadingOoo: messages.grid.loading,
+};
+
+/**
+ * The table as a spreadsheet. Yjs is the source of truth: the grid shows the
+ * model's immutable rows and never edits them itself (readOnlyEdit); every
+ * edit, paste, move and undo goes through the table model with this page's
+ * origin. It receives the document handle and never opens a connection.
+ */
+export function TableGrid({ table, origin, presence, selection, undo, readOnly, onSession }: TableGridProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const [session, setSession] = useState<GridSession | null>(null);
+  const [initialRows] = useState(() => table.rows() as RowSnapshot[]);
+  const columnDefs = useMemo(() => buildColumnDefs(table.template, selection, readOnly), [table, selection, readOnly]);
+  const runtime = useMemo(() => ({ table, presence, readOnly }), [table, presence, readOnly]);
+
+  useRowFeed(session, container);
+  useRangeMouse(container, session);
+  useClipboardEvents(container, session, readOnly);
+
+  const onGridReady = useCallback(
+    (event: GridReadyEvent<RowSnapshot>) => {
+      const created = new GridSession(event.api, table, selection, origin);
+      setSession(created);
+      onSession(created);
+    },
+    [table, selection, origin, onSession],
+  );
+
+  const onCellEditRequest = useCallback(
+    (event: CellEditRequestEvent<RowSnapshot, CellValue>) => {
+      const rowId = event.data?.id;
+      if (rowId === undefined || readOnly) return;
+      const value: unknown = event.newValue;
+      writeCells(table, [{ rowId, columnId: event.column.getColId(), value: toCellValue(value) }]);
+    },
+    [table, readOnly],
+  );
+
+  const onCellFocused = useCallback(
+    (event: CellFocusedEvent<RowSnapshot>) => {
+      if (event.rowIndex === null || event.column === null) return;
+      const rowId = event.api.getDisplayedRowAtIndex(event.rowIndex)?.data?.id;
+      const colId = typeof event.column === "string" ? event.column : event.column.getColId();
+      if (rowId === undefined) return;
+      presence.setCursor({ rowId, colId });
+      const anchor = selection.getRange()?.anchor;
+      if (anchor?.rowId !== rowId || anchor.colId !== colId) selection.select({ rowId, colId });
+    },
+    [presence, selection],
+  );
+
+  const onCellKeyDown = useCallback(
+    (event: CellKeyDownEvent<RowSnapshot> | FullWidthCellKeyDownEvent<RowSnapshot>) => {
+      const keyboard = event.event;
+      if (!session || !(keyboard instanceof KeyboardEvent) || session.isEditing()) return;
+      const action = gridKeyAction(keyboard);
+      if (!action) return;
+      keyboard.preventDefault();
+      if (readOnly && changesTable(action)) return;
+      switch (action.kind) {
+        case "undo":
+          return undo.undo();
+        case "redo":
+          return undo.redo();
+        case "clear":
+          return clearRange(session);
+        case "selectAll":
+          return selectAll(session);
+        case "extend":
+          return extendSelection(session, action.rows, action.cols);
+        case "moveRow":
+          return moveFocusedRow(session, action.by);
+      }
+    },
+    [session, undo, readOnly],
+  );
+
+  const onRowDragMove = useCallback((event: RowDragMoveEvent<RowSnapshot>) => {
+    const from = event.node.rowIndex;
+    const over = event.overNode;
+    if (from === null || !over || event.overIndex < 0 || event.overIndex === from) {
+      event.api.setRowDropPositionIndicator({ row: null, dropIndicatorPosition: "none" });
+      return;
+    }
+    event.api.setRowDropPositionIndicator({
+      row: over,
+      dropIndicatorPosition: event.overIndex > from ? "below" : "above",
+    });
+  }, []);
+
+  const onRowDragEnd = useCallback(
+    (event: RowDragEndEvent<RowSnapshot>) => {
+      event.api.setRowDropPositionIndicator({ row: null, dropIndicatorPosition: "none" });
+      const rowId = event.node.data?.id;
+      if (!session || rowId === undefined || readOnly) return;
+      const to = event.overIndex < 0 ? table.rowCount() - 1 : event.overIndex;
+      if (to !== event.node.rowIndex) moveRowTo(session, rowId, to);
+    },
+    [session, table, readOnly],
+  );
+
+  const clearDropIndicator = useCallback(
+    (event: { api: GridSession["api"] }) =>
+      event.api.setRowDropPositionIndicator({ row: null, dropIndicatorPosition: "none" }),
+    [],
+  );
+
+  return (
+    <GridRuntimeContext.Provider value={runtime}>
+      <div ref={container} className="k-grid" data-testid="grid" data-read-only={readOnly ? "true" : undefined}>
+        <AgGridReact<RowSnapshot>
+          theme={kartaGridTheme}
+          rowData={initialRows}
+          columnDefs={columnDefs}
+          getRowId={(p) => p.data.id}
+          readOnlyEdit
+          onCellEditRequest={onCellEditRequest}
+          stopEditingWhenCellsLoseFocus
+          enterNavigatesVerticallyAfterEdit
+          onCellFocused={onCellFocused}
+          onCellKeyDown={onCellKeyDown}
+          onRowDragMove={onRowDragMove}
+          onRowDragEnd={onRowDragEnd}
+          onRowDragLeave={clearDropIndicator}
+          onRowDragCancel={clearDropIndicator}
+          onGridReady={onGridReady}
+          localeText={localeText}
+          ensureDomOrder
+          animateRows
+          tooltipShowDelay={600}
+          suppressDragLeaveHidesColumns
+        />
+      </div>
+    </GridRuntimeContext.Provider>
+  );
+}
+
+/** Whether a keyboard action would write to the table (refused when read-only). */
+function changesTable(action: GridKeyAction): boolean {
+  return action.kind === "undo" || action.kind === "redo" || action.kind === "clear" || action.kind === "moveRow";
+}
+
+/** AG Grid editors hand back strings, numbers, booleans, null or undefined. */
+function toCellValue(value: unknown): CellValue {
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  return null;
+}

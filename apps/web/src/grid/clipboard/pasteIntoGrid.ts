@@ -1,0 +1,49 @@
+import { DocumentWriteError } from "@karta/doc";
+import { editErrorMessage, messages } from "../../messages.ts";
+import { showToast } from "../../ui/toasts.ts";
+import type { GridSession } from "../gridSession.ts";
+import { planPaste } from "./pastePlan.ts";
+import { parseTsv } from "./tsv.ts";
+
+/**
+ * Pastes clipboard text (TSV from Excel, LibreOffice or this grid) at the
+ * selection: appended rows and cell writes go in one transaction, so one
+ * Ctrl+Z takes the whole paste back and colleagues never see half of it.
+ */
+export function pasteIntoGrid(session: GridSession, text: string): void {
+  const target = session.activeBounds();
+  if (!target) return;
+  const { table } = session;
+  const plan = planPaste({
+    matrix: parseTsv(text),
+    rowIds: table.rows().map((r) => r.id),
+    columns: table.template.columns,
+    target,
+  });
+  if (plan.edits.length === 0 && plan.newRows.length === 0) {
+    if (plan.skipped > 0) showToast(messages.paste.skipped(plan.skipped), "error");
+    return;
+  }
+  try {
+    table.ydoc.transact(() => {
+      if (plan.newRows.length > 0) table.insertRows(table.rowCount(), plan.newRows);
+      table.setCells(plan.edits);
+    }, session.origin);
+  } catch (error) {
+    if (!(error instanceof DocumentWriteError)) throw error;
+    showToast(editErrorMessage(error.code), "error");
+    return;
+  }
+  const rows = table.rows();
+  const topRow = rows[plan.pasted.top];
+  const bottomRow = rows[Math.min(plan.pasted.bottom, rows.length - 1)];
+  const left = session.colIds[plan.pasted.left];
+  const right = session.colIds[plan.pasted.right];
+  if (topRow && bottomRow && left !== undefined && right !== undefined) {
+    session.selection.select({ rowId: topRow.id, colId: left }, { rowId: bottomRow.id, colId: right });
+  }
+  // New rows appear below the visible part of the table: bring them into view.
+  if (plan.newRows.length > 0) session.api.ensureIndexVisible(Math.min(plan.pasted.bottom, rows.length - 1));
+  if (plan.skipped > 0) showToast(messages.paste.skipped(plan.skipped), "error");
+  else if (plan.newRows.length > 0) showToast(messages.paste.addedRows(plan.newRows.length));
+}

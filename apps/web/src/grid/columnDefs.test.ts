@@ -1,0 +1,70 @@
+import type { TableTemplate } from "@karta/schema";
+import { describe, expect, it } from "vitest";
+import { buildColumnDefs } from "./columnDefs.ts";
+import { SelectionStore } from "./selection/selectionStore.ts";
+
+const table: TableTemplate = {
+  id: "t",
+  title: "t",
+  columns: [
+    { id: "n", title: "N", type: { kind: "rowNumber" }, width: 60 },
+    { id: "short", title: "Short", type: { kind: "text" } },
+    { id: "long", title: "Long", type: { kind: "longText" }, width: 300 },
+    { id: "period", title: "Period", type: { kind: "period" } },
+    { id: "people", title: "People", type: { kind: "people" } },
+    { id: "state", title: "State", type: { kind: "enum", options: ["a", "b"] } },
+    { id: "count", title: "Count", type: { kind: "number", integer: true } },
+    { id: "due", title: "Due", type: { kind: "date" } },
+    { id: "done", title: "Done", type: { kind: "boolean" } },
+  ],
+};
+
+const defs = buildColumnDefs(table, new SelectionStore());
+const byId = (id: string) => {
+  const def = defs.find((d) => d.colId === id);
+  if (!def) throw new Error(`no column ${id}`);
+  return def;
+};
+
+describe("buildColumnDefs", () => {
+  it("keeps the template's columns, titles and order", () => {
+    expect(defs.map((d) => d.colId)).toEqual(table.columns.map((c) => c.id));
+    expect(defs.map((d) => d.headerName)).toEqual(table.columns.map((c) => c.title));
+  });
+
+  it("derives № from the row, carries the drag handle and is never editable", () => {
+    const n = byId("n");
+    expect(n.rowDrag).toBe(true);
+    expect(n.editable).toBe(false);
+    expect(n.pinned).toBe("left");
+  });
+
+  it("picks the editor for each column type", () => {
+    expect(byId("short").cellEditor).toBe("agTextCellEditor");
+    for (const id of ["long", "period", "people"]) {
+      expect(byId(id).cellEditor).toBe("agLargeTextCellEditor");
+      expect(byId(id).cellEditorPopup).toBe(true);
+      expect(byId(id).wrapText).toBe(true);
+      expect(byId(id).autoHeight).toBe(true);
+    }
+    expect(byId("state").cellEditor).toBe("agSelectCellEditor");
+    expect(byId("state").cellEditorParams).toEqual({ values: ["", "a", "b"] });
+    expect(byId("count").cellEditor).toBe("agNumberCellEditor");
+    expect(byId("due").cellEditor).toBe("agDateStringCellEditor");
+    expect(byId("done").cellEditor).toBe("agCheckboxCellEditor");
+  });
+
+  it("lets long texts be as long as the model allows, not AG Grid's default 200 characters", () => {
+    expect((byId("long").cellEditorParams as { maxLength: number }).maxLength).toBeGreaterThan(200);
+  });
+
+  it("shows dates as DD.MM.YYYY and numbers with a decimal comma", () => {
+    const format = (id: string, value: unknown) => {
+      const formatter = byId(id).valueFormatter;
+      if (typeof formatter !== "function") throw new Error("no formatter");
+      return formatter({ value } as never);
+    };
+    expect(format("due", "2022-01-26")).toBe("26.01.2022");
+    expect(format("count", 55.2)).toBe("55,2");
+  });
+});

@@ -1,0 +1,140 @@
+import type { RowSnapshot } from "@karta/doc";
+import { formatPercent, sharePercent } from "@karta/domain";
+import { type CellValue, type ColumnTemplate, MAX_CELL_TEXT_LENGTH, type TableTemplate } from "@karta/schema";
+import type { CellClassRules, ColDef, SuppressKeyboardEventParams } from "ag-grid-community";
+import { messages } from "../messages.ts";
+import { CellView, type CellViewParams } from "./CellView.tsx";
+import { formatCell } from "./cellText.ts";
+import { gridKeyAction } from "./keymap.ts";
+import { containsCell, isSingleCell } from "./selection/rangeMath.ts";
+import type { SelectionStore } from "./selection/selectionStore.ts";
+
+type Col = ColDef<RowSnapshot, CellValue>;
+
+const NUMBER_COLUMN_WIDTH = 76;
+
+/**
+ * AG Grid columns for a template table. Columns keep the template's order
+ * (no moving, no sorting: row order is the document's order), № is derived
+ * from the row's position and carries the drag handle.
+ */
+export function buildColumnDefs(table: TableTemplate, selection: SelectionStore, readOnly = false): Col[] {
+  return table.columns.map((column, index) => {
+    const def: Col = { ...baseColumn(column, index, selection), ...typedColumn(column) };
+    // Read-only: nothing opens an editor and rows cannot be dragged; cells still select and copy.
+    return readOnly ? { ...def, editable: false, rowDrag: false, tooltipValueGetter: undefined } : def;
+  });
+}
+
+function baseColumn(column: ColumnTemplate, index: number, selection: SelectionStore): Col {
+  return {
+    colId: column.id,
+    headerName: column.title,
+    headerTooltip: column.title,
+    // Columns grow in proportion to their preferred widths to fill the screen,
+    // and never shrink below them (the grid scrolls sideways instead).
+    flex: column.width ?? 160,
+    minWidth: column.width ?? 160,
+    valueGetter: (p) => p.data?.cells[column.id] ?? null,
+    valueFormatter: (p) => formatCell(p.value, column.type),
+    cellRenderer: CellView,
+    cellRendererParams: { columnType: column.type } satisfies CellViewParams,
+    cellClassRules: rangeClassRules(index, selection),
+    suppressKeyboardEvent: suppressGridKeys,
+    sortable: false,
+    suppressMovable: true,
+    resizable: true,
+    wrapHeaderText: true,
+    autoHeaderHeight: true,
+  };
+}
+
+function typedColumn(column: ColumnTemplate): Col {
+  const type = column.type;
+  const wrapped: Col = { wrapText: true, autoHeight: true, cellDataType: "text" };
+  switch (type.kind) {
+    case "rowNumber":
+      return {
+        valueGetter: (p) => p.data?.number ?? null,
+        valueFormatter: (p) => (p.value === null || p.value === undefined ? "" : String(p.value)),
+        editable: false,
+        rowDrag: true,
+        pinned: "left",
+        flex: 0,
+        // Room for the drag handle and a three-digit number.
+        width: Math.max(column.width ?? 0, NUMBER_COLUMN_WIDTH),
+        minWidth: NUMBER_COLUMN_WIDTH,
+        lockPinned: true,
+        resizable: false,
+        cellDataType: "number",
+        cellClass: "k-cell-number",
+        tooltipValueGetter: () => messages.grid.dragRow,
+      };
+    case "text":
+      return {
+        ...wrapped,
+        editable: true,
+        cellEditor: "agTextCellEditor",
+        cellEditorParams: { maxLength: MAX_CELL_TEXT_LENGTH },
+      };
+    case "longText":
+    case "period":
+    case "people":
+      return {
+        ...wrapped,
+        editable: true,
+        cellEditor: "agLargeTextCellEditor",
+        cellEditorPopup: true,
+        cellEditorParams: { maxLength: MAX_CELL_TEXT_LENGTH, rows: 8, cols: 56 },
+      };
+    case "enum":
+      return {
+        ...wrapped,
+        editable: true,
+        cellEditor: "agSelectCellEditor",
+        // The empty first option lets a person clear the cell.
+        cellEditorParams: { values: ["", ...type.options] },
+      };
+    case "number":
+      return {
+        editable: true,
+        cellDataType: "number",
+        cellEditor: "agNumberCellEditor",
+        cellEditorParams: { min: type.min, max: type.max, precision: type.integer ? 0 : undefined },
+        cellClass: "k-cell-numeric",
+      };
+    case "date":
+      return { editable: true, cellDataType: "dateString", cellEditor: "agDateStringCellEditor" };
+    case "boolean":
+      return { editable: true, cellDataType: "boolean", cellEditor: "agCheckboxCellEditor" };
+    case "share":
+      // Computed from two number columns of the row (DOMAIN §7), never typed.
+      return {
+        editable: false,
+        cellDataType: "number",
+        valueGetter: (p) => (p.data ? sharePercent(p.data.cells[type.part], p.data.cells[type.whole]) : null),
+        valueFormatter: (p) => (typeof p.value === "number" ? formatPercent(p.value) : ""),
+        cellClass: "k-cell-numeric k-cell-computed",
+      };
+  }
+}
+
+/** Classes that paint the selected rectangle: a tint inside and a frame on its edges. */
+function rangeClassRules(colIndex: number, selection: SelectionStore): CellClassRules<RowSnapshot, CellValue> {
+  const inRange = (rowIndex: number | null) => {
+    const b = selection.getBounds();
+    return b !== null && !isSingleCell(b) && rowIndex !== null && containsCell(b, rowIndex, colIndex) ? b : null;
+  };
+  return {
+    "k-range": (p) => inRange(p.rowIndex) !== null,
+    "k-range-top": (p) => inRange(p.rowIndex)?.top === p.rowIndex,
+    "k-range-bottom": (p) => inRange(p.rowIndex)?.bottom === p.rowIndex,
+    "k-range-left": (p) => inRange(p.rowIndex)?.left === colIndex,
+    "k-range-right": (p) => inRange(p.rowIndex)?.right === colIndex,
+  };
+}
+
+/** Keeps AG Grid away from the keys the grid handles itself (see keymap.ts). */
+function suppressGridKeys(params: SuppressKeyboardEventParams<RowSnapshot, CellValue>): boolean {
+  return !params.editing && gridKeyAction(params.event) !== null;
+}

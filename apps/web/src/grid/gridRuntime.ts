@@ -1,0 +1,19 @@
+import type { TableModel } from "@karta/doc";
+import { createContext, useContext } from "react";
+import type { PresenceStore } from "../presence/presenceStore.ts";
+
+/** What cell renderers need from the grid around them. */
+export interface GridRuntime {
+  readonly table: TableModel;
+  readonly presence: PresenceStore;
+  /** The table may not be changed (checkboxes are shown, not toggled). */
+  readonly readOnly: boolean;
+}
+
+export const GridRuntimeContext = createContext<GridRuntime | null>(null);
+
+export function useGridRuntime(): GridRuntime {
+  const runtime = useContext(GridRuntimeContext);
+  if (!runtime) throw new Error("useGridRuntime outside GridRuntimeContext");
+  return runtime;
+}

@@ -1,0 +1,65 @@
+import type { RowSnapshot, TableModel } from "@karta/doc";
+import type { GridApi } from "ag-grid-community";
+import type { LocalOrigin } from "../document/localOrigin.ts";
+import type { CellAddress, GridAxes, RangeBounds } from "./selection/rangeMath.ts";
+import type { SelectionStore } from "./selection/selectionStore.ts";
+
+/**
+ * Everything a grid command needs, created once the grid is ready: the AG Grid
+ * API for focus and scrolling, the table model for data, the selection, and
+ * the page's origin for writes that must be one transaction.
+ */
+export class GridSession {
+  readonly colIds: readonly string[];
+
+  constructor(
+    readonly api: GridApi<RowSnapshot>,
+    readonly table: TableModel,
+    readonly selection: SelectionStore,
+    readonly origin: LocalOrigin,
+  ) {
+    this.colIds = table.template.columns.map((c) => c.id);
+  }
+
+  axes(): GridAxes {
+    return { rowIds: this.table.rows().map((r) => r.id), colIds: this.colIds };
+  }
+
+  /** The cell with keyboard focus, by ids. */
+  focusedAddress(): CellAddress | null {
+    const focused = this.api.getFocusedCell();
+    if (!focused) return null;
+    const rowId = this.api.getDisplayedRowAtIndex(focused.rowIndex)?.data?.id;
+    return rowId === undefined ? null : { rowId, colId: focused.column.getColId() };
+  }
+
+  /** The selected rectangle, or the focused cell when nothing larger is selected. */
+  activeBounds(): RangeBounds | null {
+    const bounds = this.selection.getBounds();
+    if (bounds) return bounds;
+    const focused = this.api.getFocusedCell();
+    if (!focused) return null;
+    const col = this.colIds.indexOf(focused.column.getColId());
+    return col < 0 ? null : { top: focused.rowIndex, bottom: focused.rowIndex, left: col, right: col };
+  }
+
+  /** Puts keyboard focus on a cell and scrolls it into view. */
+  focusCell(rowIndex: number, colId: string): void {
+    const count = this.table.rowCount();
+    if (count === 0) return;
+    const row = Math.max(0, Math.min(count - 1, rowIndex));
+    this.api.ensureIndexVisible(row);
+    this.api.ensureColumnVisible(colId);
+    this.api.setFocusedCell(row, colId);
+  }
+
+  /** Whether an editor is open: commands then leave the keyboard to it. */
+  isEditing(): boolean {
+    return this.api.getEditingCells().length > 0;
+  }
+
+  /** The first column a person can type into, for a fresh row. */
+  firstEditableColId(): string {
+    return this.table.template.columns.find((c) => c.type.kind !== "rowNumber")?.id ?? this.colIds[0] ?? "";
+  }
+}

@@ -1,0 +1,61 @@
+import type { RowSnapshot } from "@karta/doc";
+import { type RefObject, useEffect } from "react";
+import { editErrorMessage } from "../messages.ts";
+import { showToast } from "../ui/toasts.ts";
+import type { GridSession } from "./gridSession.ts";
+import { colsTouched, type RangeBounds, rowsTouched } from "./selection/rangeMath.ts";
+
+/**
+ * Feeds the table model's immutable rows to the grid and keeps the rest in
+ * step: the selection's row order, the painted range, and the keyboard focus,
+ * which AG Grid keeps by index, so when a colleague inserts a row above it
+ * would silently jump to another row; here it follows its row instead.
+ */
+export function useRowFeed(session: GridSession | null, container: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    if (!session) return;
+    const { api, table, selection, colIds } = session;
+
+    const push = (rows: readonly RowSnapshot[]) => {
+      warnIfEditedRowVanished(session, rows);
+      const focused = session.focusedAddress();
+      const focusIndex = api.getFocusedCell()?.rowIndex;
+      const hadFocus = container.current?.contains(document.activeElement) ?? false;
+      api.setGridOption("rowData", rows as RowSnapshot[]);
+      selection.setAxes({ rowIds: rows.map((r) => r.id), colIds });
+      if (!focused || session.isEditing()) return;
+      const index = rows.findIndex((r) => r.id === focused.rowId);
+      if (index >= 0 && index !== focusIndex) {
+        if (hadFocus) api.setFocusedCell(index, focused.colId);
+        else api.clearFocusedCell();
+      }
+    };
+
+    // Class rules are re-evaluated on refresh; values are unchanged, so AG Grid
+    // only re-applies classes and leaves the cells' content alone.
+    const paint = (before: RangeBounds | null, after: RangeBounds | null) => {
+      const rowNodes = rowsTouched(before, after).flatMap((i) => api.getDisplayedRowAtIndex(i) ?? []);
+      const columns = colsTouched(before, after).flatMap((i) => colIds[i] ?? []);
+      if (rowNodes.length > 0 && columns.length > 0) api.refreshCells({ rowNodes, columns });
+    };
+
+    push(table.rows());
+    const stopRows = table.observe((rows) => push(rows));
+    const stopPaint = selection.subscribe(paint);
+    return () => {
+      stopRows();
+      stopPaint();
+    };
+  }, [session, container]);
+}
+
+/** A colleague deleted the row this user is typing in: the grid closes the editor, so say why. */
+function warnIfEditedRowVanished(session: GridSession, rows: readonly RowSnapshot[]): void {
+  for (const editing of session.api.getEditingCells()) {
+    const rowId = session.api.getDisplayedRowAtIndex(editing.rowIndex)?.data?.id;
+    if (rowId !== undefined && !rows.some((r) => r.id === rowId)) {
+      showToast(editErrorMessage("unknown-row"), "error");
+      return;
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { editErrorMessage, messages, plural } from "./messages.ts";
+
+const sources = import.meta.glob(["./**/*.ts", "./**/*.tsx", "!./**/*.test.ts", "!./messages.ts"], {
+  query: "?raw",
+  import: "default",
+  eager: true,
+}) as Record<string, string>;
+
+describe("messages", () => {
+  it("is the only source file with Russian text outside comments", () => {
+    const offenders = Object.entries(sources)
+      .filter(([, text]) => /[А-Яа-яЁё]/.test(withoutComments(text)))
+      .map(([path]) => path);
+    expect(Object.keys(sources).length).toBeGreaterThan(20);
+    expect(offenders).toEqual([]);
+  });
+
+  it("picks the Russian plural form by the last digits", () => {
+    const forms = ["строка", "строки", "строк"] as const;
+    expect([1, 2, 5, 11, 12, 21, 22, 25, 101, 111].map((n) => plural(n, forms))).toEqual([
+      "строка",
+      "строки",
+      "строк",
+      "строк",
+      "строк",
+      "строка",
+      "строки",
+      "строк",
+      "строка",
+      "строк",
+    ]);
+  });
+
+  it("has a sentence for every cell-write error and a fallback", () => {
+    for (const code of ["invalid-value", "derived-column", "unknown-row", "unknown-column"]) {
+      expect(editErrorMessage(code)).not.toBe(messages.editErrors.generic);
+    }
+    expect(editErrorMessage("something-new")).toBe(messages.editErrors.generic);
+  });
+});
+
+/** Drops block comments and `// …` comments (a `//` after a space or at line start, so URLs survive). */
+function withoutComments(source: string): string {
+  return source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|\s)\/\/.*$/gm, "$1");
+}

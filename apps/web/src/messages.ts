@@ -1,0 +1,357 @@
+/**
+ * Every sentence the user reads, in Russian, in one place: no other module of
+ * apps/web holds a Russian string literal (messages.test.ts checks it), so a
+ * wording can be found, reviewed and one day translated without a hunt.
+ */
+
+/**
+ * Russian plural form for a count: `plural(3, ["ячейка", "ячейки", "ячеек"])`
+ * is "ячейки". Russian picks the form by the last one or two digits.
+ */
+export function plural(count: number, forms: readonly [one: string, few: string, many: string]): string {
+  const n = Math.abs(Math.trunc(count)) % 100;
+  const last = n % 10;
+  if (n >= 11 && n <= 14) return forms[2];
+  if (last === 1) return forms[0];
+  if (last >= 2 && last <= 4) return forms[1];
+  return forms[2];
+}
+
+const cells = ["ячейка", "ячейки", "ячеек"] as const;
+const rows = ["строка", "строки", "строк"] as const;
+
+export const messages = {
+  appName: "Карта",
+  appTagline: "Дорожные карты и программы школ",
+
+  documents: {
+    pageTitle: "Документы",
+    loading: "Загружаем список документов…",
+    empty: "Документов пока нет.",
+    emptyCanCreate: "Документов пока нет. Создайте первый с помощью формы справа.",
+    serverUnreachable:
+      "Не удалось связаться с сервером. Проверьте подключение к интернету и обновите страницу — документы, открытые раньше на этом устройстве, доступны и без связи.",
+    retry: "Повторить",
+    year: (year: number) => `${year} год`,
+    updatedAt: (date: string) => `изменён ${date}`,
+    count: (n: number) => `${n} ${plural(n, ["документ", "документа", "документов"])}`,
+    unknownTemplate: (id: string) => `Шаблон «${id}»`,
+    accessLabel: {
+      read: "только чтение",
+      comment: "комментирование",
+    } as Readonly<Record<string, string>>,
+    accessHint: {
+      read: "Вы можете только читать этот документ",
+      comment: "Вы можете читать и комментировать этот документ, но не изменять таблицу",
+    } as Readonly<Record<string, string>>,
+  },
+
+  createDocument: {
+    heading: "Новый документ",
+    template: "Шаблон",
+    title: "Название",
+    titlePlaceholder: "Например: Антирисковая программа МБОУ СОШ № 5 на 2025 год",
+    organisation: "Организация",
+    organisationsLoading: "Загружаем организации…",
+    noOrganisationForTemplate: "Вы не можете создать документ по этому шаблону ни для одной организации.",
+    year: "Год",
+    submit: "Создать документ",
+    submitting: "Создаём…",
+    titleRequired: "Введите название документа.",
+    failed: "Не удалось создать документ.",
+  },
+
+  document: {
+    backToList: "Все документы",
+    loading: "Открываем документ…",
+    notOnThisDevice:
+      "Этот документ ещё не открывали на этом устройстве, а связи с сервером сейчас нет. Он откроется сам, как только связь появится.",
+    notFound: "Такого документа нет. Возможно, ссылка устарела или документ удалён.",
+    closed: {
+      1001: "Сервер перезапускается. Подключимся снова автоматически, изменения сохраняются на этом устройстве.",
+      4400: "Сервер отклонил изменения: они повреждены. Обновите страницу.",
+      4401: "Сеанс завершён. Войдите снова, чтобы продолжить работу.",
+      4403: "У вас нет доступа к этому документу. Если доступ нужен, обратитесь к координатору.",
+      4404: "Такого документа нет. Возможно, ссылка устарела или документ удалён.",
+      4409: "Ваши права на этот документ изменились. Подключаемся заново…",
+      4413: "Изменение слишком большое, сервер его не принял. Обновите страницу.",
+      4500: "Сервер временно не может открыть документ. Повторим попытку автоматически.",
+    } as Readonly<Record<number, string>>,
+    closedOther: (code: number) => `Соединение с сервером закрыто (код ${code}).`,
+    unknownTemplate: "Документ создан по шаблону, который эта версия приложения не знает. Обновите страницу.",
+    rowCount: (n: number) => `${n} ${plural(n, rows)}`,
+    refused:
+      "Изменение не сохранено: у вас нет права изменять этот документ. Обновите страницу, чтобы увидеть его актуальную версию.",
+    accessNow: (label: string) => `Ваши права на этот документ изменились: теперь ${label}.`,
+    accessNowLabel: {
+      read: "только чтение",
+      comment: "чтение и комментирование",
+      edit: "редактирование",
+    } as Readonly<Record<string, string>>,
+    readOnly: {
+      curator:
+        "Только просмотр: вы куратор этой школы и можете комментировать, но не изменять таблицу. Таблицу заполняет управленческая команда школы.",
+      schoolComment:
+        "Только просмотр: документ школы заполняет её управленческая команда, вы можете комментировать, но не изменять таблицу.",
+      comment: "Только просмотр: вы можете комментировать этот документ, но не изменять таблицу.",
+      read: "Только просмотр: у вас есть право только читать этот документ.",
+      unknown:
+        "Только просмотр: без связи с сервером не удалось проверить ваши права на этот документ. Редактирование станет доступно, когда связь появится.",
+    },
+    readOnlyBadge: "Только просмотр",
+    pasteRefused: "Таблица открыта только для просмотра: вставить данные нельзя.",
+  },
+
+  sync: {
+    saved: "Все изменения сохранены на сервере",
+    connecting: "Подключение…",
+    offline: "Нет связи с сервером. Изменения сохраняются на этом устройстве и будут отправлены при подключении",
+  },
+
+  toolbar: {
+    label: "Действия с таблицей",
+    addRow: "Добавить строку",
+    addRowHint: "Вставить пустую строку под выбранной",
+    deleteRow: "Удалить строку",
+    deleteRows: (n: number) => `Удалить ${n} ${plural(n, rows)}`,
+    undo: "Отменить",
+    undoHint: "Отменить своё последнее изменение (Ctrl+Z)",
+    redo: "Повторить",
+    redoHint: "Вернуть отменённое (Ctrl+Y)",
+    keyboardHint: "Ctrl+Shift+↑/↓ — переместить строку · Shift+клик — выделить диапазон",
+    readOnlyHint: "Shift+клик — выделить диапазон · Ctrl+C — скопировать",
+  },
+
+  grid: {
+    noRows: "В таблице нет строк. Нажмите «Добавить строку».",
+    loading: "Загрузка…",
+    dragRow: "Перетащите, чтобы переместить строку",
+    selection: (r: number, c: number) => `Выделено: ${r} × ${c}`,
+    yes: "Да",
+    no: "Нет",
+    /** Words accepted for a yes/no cell when typed or pasted (lower case). */
+    yesWords: ["да", "д", "истина", "true", "yes", "1", "+", "✓", "x"] as readonly string[],
+    noWords: ["нет", "н", "ложь", "false", "no", "0", "-"] as readonly string[],
+  },
+
+  editErrors: {
+    "invalid-value": "Значение не подходит для этого столбца.",
+    "derived-column": "Столбец «№» заполняется автоматически.",
+    "unknown-row": "Строку только что удалил другой участник.",
+    "unknown-column": "Такого столбца нет в шаблоне.",
+    generic: "Не удалось сохранить изменение.",
+  },
+
+  paste: {
+    skipped: (n: number) =>
+      `Не вставлено: ${n} ${plural(n, cells)} — значения не подходят по формату, вне таблицы или в столбце «№».`,
+    addedRows: (n: number) => `Добавлено ${n} ${plural(n, rows)} в конец таблицы.`,
+  },
+
+  presence: {
+    label: "Сейчас в документе",
+    youAre: (name: string) => `Вы: ${name}`,
+  },
+
+  api: {
+    failed: "Не удалось выполнить действие. Попробуйте ещё раз.",
+    serverUnreachable: "Не удалось связаться с сервером. Проверьте подключение к интернету и попробуйте ещё раз.",
+  },
+
+  login: {
+    pageTitle: "Вход",
+    heading: "Вход в Карту",
+    intro: "Войдите с логином и паролем, которые вы получили от координатора.",
+    login: "Логин",
+    password: "Пароль",
+    submit: "Войти",
+    submitting: "Входим…",
+    required: "Введите логин и пароль.",
+    wrongCredentials: "Неверный логин или пароль. Проверьте раскладку клавиатуры и Caps Lock.",
+    throttled: "Слишком много неудачных попыток входа. Попробуйте позже или обратитесь к координатору.",
+    unreachable: "Не удалось связаться с сервером. Проверьте подключение к интернету и попробуйте ещё раз.",
+    sessionEnded: "Сеанс завершён. Войдите снова, чтобы продолжить работу.",
+    forgot: "Забыли пароль? Попросите координатора прислать новую ссылку для входа.",
+  },
+
+  session: {
+    checking: "Проверяем вход…",
+    signOut: "Выйти",
+    signingOut: "Выходим…",
+    offline: "Нет связи с сервером: работаете с копией на этом устройстве",
+  },
+
+  nav: {
+    label: "Разделы",
+    documents: "Документы",
+    schools: "Школы",
+    people: "Люди",
+    audit: "Журнал",
+  },
+
+  coordinatorOnly: "Этот раздел доступен только координатору.",
+  pageNotFound: "Такой страницы нет. Возможно, ссылка устарела.",
+
+  invite: {
+    pageTitle: "Приглашение",
+    loading: "Проверяем ссылку…",
+    heading: "Добро пожаловать в Карту",
+    greeting: (name: string) => `Здравствуйте, ${name}!`,
+    yourLogin: "Ваш логин для входа:",
+    intro:
+      "Придумайте пароль — не короче 8 символов. Ссылка одноразовая: после сохранения пароля входите с логином и паролем.",
+    password: "Пароль",
+    repeat: "Пароль ещё раз",
+    submit: "Сохранить пароль и войти",
+    submitting: "Сохраняем…",
+    tooShort: (min: number) => `Пароль должен быть не короче ${min} символов.`,
+    tooLong: (max: number) => `Пароль должен быть не длиннее ${max} символов.`,
+    mismatch: "Пароли не совпадают.",
+    notFound: "Ссылка-приглашение не найдена. Проверьте адрес или попросите координатора прислать новую.",
+    gone: "Эта ссылка уже использована или её срок истёк. Войдите со своим паролем или попросите координатора прислать новую.",
+    toLogin: "Перейти ко входу",
+  },
+
+  roles: {
+    school_team: "управленческая команда школы",
+    curator: "куратор",
+    methodist: "методист",
+    coordinator: "координатор",
+    viewer: "наблюдатель",
+  } as Readonly<Record<string, string>>,
+
+  schoolStatuses: {
+    shnor: "ШНОР",
+    project500: "500+",
+    postProject: "постпроектное сопровождение",
+    left: "вышла из программы",
+  } as Readonly<Record<string, string>>,
+
+  schools: {
+    pageTitle: "Школы",
+    intro:
+      "Реестр школ и их статус в программе по годам. Статус года определяет, какие документы школа пишет в этом году.",
+    loading: "Загружаем реестр…",
+    empty: "В реестре пока нет школ.",
+    name: "Школа",
+    type: "Тип",
+    noStatus: "—",
+    statusFor: (school: string, year: number) => `Статус: ${school}, ${year} год`,
+    typeFor: (school: string) => `Тип: ${school}`,
+    shnorTotal: "Всего ШНОР",
+    schoolCount: (n: number) => `${n} ${plural(n, ["школа", "школы", "школ"])}`,
+    add: "Добавить школу",
+    addHeading: "Новая школа",
+    addName: "Название",
+    addNamePlaceholder: "Например: МБОУ СОШ № 12",
+    addParent: "Муниципалитет",
+    addSubmit: "Добавить",
+    adding: "Добавляем…",
+    nameRequired: "Введите название школы (не короче 2 символов).",
+    added: (name: string) => `Школа «${name}» добавлена.`,
+  },
+
+  people: {
+    pageTitle: "Люди",
+    intro:
+      "Сотрудники ваших организаций, их роли и школы кураторов. Новый человек входит по одноразовой ссылке-приглашению.",
+    loading: "Загружаем список людей…",
+    empty: "Пока никого нет.",
+    name: "ФИО",
+    organisation: "Организация",
+    roles: "Роли",
+    curated: "Школы куратора",
+    actions: "Действия",
+    notActive: "ещё не вошёл",
+    noRoles: "нет ролей",
+    noCurated: "не назначены",
+    roleAt: (role: string, organisation: string) => `${role} — ${organisation}`,
+    revoke: "Снять",
+    revokeHint: (role: string) => `Снять роль «${role}»`,
+    revokeConfirm: (role: string, person: string) => `Снять роль «${role}» у ${person}?`,
+    revoked: "Роль снята.",
+    grant: "Выдать роль",
+    grantRole: "Роль",
+    grantWhere: "Где",
+    grantSubmit: "Выдать",
+    granted: "Роль выдана.",
+    cancel: "Отмена",
+    editCurated: "Изменить школы",
+    saveCurated: "Сохранить",
+    curatedSaved: "Школы куратора сохранены.",
+    newLink: "Новая ссылка",
+    newLinkHint: "Новая одноразовая ссылка для входа, например, если человек забыл пароль",
+    inviteHeading: "Пригласить человека",
+    fullName: "ФИО",
+    fullNamePlaceholder: "Иванова Мария Петровна",
+    position: "Должность",
+    positionPlaceholder: "заместитель директора по УВР",
+    inviteOrganisation: "Организация",
+    loginField: "Логин",
+    loginPlaceholder: "ivanova",
+    loginHint: "латинские буквы, цифры, точка, дефис",
+    role: "Роль",
+    inviteSubmit: "Создать приглашение",
+    inviting: "Создаём…",
+    fullNameRequired: "Введите ФИО (не короче 3 символов).",
+    loginInvalid: "Логин: от 2 до 64 символов — латинские строчные буквы, цифры, точка, подчёркивание, дефис.",
+    linkFor: (name: string) => `Ссылка-приглашение для: ${name}`,
+    linkHint: (date: string) =>
+      `Отправьте ссылку этому человеку. Ссылка одноразовая, действует до ${date} и больше нигде не показывается.`,
+    copy: "Копировать",
+    copied: "Ссылка скопирована.",
+    close: "Закрыть",
+  },
+
+  audit: {
+    pageTitle: "Журнал",
+    intro: "Кто и когда входил, менял права, школы и документы. Последние 200 записей, новые сверху.",
+    loading: "Загружаем журнал…",
+    empty: "Записей пока нет.",
+    refresh: "Обновить",
+    at: "Когда",
+    actor: "Кто",
+    action: "Действие",
+    subject: "Объект",
+    details: "Подробности",
+    system: "система",
+    actions: {
+      login: "вход",
+      "login-failed": "неудачный вход",
+      logout: "выход",
+      "document-created": "создан документ",
+      "access-refused": "отказ в доступе",
+      "role-granted": "выдана роль",
+      "role-revoked": "снята роль",
+      "curator-assigned": "назначены школы куратору",
+      "person-invited": "приглашение",
+      "invitation-accepted": "приглашение принято",
+      "school-created": "добавлена школа",
+      "school-updated": "изменена школа",
+      "school-status-set": "статус школы",
+      "token-created": "создан токен",
+      "token-revoked": "отозван токен",
+    } as Readonly<Record<string, string>>,
+    detail: {
+      throttled: "слишком много попыток",
+      "wrong password": "неверный пароль",
+      "unknown login": "неизвестный логин",
+      "not a coordinator": "не координатор",
+      "new link": "новая ссылка",
+      "update refused: read-only": "изменение отклонено: только чтение",
+    } as Readonly<Record<string, string>>,
+    documentsOfYear: (n: number) => `создано документов: ${n}`,
+    schoolName: "название",
+    schoolType: "тип",
+  },
+
+  toast: {
+    close: "Закрыть",
+  },
+} as const;
+
+/** Russian title of a cell-write error code, for the toast. */
+export function editErrorMessage(code: string | undefined): string {
+  const table = messages.editErrors as Readonly<Record<string, string>>;
+  return (code !== undefined ? table[code] : undefined) ?? messages.editErrors.generic;
+}

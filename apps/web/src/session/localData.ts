@@ -1,0 +1,23 @@
+import { forgetDocuments } from "../api/documentCache.ts";
+import { forgetSession } from "./sessionCache.ts";
+
+/** Document ids are the names of y-indexeddb's databases (see documentConnection.ts). */
+const DOCUMENT_DATABASE = /^[A-Za-z0-9_-]{8,64}$/;
+
+/**
+ * Forgets what this device keeps for the signed-in person: the remembered
+ * session, the list of documents, and the offline copies of the documents
+ * they opened, so that the next person at this computer sees none of it.
+ */
+export async function clearLocalData(): Promise<void> {
+  forgetSession();
+  forgetDocuments();
+  try {
+    const databases = (await indexedDB.databases?.()) ?? [];
+    for (const { name } of databases) {
+      if (name && DOCUMENT_DATABASE.test(name)) indexedDB.deleteDatabase(name);
+    }
+  } catch {
+    // No IndexedDB (private mode): nothing was stored.
+  }
+}

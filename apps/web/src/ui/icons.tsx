@@ -1,0 +1,56 @@
+import type { ReactNode } from "react";
+
+/** Toolbar icons as inline SVG: no icon font, no glyph that a system font may lack. */
+function Icon({ children }: { readonly children: ReactNode }) {
+  return (
+    <svg
+      aria-hidden="true"
+      width={16}
+      height={16}
+      viewBox="0 0 16 16"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.6}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
+      {children}
+    </svg>
+  );
+}
+
+export function AddRowIcon() {
+  return (
+    <Icon>
+      <rect x="1.5" y="2.5" width="13" height="4" rx="1" />
+      <path d="M8 9.5v5M5.5 12h5" />
+    </Icon>
+  );
+}
+
+export function DeleteRowIcon() {
+  return (
+    <Icon>
+      <rect x="1.5" y="2.5" width="13" height="4" rx="1" />
+      <path d="M5.5 12h5" />
+    </Icon>
+  );
+}
+
+export function UndoIcon() {
+  return (
+    <Icon>
+      <path d="M5.5 3.5 2.5 6.5l3 3" />
+      <path d="M2.5 6.5h7a4 4 0 0 1 0 8H7" />
+    </Icon>
+  );
+}
+
+export function RedoIcon() {
+  return (
+    <Icon>
+      <path d="m10.5 3.5 3 3-3 3" />
+      <path d="M13.5 6.5h-7a4 4 0 0 0 0 8H9" />
+    </Icon>
+  );
+}

@@ -1,0 +1,18 @@
+export { COMMENTS_ROOT } from "./comments.ts";
+export { KartaDocument } from "./document.ts";
+export { DocumentWriteError } from "./errors.ts";
+export { randomId } from "./ids.ts";
+export { type DocumentMeta, readMeta, writeMeta } from "./meta.ts";
+export { type Upgrade, upgradeDocument } from "./migrations.ts";
+export { compareRows, keyBetween } from "./order.ts";
+export {
+  META_ROOT,
+  ORDER_KEY,
+  SECTION_ROOT_PREFIX,
+  sectionRootName,
+  TABLE_ROOT_PREFIX,
+  tableRootName,
+} from "./roots.ts";
+export type { RowSnapshot } from "./rowSnapshot.ts";
+export { type CellEdit, TableModel, type TableOptions } from "./table.ts";
+export { findCommentsViolation, findTemplateViolation, MAX_ORDER_KEY_LENGTH } from "./validation.ts";

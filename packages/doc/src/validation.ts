@@ -1,0 +1,142 @@
+import { cellValueSchema, type DocumentTemplate, type TableTemplate } from "@karta/schema";
+import * as Y from "yjs";
+import { COMMENTS_ROOT } from "./comments.ts";
+import { META_ROOT, ORDER_KEY, SECTION_ROOT_PREFIX, TABLE_ROOT_PREFIX } from "./roots.ts";
+
+// biome-ignore lint/suspicious/noExplicitAny: Yjs types its shared types by their event type.
+type AnyType = Y.AbstractType<any>;
+
+/** Longest fractional order key a row may carry; real keys are a few characters. */
+export const MAX_ORDER_KEY_LENGTH = 256;
+
+/**
+ * Checks the state a transaction left behind, for everything it touched,
+ * against the document's template. Returns why it is invalid, or null.
+ *
+ * The server applies a client's update to the loaded document, calls this,
+ * and only stores and broadcasts the update if it passes (otherwise it drops
+ * the in-memory state and reloads what was stored). Checking the resulting
+ * state instead of the update's operations means one rule covers every way of
+ * encoding the same change: a cell overwritten, a row created with its cells,
+ * a key deleted.
+ */
+export function findTemplateViolation(
+  ydoc: Y.Doc,
+  template: DocumentTemplate,
+  transaction: Y.Transaction,
+): string | null {
+  const tables = new Map(template.tables.map((t) => [`${TABLE_ROOT_PREFIX}${t.id}`, t]));
+  const sections = new Set(template.sections.map((s) => `${SECTION_ROOT_PREFIX}${s.id}`));
+  const rootNames = typedRoots(ydoc, [...tables.keys()], [...sections]);
+  for (const [type, keys] of transaction.changed) {
+    const sectionProblem = sectionViolation(ydoc, type, keys, rootNames, sections);
+    if (sectionProblem !== undefined) {
+      if (sectionProblem) return sectionProblem;
+      continue;
+    }
+    const parentItem = type._item;
+    if (parentItem === null) {
+      const name = rootNames.get(type) ?? "?";
+      if (name === META_ROOT) return "the template stamp (meta) is written by the server only";
+      const table = tables.get(name);
+      if (!table) return `unknown root "${name}"`;
+      if (keys.has(null)) return `list content in table root "${name}"`;
+      for (const key of keys) {
+        const row = ydoc.getMap<unknown>(name).get(key as string);
+        if (row === undefined) continue; // a deleted row
+        if (!(row instanceof Y.Map)) return `row ${key} of "${name}" is not a map`;
+        const locked = table.columns.find((c) => c.locked && row.has(c.id));
+        if (locked) return `column "${locked.id}" is set by the template`;
+        const problem = rowViolation(row, table);
+        if (problem) return `row ${key}: ${problem}`;
+      }
+      continue;
+    }
+    // A nested type: only row maps (direct children of a table root) exist.
+    const parent = parentItem.parent as AnyType | null;
+    const parentName = parent && parent._item === null ? rootNames.get(parent) : undefined;
+    const table = parentName ? tables.get(parentName) : undefined;
+    if (!table || !(type instanceof Y.Map)) return "content nested where the template has none";
+    if (keys.has(null)) return "list content in a row";
+    const locked = table.columns.find((c) => c.locked && keys.has(c.id));
+    if (locked) return `column "${locked.id}" is set by the template`;
+    const problem = rowViolation(type, table);
+    if (problem) return `row ${parentItem.parentSub ?? "?"}: ${problem}`;
+  }
+  return null;
+}
+
+/**
+ * Rich text lives below a section root: any XML element, text or attribute
+ * ProseMirror writes is allowed there (its schema is the editor's). Returns
+ * undefined when `type` is not in a section, "" when it is and is fine.
+ */
+function sectionViolation(
+  ydoc: Y.Doc,
+  type: AnyType,
+  keys: Set<string | null>,
+  rootNames: Map<AnyType, string>,
+  sections: Set<string>,
+): string | undefined {
+  let root: AnyType = type;
+  while (root._item !== null) root = root._item.parent as AnyType;
+  const name = rootNames.get(root) ?? "";
+  if (!name.startsWith(SECTION_ROOT_PREFIX)) return undefined;
+  if (!sections.has(name)) return `unknown root "${name}"`;
+  // The transaction may still hold the untyped root object; the typed one is in share.
+  if (!(ydoc.share.get(name) instanceof Y.XmlFragment)) return `section "${name}" is not rich text`;
+  if (type === root && [...keys].some((k) => k !== null)) return `section "${name}" used as a map`;
+  if (type !== root && !(type instanceof Y.XmlElement || type instanceof Y.XmlText)) {
+    return `section "${name}" holds something other than rich text`;
+  }
+  return "";
+}
+
+/** A row map must hold a fractional order and only the table's editable columns, each valid. */
+function rowViolation(row: Y.Map<unknown>, table: TableTemplate): string | null {
+  const order = row.get(ORDER_KEY);
+  if (typeof order !== "string" || order.length === 0 || order.length > MAX_ORDER_KEY_LENGTH) {
+    return "missing or invalid order";
+  }
+  for (const [key, value] of row.entries()) {
+    if (key === ORDER_KEY) continue;
+    const column = table.columns.find((c) => c.id === key);
+    if (!column) return `unknown column "${key}"`;
+    if (column.type.kind === "rowNumber") return `column "${key}" is derived and cannot be written`;
+    if (value instanceof Y.AbstractType || value instanceof Y.Doc) return `column "${key}" holds a shared type`;
+    if (!cellValueSchema(column.type).safeParse(value).success) return `invalid value in column "${key}"`;
+  }
+  return null;
+}
+
+/**
+ * The comments companion document has one root, a map of threads. Its inner
+ * shape arrives with the comment UI; until then only the root is checked.
+ */
+export function findCommentsViolation(ydoc: Y.Doc, transaction: Y.Transaction): string | null {
+  const rootNames = typedRoots(ydoc, [COMMENTS_ROOT]);
+  for (const type of transaction.changed.keys()) {
+    let root: AnyType = type;
+    while (root._item !== null) root = root._item.parent as AnyType;
+    const name = rootNames.get(root);
+    if (name !== COMMENTS_ROOT) return `unknown root "${name ?? "?"}"`;
+  }
+  return null;
+}
+
+function rootNamesOf(ydoc: Y.Doc): Map<AnyType, string> {
+  return new Map([...ydoc.share].map(([name, type]) => [type, name]));
+}
+
+/**
+ * A root that arrived in an update, before anyone asked for it by type, is a
+ * plain AbstractType; asking for it as a map replaces it with a Y.Map (and
+ * re-parents its items). The names of both objects are returned, since the
+ * transaction may still refer to the old one.
+ */
+function typedRoots(ydoc: Y.Doc, mapRoots: readonly string[], xmlRoots: readonly string[] = []): Map<AnyType, string> {
+  const before = rootNamesOf(ydoc);
+  for (const name of mapRoots) if (ydoc.share.has(name)) ydoc.getMap(name);
+  for (const name of xmlRoots) if (ydoc.share.has(name)) ydoc.getXmlFragment(name);
+  return new Map([...before, ...rootNamesOf(ydoc)]);
+}

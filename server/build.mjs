@@ -1,0 +1,19 @@
+// Bundles the server and the workspace packages it imports into one ESM file.
+// Native and optional modules stay external and load from node_modules.
+import { build } from "esbuild";
+
+await build({
+  entryPoints: ["src/main.ts"],
+  outfile: "dist/main.js",
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "esm",
+  sourcemap: true,
+  external: ["better-sqlite3", "bufferutil", "utf-8-validate", "pino", "sirv"],
+  banner: {
+    // Bundled CommonJS dependencies (ws) call require(); give them one.
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
+  logLevel: "warning",
+});

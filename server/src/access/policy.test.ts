@@ -1,0 +1,109 @@
+import type { AccessLevel, Role } from "@karta/schema";
+import { describe, expect, it } from "vitest";
+import { OrganisationTree } from "./OrganisationTree.ts";
+import {
+  documentAccess,
+  managedOrganisations,
+  mayCreateDocument,
+  type Principal,
+  visibleOrganisations,
+} from "./policy.ts";
+
+const tree = new OrganisationTree([
+  { id: "krai", parentId: null, kind: "region", name: "Краснодарский край" },
+  { id: "slav", parentId: "krai", kind: "municipality", name: "Славянский район" },
+  { id: "other", parentId: "krai", kind: "municipality", name: "Другой район" },
+  { id: "s5", parentId: "slav", kind: "school", name: "МБОУ СОШ № 5" },
+  { id: "s7", parentId: "slav", kind: "school", name: "МБОУ ООШ № 7" },
+  { id: "s11", parentId: "slav", kind: "school", name: "МБОУ ООШ № 11" },
+  { id: "x1", parentId: "other", kind: "school", name: "Школа другого района" },
+]);
+
+const person = (grants: [Role, string][], curated: string[] = []): Principal => ({
+  accountId: "a",
+  login: "a",
+  fullName: "А",
+  grants: grants.map(([role, organisationId]) => ({ role, organisationId })),
+  curatedSchoolIds: curated,
+});
+
+const ORGS = ["slav", "s5", "s7", "s11", "other", "x1"] as const;
+const accessRow = (p: Principal) => Object.fromEntries(ORGS.map((o) => [o, documentAccess(p, tree, o)]));
+
+describe("documentAccess", () => {
+  const cases: [string, Principal, Record<(typeof ORGS)[number], AccessLevel>][] = [
+    [
+      "school team edits its own school only",
+      person([["school_team", "s5"]]),
+      { slav: "none", s5: "edit", s7: "none", s11: "none", other: "none", x1: "none" },
+    ],
+    [
+      "curator comments on assigned schools only",
+      person([["curator", "slav"]], ["s5", "s7"]),
+      { slav: "none", s5: "comment", s7: "comment", s11: "none", other: "none", x1: "none" },
+    ],
+    [
+      "methodist edits municipal documents and comments on its schools",
+      person([["methodist", "slav"]]),
+      { slav: "edit", s5: "comment", s7: "comment", s11: "comment", other: "none", x1: "none" },
+    ],
+    [
+      "coordinator of the municipality",
+      person([["coordinator", "slav"]]),
+      { slav: "edit", s5: "comment", s7: "comment", s11: "comment", other: "none", x1: "none" },
+    ],
+    [
+      "regional viewer reads everything below the region",
+      person([["viewer", "krai"]]),
+      { slav: "read", s5: "read", s7: "read", s11: "read", other: "read", x1: "read" },
+    ],
+    [
+      "the strongest of several roles wins",
+      person([
+        ["viewer", "slav"],
+        ["school_team", "s5"],
+      ]),
+      { slav: "read", s5: "edit", s7: "read", s11: "read", other: "none", x1: "none" },
+    ],
+    [
+      "nobody without roles",
+      person([]),
+      { slav: "none", s5: "none", s7: "none", s11: "none", other: "none", x1: "none" },
+    ],
+  ];
+  for (const [name, p, expected] of cases) it(name, () => expect(accessRow(p)).toEqual(expected));
+
+  it("gives nothing for a document without an organisation or with an unknown one", () => {
+    const admin = person([["coordinator", "krai"]]);
+    expect(documentAccess(admin, tree, null)).toBe("none");
+    expect(documentAccess(admin, tree, "gone")).toBe("none");
+  });
+});
+
+describe("managing and creating", () => {
+  it("a coordinator manages the subtree of the node", () => {
+    expect([...managedOrganisations(person([["coordinator", "slav"]]), tree)].sort()).toEqual([
+      "s11",
+      "s5",
+      "s7",
+      "slav",
+    ]);
+    expect(managedOrganisations(person([["methodist", "slav"]]), tree).size).toBe(0);
+  });
+
+  it("creates where one edits, and a coordinator for the schools too", () => {
+    expect(mayCreateDocument(person([["school_team", "s5"]]), tree, "s5")).toBe(true);
+    expect(mayCreateDocument(person([["school_team", "s5"]]), tree, "s7")).toBe(false);
+    expect(mayCreateDocument(person([["coordinator", "slav"]]), tree, "s7")).toBe(true);
+    expect(mayCreateDocument(person([["curator", "slav"]], ["s5"]), tree, "s5")).toBe(false);
+  });
+
+  it("sees the tree above and below its grants", () => {
+    expect([...visibleOrganisations(person([["school_team", "s5"]]), tree)].sort()).toEqual(["krai", "s5", "slav"]);
+    expect([...visibleOrganisations(person([["curator", "slav"]], ["s7"]), tree)].sort()).toEqual([
+      "krai",
+      "s7",
+      "slav",
+    ]);
+  });
+});

@@ -1,0 +1,101 @@
+import { type AccessLevel, type Role, strongestAccess } from "@karta/schema";
+import type { OrganisationTree } from "./OrganisationTree.ts";
+
+/**
+ * Every access decision of the product, in one place: who may edit, comment
+ * on, read or manage what. HTTP routes and websocket upgrades ask here and
+ * nowhere else, so a rule changes in one file (DOMAIN "Who works here").
+ */
+
+export interface Principal {
+  readonly accountId: string;
+  readonly login: string;
+  readonly fullName: string;
+  readonly grants: readonly { readonly role: Role; readonly organisationId: string }[];
+  /** Schools this person is assigned to as a curator. */
+  readonly curatedSchoolIds: readonly string[];
+}
+
+/**
+ * A role granted on a node covers the node and what is below it. What it
+ * allows depends on whether the document is a school's or the
+ * municipality's (or region's):
+ *
+ * | role        | school document | municipal document |
+ * |-------------|-----------------|--------------------|
+ * | school_team | edit            | none               |
+ * | methodist   | comment         | edit               |
+ * | coordinator | comment         | edit               |
+ * | viewer      | read            | read               |
+ *
+ * A curator's scope is not a node but the schools assigned to them: comment
+ * on those schools' documents, nothing else. Nobody but the school team edits
+ * school content: curators and the municipality comment, and agree later.
+ */
+const RULES: Record<Role, { school: AccessLevel; municipal: AccessLevel }> = {
+  school_team: { school: "edit", municipal: "none" },
+  methodist: { school: "comment", municipal: "edit" },
+  coordinator: { school: "comment", municipal: "edit" },
+  viewer: { school: "read", municipal: "read" },
+  curator: { school: "none", municipal: "none" },
+};
+
+/** What `principal` may do with a document belonging to `organisationId`. */
+export function documentAccess(
+  principal: Principal,
+  tree: OrganisationTree,
+  organisationId: string | null,
+): AccessLevel {
+  if (organisationId === null) return "none";
+  const node = tree.get(organisationId);
+  if (!node) return "none";
+  const above = tree.ancestorsOrSelf(organisationId);
+  const kind = node.kind === "school" ? "school" : "municipal";
+  const levels: AccessLevel[] = principal.grants
+    .filter((g) => above.includes(g.organisationId))
+    .map((g) => RULES[g.role][kind]);
+  if (kind === "school" && principal.curatedSchoolIds.includes(organisationId)) levels.push("comment");
+  return strongestAccess(levels);
+}
+
+/** Organisations whose schools, people and roles this person manages: the subtrees of their coordinator grants. */
+export function managedOrganisations(principal: Principal, tree: OrganisationTree): Set<string> {
+  const managed = new Set<string>();
+  for (const g of principal.grants)
+    if (g.role === "coordinator") for (const id of tree.subtree(g.organisationId)) managed.add(id);
+  return managed;
+}
+
+/** The coordinator grants' own nodes (not their subtrees), e.g. for showing "manages Славянский район". */
+export function managedRoots(principal: Principal): string[] {
+  return principal.grants.filter((g) => g.role === "coordinator").map((g) => g.organisationId);
+}
+
+/**
+ * Who may create a document for an organisation: whoever may edit its
+ * documents, and its coordinators (who set up each school's yearly documents).
+ */
+export function mayCreateDocument(principal: Principal, tree: OrganisationTree, organisationId: string): boolean {
+  return (
+    documentAccess(principal, tree, organisationId) === "edit" ||
+    managedOrganisations(principal, tree).has(organisationId)
+  );
+}
+
+/**
+ * The organisations this person sees in the registry: the subtrees of their
+ * grants (a curator's grant gives none), their curated schools, and every
+ * node above those, so that names and the tree read whole.
+ */
+export function visibleOrganisations(principal: Principal, tree: OrganisationTree): Set<string> {
+  const visible = new Set<string>();
+  const roots = [
+    ...principal.grants.filter((g) => g.role !== "curator").map((g) => g.organisationId),
+    ...principal.curatedSchoolIds,
+  ];
+  for (const root of roots) {
+    for (const id of tree.subtree(root)) visible.add(id);
+    for (const id of tree.ancestorsOrSelf(root)) visible.add(id);
+  }
+  return visible;
+}

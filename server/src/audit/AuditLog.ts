@@ -1,0 +1,33 @@
+import type { AuditAction } from "@karta/schema";
+import type { Logger } from "../log.ts";
+import type { DirectoryStore } from "../storage/DirectoryStore.ts";
+
+export interface AuditEvent {
+  readonly action: AuditAction;
+  /** Who did it; null for an anonymous attempt (a failed login of an unknown login). */
+  readonly actorId: string | null;
+  /** The organisation whose coordinators may read the entry. */
+  readonly scopeOrganisationId: string | null;
+  readonly subject: string;
+  readonly details?: string;
+}
+
+/**
+ * Logins, role changes, document creation and refusals, for the coordinator.
+ * Never given a password or a secret: callers pass only what may be shown.
+ */
+export class AuditLog {
+  constructor(
+    private readonly directory: DirectoryStore,
+    private readonly log: Logger,
+  ) {}
+
+  async record(event: AuditEvent): Promise<void> {
+    try {
+      await this.directory.appendAudit({ ...event, details: event.details ?? "" });
+    } catch (error) {
+      // An audit write must not fail the action it describes; it is logged instead.
+      this.log.error({ err: error, action: event.action }, "could not write the audit log");
+    }
+  }
+}

@@ -1,0 +1,127 @@
+import type { Role, SchoolType } from "@karta/schema";
+import { hashPassword } from "../auth/passwords.ts";
+import type { DirectoryStore } from "../storage/DirectoryStore.ts";
+import { slavyanskMunicipality, slavyanskShnor2022 } from "./slavyanskRoadmap.ts";
+
+/** Demo people are fictional; the organisations are those of seed 002. */
+export const DEMO_PASSWORD = "demo";
+export const DEMO_YEAR = 2022;
+
+export const demoOrganisationIds = {
+  region: "krasnodar-krai",
+  municipality: "slavyansky-rayon",
+} as const;
+
+/** A stable id per school, e.g. "МБОУ СОШ № 5" → "slav-sosh-5". */
+export function demoSchoolId(name: string): string {
+  const number = /№\s*(\d+)/.exec(name)?.[1] ?? "x";
+  const type = name.includes("ООШ") ? "oosh" : "sosh";
+  return `slav-${type}-${number}`;
+}
+
+const schoolTypeOf = (name: string): SchoolType => (name.includes("ООШ") ? "ООШ" : "СОШ");
+
+interface DemoAccount {
+  login: string;
+  fullName: string;
+  position: string;
+  organisationId: string;
+  role: Role;
+  roleOn: string;
+  curates?: readonly string[];
+}
+
+const SCHOOL_5 = demoSchoolId("МБОУ СОШ № 5");
+const SCHOOL_7 = demoSchoolId("МБОУ ООШ № 7");
+
+export const demoAccounts: readonly DemoAccount[] = [
+  {
+    login: "coordinator",
+    fullName: "Руденко Ольга Викторовна",
+    position: "муниципальный координатор, главный специалист управления образования",
+    organisationId: demoOrganisationIds.municipality,
+    role: "coordinator",
+    roleOn: demoOrganisationIds.municipality,
+  },
+  {
+    login: "methodist",
+    fullName: "Белова Наталья Сергеевна",
+    position: "методист МКУО ЦОКО",
+    organisationId: demoOrganisationIds.municipality,
+    role: "methodist",
+    roleOn: demoOrganisationIds.municipality,
+  },
+  {
+    login: "curator",
+    fullName: "Кравец Андрей Петрович",
+    position: "куратор ШНОР, методист МКУО ЦОКО",
+    organisationId: demoOrganisationIds.municipality,
+    role: "curator",
+    roleOn: demoOrganisationIds.municipality,
+    curates: [SCHOOL_5, SCHOOL_7],
+  },
+  {
+    login: "school5",
+    fullName: "Лысенко Марина Ивановна",
+    position: "заместитель директора по УВР",
+    organisationId: SCHOOL_5,
+    role: "school_team",
+    roleOn: SCHOOL_5,
+  },
+  {
+    login: "viewer",
+    fullName: "Орлов Дмитрий Алексеевич",
+    position: "эксперт",
+    organisationId: demoOrganisationIds.municipality,
+    role: "viewer",
+    roleOn: demoOrganisationIds.municipality,
+  },
+];
+
+/** The region, Славянский район with its 2022 ШНОР schools, and the five demo accounts. */
+export async function seedDemoDirectory(directory: DirectoryStore): Promise<void> {
+  await directory.createOrganisation({
+    id: demoOrganisationIds.region,
+    parentId: null,
+    kind: "region",
+    name: "Краснодарский край",
+    schoolType: null,
+  });
+  await directory.createOrganisation({
+    id: demoOrganisationIds.municipality,
+    parentId: demoOrganisationIds.region,
+    kind: "municipality",
+    name: slavyanskMunicipality.name,
+    schoolType: null,
+  });
+  for (const name of slavyanskShnor2022) {
+    const id = demoSchoolId(name);
+    await directory.createOrganisation({
+      id,
+      parentId: demoOrganisationIds.municipality,
+      kind: "school",
+      name,
+      schoolType: schoolTypeOf(name),
+    });
+    await directory.setSchoolStatus(id, DEMO_YEAR, "shnor");
+  }
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const account of demoAccounts) {
+    const id = `demo-${account.login}`;
+    await directory.createAccount({
+      id,
+      login: account.login,
+      fullName: account.fullName,
+      position: account.position,
+      organisationId: account.organisationId,
+      passwordHash,
+    });
+    await directory.addGrant({
+      id: `${id}-${account.role}`,
+      accountId: id,
+      role: account.role,
+      organisationId: account.roleOn,
+    });
+    if (account.curates) await directory.setCuratedSchools(id, account.curates);
+  }
+}

@@ -1,0 +1,50 @@
+import { antiRiskProgramme, municipalRoadmap } from "@karta/schema";
+import { createDocument } from "../documents/createDocument.ts";
+import type { DirectoryStore } from "../storage/DirectoryStore.ts";
+import type { DocumentStore } from "../storage/DocumentStore.ts";
+import { antiRiskDraftFactor, antiRiskDraftRows } from "./antiRiskDrafts.ts";
+import { DEMO_YEAR, demoOrganisationIds, demoSchoolId, seedDemoDirectory } from "./demoDirectory.ts";
+import {
+  slavyanskMunicipality,
+  slavyanskRoadmapRows,
+  slavyanskRoadmapTitle,
+  slavyanskShnor2022,
+} from "./slavyanskRoadmap.ts";
+
+/**
+ * Fills an empty database with the Славянский район demo: its organisations
+ * and demo accounts, the 25-row roadmap of seed 002 and a draft anti-risk
+ * programme for each school of its 2022 ШНОР list. Does nothing if any
+ * account or document exists.
+ */
+export async function seedDemo(store: DocumentStore, directory: DirectoryStore): Promise<boolean> {
+  if ((await store.countDocuments()) > 0 || (await directory.countAccounts()) > 0) return false;
+  await seedDemoDirectory(directory);
+  await createDocument(store, {
+    templateId: municipalRoadmap.id,
+    title: slavyanskRoadmapTitle,
+    organisationId: demoOrganisationIds.municipality,
+    organisation: slavyanskMunicipality.name,
+    year: DEMO_YEAR,
+    fill: (doc) =>
+      doc.table("measures").insertRows(
+        0,
+        slavyanskRoadmapRows.map((row) => ({ ...row })),
+      ),
+  });
+  for (const school of slavyanskShnor2022) {
+    await createDocument(store, {
+      templateId: antiRiskProgramme.id,
+      title: `Антирисковая программа «${antiRiskDraftFactor}»`,
+      organisationId: demoSchoolId(school),
+      organisation: school,
+      year: DEMO_YEAR,
+      fill: (doc) =>
+        doc.table("measures").insertRows(
+          0,
+          antiRiskDraftRows.map((row) => ({ ...row })),
+        ),
+    });
+  }
+  return true;
+}

@@ -1,0 +1,8 @@
+/** Typed demo and test data from the five seed documents (/work/shared/seeds). */
+export * from "./preventionPlan.ts";
+export * from "./report.ts";
+export * from "./richText.ts";
+export * from "./roadmapAnalysis.ts";
+export * from "./seminarPlan.ts";
+export * from "./shnorByYear.ts";
+export * from "./teacherDeficits.ts";

@@ -1,0 +1,54 @@
+import { KartaDocument } from "@karta/doc";
+import { antiRiskProgramme, riskProfile } from "@karta/schema";
+import * as Y from "yjs";
+import type { DocumentRecord, DocumentStore } from "../storage/DocumentStore.ts";
+import type { NewDocument } from "./createDocument.ts";
+import { readStoredDocument } from "./storedDocument.ts";
+
+export class RiskFactorError extends Error {
+  override name = "RiskFactorError";
+}
+
+/**
+ * The anti-risk programme of one factor of a risk profile (DOMAIN §1 → §4):
+ * same school and year, titled with the factor, its goal and the measures
+ * the team sketched in the profile already written in.
+ */
+export async function programmeForRiskFactor(
+  store: DocumentStore,
+  profile: DocumentRecord,
+  rowId: string,
+): Promise<Omit<NewDocument, "organisation">> {
+  if (profile.templateId !== riskProfile.id) throw new RiskFactorError("not a risk profile");
+  const { doc: ydoc } = await readStoredDocument(store, profile.id);
+  const row = KartaDocument.open(ydoc)
+    ?.table("factors")
+    .rows()
+    .find((r) => r.id === rowId);
+  ydoc.destroy();
+  const factor = row?.cells.factor;
+  if (typeof factor !== "string") throw new RiskFactorError("no such factor");
+  const sketch = typeof row?.cells.measures === "string" ? row.cells.measures : "";
+  return {
+    templateId: antiRiskProgramme.id,
+    title: `Антирисковая программа «${factor}»`,
+    organisationId: profile.organisationId ?? "",
+    year: profile.year,
+    fill: (doc) => {
+      writeParagraphs(doc.section("goal"), [`Снижение влияния фактора риска «${factor}».`]);
+      if (sketch) writeParagraphs(doc.section("tasks"), [sketch]);
+    },
+  };
+}
+
+/** Plain paragraphs in the node names of Tiptap's StarterKit, so the editor shows them as written. */
+export function writeParagraphs(fragment: Y.XmlFragment, texts: readonly string[]): void {
+  fragment.insert(
+    fragment.length,
+    texts.map((text) => {
+      const paragraph = new Y.XmlElement("paragraph");
+      paragraph.insert(0, [new Y.XmlText(text)]);
+      return paragraph;
+    }),
+  );
+}

@@ -1,0 +1,47 @@
+import { type DocumentTemplate, type SchoolStatus, templates } from "@karta/schema";
+import type { OrganisationRecord } from "../storage/DirectoryStore.ts";
+import type { DocumentRecord } from "../storage/DocumentStore.ts";
+
+/** Schools in these statuses write the year's school documents (DOMAIN "The yearly cycle"). */
+const WRITING_STATUSES: readonly SchoolStatus[] = ["shnor", "project500"];
+
+/**
+ * One per organisation per year, created by the coordinator for the whole
+ * territory at once. Anti-risk programmes are not here: they come one per
+ * factor chosen in the risk profile.
+ */
+const YEARLY_SCHOOL_TEMPLATES = ["risk-profile", "development-concept", "development-programme"];
+const YEARLY_MUNICIPAL_TEMPLATES = templates.filter((t) => t.scope === "municipality").map((t) => t.id);
+
+export interface PlannedDocument {
+  readonly template: DocumentTemplate;
+  readonly organisation: OrganisationRecord;
+  readonly title: string;
+}
+
+/** The documents of `year` that the registry says should exist and do not yet. */
+export function plannedYearlyDocuments(
+  municipality: OrganisationRecord,
+  schools: readonly OrganisationRecord[],
+  existing: readonly DocumentRecord[],
+  year: number,
+): { planned: PlannedDocument[]; existing: number } {
+  const wanted: { organisation: OrganisationRecord; templateId: string }[] = [
+    ...YEARLY_MUNICIPAL_TEMPLATES.map((templateId) => ({ organisation: municipality, templateId })),
+    ...schools
+      .filter((s) => WRITING_STATUSES.includes(s.statuses[String(year)] as SchoolStatus))
+      .flatMap((organisation) => YEARLY_SCHOOL_TEMPLATES.map((templateId) => ({ organisation, templateId }))),
+  ];
+  const has = new Set(existing.filter((d) => d.year === year).map((d) => `${d.organisationId}|${d.templateId}`));
+  const planned: PlannedDocument[] = [];
+  let already = 0;
+  for (const { organisation, templateId } of wanted) {
+    if (has.has(`${organisation.id}|${templateId}`)) {
+      already++;
+      continue;
+    }
+    const template = templates.find((t) => t.id === templateId) as DocumentTemplate;
+    planned.push({ template, organisation, title: `${template.title} на ${year} год` });
+  }
+  return { planned, existing: already };
+}

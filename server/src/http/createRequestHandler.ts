@@ -1,0 +1,83 @@
+import fs from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { HealthResponse } from "@karta/schema";
+import sirv from "sirv";
+import type { Authenticated } from "../access/AccessControl.ts";
+import { messages } from "../messages.ts";
+import type { Services } from "../services.ts";
+import { documentRoutes } from "./documentsApi.ts";
+import { figuresRoutes } from "./figuresRoutes.ts";
+import { HttpError, sendJson } from "./json.ts";
+import { peopleRoutes } from "./peopleRoutes.ts";
+import { registryRoutes } from "./registryRoutes.ts";
+import { compileRoutes, type RequestContext, type Route } from "./router.ts";
+import { sessionRoutes } from "./sessionRoutes.ts";
+
+export interface HttpDeps {
+  services: Services;
+  webDist: string;
+  health: () => Omit<HealthResponse, "status" | "version">;
+  version: string;
+}
+
+/** The HTTP side: JSON routes under /api, everything else is the web app. */
+export function createRequestHandler(deps: HttpDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  const { services } = deps;
+  const health: Route = {
+    method: "GET",
+    path: "/api/health",
+    handle: ({ res }) => sendJson(res, 200, { status: "ok", version: deps.version, ...deps.health() }),
+  };
+  const match = compileRoutes([
+    health,
+    ...sessionRoutes(services),
+    ...documentRoutes(services),
+    ...registryRoutes(services),
+    ...figuresRoutes(services),
+    ...peopleRoutes(services),
+  ]);
+  const web = fs.existsSync(deps.webDist)
+    ? sirv(deps.webDist, { single: true, etag: true, gzip: false })
+    : (_req: IncomingMessage, res: ServerResponse) => {
+        res.writeHead(503, { "content-type": "text/plain; charset=utf-8" });
+        res.end(messages.webNotBuilt);
+      };
+
+  return (req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (!url.pathname.startsWith("/api/")) {
+      // sirv calls next() for a missing asset (the SPA fallback covers only pages).
+      web(req, res, () => {
+        res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
+        res.end(messages.notFoundPage);
+      });
+      return;
+    }
+    const handle = async () => {
+      const { route, params } = match(req.method ?? "GET", url.pathname);
+      let user: Promise<Authenticated | null> | undefined;
+      const ctx: RequestContext = {
+        req,
+        res,
+        url,
+        params,
+        async user() {
+          user ??= services.access.authenticate(req.headers);
+          const auth = await user;
+          if (!auth) throw new HttpError(401, "unauthorized", messages.unauthorized);
+          return auth;
+        },
+      };
+      await route.handle(ctx);
+    };
+    handle().catch((error: unknown) => {
+      if (error instanceof HttpError) {
+        if (!res.headersSent) sendJson(res, error.status, { error: error.code, message: error.userMessage });
+        return;
+      }
+      services.log.error({ err: error, url: url.pathname }, "request failed");
+      if (!res.headersSent) sendJson(res, 500, { error: "internal", message: messages.internal });
+      else res.destroy();
+    });
+  };
+}

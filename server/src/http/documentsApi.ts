@@ -1,0 +1,140 @@
+import {
+  createDocumentRequest,
+  type DocumentSummary,
+  getTemplate,
+  type TemplateSummary,
+  templates,
+} from "@karta/schema";
+import type { OrganisationTree } from "../access/OrganisationTree.ts";
+import { documentAccess, mayCreateDocument } from "../access/policy.ts";
+import { createDocument, type NewDocument } from "../documents/createDocument.ts";
+import { programmeForRiskFactor, RiskFactorError } from "../documents/riskFactorProgramme.ts";
+import { messages } from "../messages.ts";
+import type { Services } from "../services.ts";
+import type { DocumentRecord } from "../storage/DocumentStore.ts";
+import { HttpError, readBody, sendJson } from "./json.ts";
+import type { Route } from "./router.ts";
+
+export function toSummary(record: DocumentRecord, access: DocumentSummary["access"]): DocumentSummary {
+  return {
+    id: record.id,
+    title: record.title,
+    template: record.templateId,
+    templateVersion: record.templateVersion,
+    organisationId: record.organisationId ?? "",
+    organisation: record.organisation,
+    year: record.year,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    access,
+  };
+}
+
+/** The documents a user may read, one of them, and creating one from a template. */
+export function documentRoutes(services: Services): Route[] {
+  return [
+    {
+      method: "GET",
+      path: "/api/documents",
+      async handle(ctx) {
+        const { principal } = await ctx.user();
+        const tree = await services.access.tree();
+        const visible = (await services.store.listDocuments()).flatMap((record) => {
+          const access = documentAccess(principal, tree, record.organisationId);
+          return access === "none" ? [] : [toSummary(record, access)];
+        });
+        sendJson(ctx.res, 200, visible);
+      },
+    },
+    {
+      method: "GET",
+      path: "/api/documents/:id",
+      async handle(ctx) {
+        const { principal } = await ctx.user();
+        const record = await services.store.getDocument(ctx.params.id ?? "");
+        const access = record ? await services.access.documentAccess(principal, record) : "none";
+        // The same answer whether it does not exist or is not yours: ids are not confirmed to outsiders.
+        if (!record || access === "none") throw new HttpError(404, "not-found", messages.documentNotFound);
+        sendJson(ctx.res, 200, toSummary(record, access));
+      },
+    },
+    {
+      method: "GET",
+      path: "/api/templates",
+      async handle(ctx) {
+        await ctx.user();
+        sendJson(
+          ctx.res,
+          200,
+          templates.map(
+            (t): TemplateSummary => ({
+              id: t.id,
+              title: t.title,
+              scope: t.scope,
+              version: t.version,
+              domainNumber: t.domainNumber,
+            }),
+          ),
+        );
+      },
+    },
+    {
+      method: "POST",
+      path: "/api/documents",
+      async handle(ctx) {
+        const { principal } = await ctx.user();
+        const body = await readBody(ctx.req, createDocumentRequest);
+        const template = getTemplate(body.template);
+        if (!template) throw new HttpError(400, "unknown-template", messages.unknownTemplate(body.template));
+        const tree = await services.access.tree();
+        let input: Omit<NewDocument, "organisation">;
+        if (body.fromRiskFactor) {
+          const profile = await services.store.getDocument(body.fromRiskFactor.documentId);
+          if (!profile || documentAccess(principal, tree, profile.organisationId) === "none") {
+            throw new HttpError(404, "not-found", messages.documentNotFound);
+          }
+          try {
+            input = await programmeForRiskFactor(services.store, profile, body.fromRiskFactor.rowId);
+          } catch (error) {
+            if (error instanceof RiskFactorError) throw new HttpError(400, "no-risk-factor", messages.noRiskFactor);
+            throw error;
+          }
+        } else {
+          const account = await services.directory.getAccount(principal.accountId);
+          input = {
+            templateId: template.id,
+            title: body.title,
+            organisationId: body.organisationId ?? account?.organisationId ?? "",
+            year: body.year ?? new Date().getFullYear(),
+          };
+        }
+        const { organisationId } = input;
+        checkScope(tree, organisationId, getTemplate(input.templateId)?.scope ?? template.scope);
+        if (!mayCreateDocument(principal, tree, organisationId)) {
+          throw new HttpError(403, "forbidden", messages.cannotCreateHere);
+        }
+        const record = await createDocument(services.store, {
+          ...input,
+          organisation: tree.get(organisationId)?.name ?? "",
+        });
+        await services.audit.record({
+          action: "document-created",
+          actorId: principal.accountId,
+          scopeOrganisationId: organisationId,
+          subject: `${record.title} (${record.organisation}, ${record.year})`,
+          details: record.id,
+        });
+        sendJson(ctx.res, 201, toSummary(record, documentAccess(principal, tree, organisationId)));
+      },
+    },
+  ];
+}
+
+/** A school template belongs to a school, a municipal one to a municipality or region. */
+function checkScope(tree: OrganisationTree, organisationId: string, scope: "school" | "municipality"): void {
+  const node = tree.get(organisationId);
+  if (!node) throw new HttpError(400, "unknown-organisation", messages.organisationNotFound);
+  if ((node.kind === "school") !== (scope === "school")) {
+    throw new HttpError(400, "wrong-organisation-kind", messages.templateScopeMismatch(scope));
+  }
+}

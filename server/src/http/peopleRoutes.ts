@@ -1,0 +1,226 @@
+import { randomId } from "@karta/doc";
+import { personLabel } from "@karta/domain";
+import {
+  type DirectoryEntry,
+  grantRoleRequest,
+  type Invitation,
+  invitePersonRequest,
+  type Person,
+  setCuratedSchoolsRequest,
+} from "@karta/schema";
+import { visibleOrganisations } from "../access/policy.ts";
+import { hashSecret, newSecret } from "../auth/secrets.ts";
+import { INVITATION_TTL_MS } from "../limits.ts";
+import { messages } from "../messages.ts";
+import type { Services } from "../services.ts";
+import type { AccountRecord } from "../storage/DirectoryStore.ts";
+import { HttpError, readBody, sendJson } from "./json.ts";
+import { type Manager, requireManaged, requireManager } from "./manager.ts";
+import type { RequestContext, Route } from "./router.ts";
+
+/**
+ * People of the coordinator's organisations: invitations, roles and curator
+ * assignments. Every change of rights re-checks that person's open sockets.
+ */
+export function peopleRoutes(services: Services): Route[] {
+  const { directory, audit, live } = services;
+
+  const personOf = async (account: AccountRecord): Promise<Person> => {
+    const [grants, curated] = await Promise.all([
+      directory.listGrants(account.id),
+      directory.listCuratedSchools(account.id),
+    ]);
+    return {
+      id: account.id,
+      login: account.login,
+      fullName: account.fullName,
+      position: account.position,
+      organisationId: account.organisationId,
+      roles: grants.map((g) => ({ id: g.id, role: g.role, organisationId: g.organisationId })),
+      curatedSchoolIds: curated.map((c) => c.schoolId),
+      active: account.passwordHash !== null,
+    };
+  };
+
+  /** A person the coordinator manages (their organisation is within scope), or 404. */
+  const managedPerson = async (ctx: RequestContext, manager: Manager): Promise<AccountRecord> => {
+    const account = await directory.getAccount(ctx.params.id ?? "");
+    if (!account || !manager.managed.has(account.organisationId)) {
+      throw new HttpError(404, "not-found", messages.personNotFound);
+    }
+    return account;
+  };
+
+  const invite = async (accountId: string): Promise<Invitation> => {
+    const secret = newSecret();
+    const expiresAt = new Date(Date.now() + INVITATION_TTL_MS).toISOString();
+    await directory.createInvitation(hashSecret(secret), accountId, expiresAt);
+    return { path: `/invite/${secret}`, expiresAt };
+  };
+
+  const changedRights = async (accountId: string) => live.recheckAccount(accountId);
+
+  return [
+    {
+      method: "GET",
+      path: "/api/people/directory",
+      async handle(ctx) {
+        const { principal } = await ctx.user();
+        const tree = await services.access.tree();
+        const visible = visibleOrganisations(principal, tree);
+        const entries = (await directory.listAccounts())
+          .filter((a) => visible.has(a.organisationId))
+          .map(
+            (a): DirectoryEntry => ({
+              id: a.id,
+              fullName: a.fullName,
+              position: a.position,
+              organisationName: tree.get(a.organisationId)?.name ?? "",
+              label: personLabel(a),
+            }),
+          );
+        sendJson(ctx.res, 200, entries);
+      },
+    },
+    {
+      method: "GET",
+      path: "/api/people",
+      async handle(ctx) {
+        const manager = await requireManager(ctx, services);
+        const accounts = (await directory.listAccounts()).filter((a) => manager.managed.has(a.organisationId));
+        sendJson(ctx.res, 200, await Promise.all(accounts.map(personOf)));
+      },
+    },
+    {
+      method: "POST",
+      path: "/api/people",
+      async handle(ctx) {
+        const manager = await requireManager(ctx, services);
+        const body = await readBody(ctx.req, invitePersonRequest);
+        const roleOrganisationId = body.roleOrganisationId ?? body.organisationId;
+        requireManaged(manager, body.organisationId);
+        requireManaged(manager, roleOrganisationId);
+        if (await directory.findAccountByLogin(body.login)) {
+          throw new HttpError(409, "login-taken", messages.loginTaken(body.login));
+        }
+        const account: AccountRecord = {
+          id: randomId(16),
+          login: body.login,
+          fullName: body.fullName,
+          position: body.position,
+          organisationId: body.organisationId,
+          passwordHash: null,
+        };
+        await directory.createAccount(account);
+        await directory.addGrant({
+          id: randomId(16),
+          accountId: account.id,
+          role: body.role,
+          organisationId: roleOrganisationId,
+        });
+        const invitation = await invite(account.id);
+        const actorId = manager.auth.principal.accountId;
+        await audit.record({
+          action: "person-invited",
+          actorId,
+          scopeOrganisationId: account.organisationId,
+          subject: `${account.fullName} (${account.login})`,
+        });
+        await audit.record({
+          action: "role-granted",
+          actorId,
+          scopeOrganisationId: roleOrganisationId,
+          subject: account.login,
+          details: `${body.role} @ ${manager.tree.get(roleOrganisationId)?.name ?? roleOrganisationId}`,
+        });
+        sendJson(ctx.res, 201, { person: await personOf(account), invitation });
+      },
+    },
+    {
+      method: "POST",
+      path: "/api/people/:id/invitation",
+      async handle(ctx) {
+        const manager = await requireManager(ctx, services);
+        const account = await managedPerson(ctx, manager);
+        const invitation = await invite(account.id);
+        await audit.record({
+          action: "person-invited",
+          actorId: manager.auth.principal.accountId,
+          scopeOrganisationId: account.organisationId,
+          subject: `${account.fullName} (${account.login})`,
+          details: "new link",
+        });
+        sendJson(ctx.res, 201, invitation);
+      },
+    },
+    {
+      method: "POST",
+      path: "/api/people/:id/roles",
+      async handle(ctx) {
+        const manager = await requireManager(ctx, services);
+        const account = await managedPerson(ctx, manager);
+        const { role, organisationId } = await readBody(ctx.req, grantRoleRequest);
+        requireManaged(manager, organisationId);
+        await directory.addGrant({ id: randomId(16), accountId: account.id, role, organisationId });
+        await audit.record({
+          action: "role-granted",
+          actorId: manager.auth.principal.accountId,
+          scopeOrganisationId: organisationId,
+          subject: account.login,
+          details: `${role} @ ${manager.tree.get(organisationId)?.name ?? organisationId}`,
+        });
+        await changedRights(account.id);
+        sendJson(ctx.res, 200, await personOf(account));
+      },
+    },
+    {
+      method: "DELETE",
+      path: "/api/people/:id/roles/:grantId",
+      async handle(ctx) {
+        const manager = await requireManager(ctx, services);
+        const account = await managedPerson(ctx, manager);
+        const grant = (await directory.listGrants(account.id)).find((g) => g.id === ctx.params.grantId);
+        if (!grant) throw new HttpError(404, "not-found", messages.grantNotFound);
+        requireManaged(manager, grant.organisationId);
+        await directory.removeGrant(grant.id);
+        await audit.record({
+          action: "role-revoked",
+          actorId: manager.auth.principal.accountId,
+          scopeOrganisationId: grant.organisationId,
+          subject: account.login,
+          details: `${grant.role} @ ${manager.tree.get(grant.organisationId)?.name ?? grant.organisationId}`,
+        });
+        await changedRights(account.id);
+        sendJson(ctx.res, 200, await personOf(account));
+      },
+    },
+    {
+      method: "PUT",
+      path: "/api/people/:id/curated-schools",
+      async handle(ctx) {
+        const manager = await requireManager(ctx, services);
+        const account = await managedPerson(ctx, manager);
+        const { schoolIds } = await readBody(ctx.req, setCuratedSchoolsRequest);
+        for (const id of schoolIds) {
+          requireManaged(manager, id);
+          if (manager.tree.get(id)?.kind !== "school")
+            throw new HttpError(400, "not-a-school", messages.curatorSchoolsOnly);
+        }
+        // Assignments outside this coordinator's scope are someone else's to change.
+        const current = (await directory.listCuratedSchools(account.id)).map((c) => c.schoolId);
+        const kept = current.filter((id) => !manager.managed.has(id));
+        await directory.setCuratedSchools(account.id, [...kept, ...schoolIds]);
+        const names = schoolIds.map((id) => manager.tree.get(id)?.name ?? id).join(", ");
+        await audit.record({
+          action: "curator-assigned",
+          actorId: manager.auth.principal.accountId,
+          scopeOrganisationId: account.organisationId,
+          subject: account.login,
+          details: names || "—",
+        });
+        await changedRights(account.id);
+        sendJson(ctx.res, 200, await personOf(account));
+      },
+    },
+  ];
+}

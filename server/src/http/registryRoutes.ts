@@ -1,0 +1,190 @@
+import { randomId } from "@karta/doc";
+import {
+  type AuditEntry,
+  createSchoolRequest,
+  type DocumentSummary,
+  type Organisation,
+  setSchoolStatusRequest,
+  updateSchoolRequest,
+  type YearlyDocumentsResponse,
+  yearlyDocumentsRequest,
+} from "@karta/schema";
+import { documentAccess, visibleOrganisations } from "../access/policy.ts";
+import { createDocument } from "../documents/createDocument.ts";
+import { plannedYearlyDocuments } from "../documents/yearlySet.ts";
+import { messages } from "../messages.ts";
+import type { Services } from "../services.ts";
+import type { OrganisationRecord } from "../storage/DirectoryStore.ts";
+import { toSummary } from "./documentsApi.ts";
+import { HttpError, readBody, sendJson } from "./json.ts";
+import { requireManaged, requireManager } from "./manager.ts";
+import type { Route } from "./router.ts";
+
+const toOrganisation = (r: OrganisationRecord): Organisation => ({ ...r, statuses: { ...r.statuses } });
+
+const AUDIT_LIMIT_MAX = 1000;
+
+/** The schools registry and the audit log. */
+export function registryRoutes(services: Services): Route[] {
+  const school = async (id: string) => {
+    const record = await services.directory.getOrganisation(id);
+    if (!record) throw new HttpError(404, "not-found", messages.organisationNotFound);
+    if (record.kind !== "school") throw new HttpError(400, "not-a-school", messages.notASchool);
+    return record;
+  };
+
+  return [
+    {
+      method: "GET",
+      path: "/api/organisations",
+      async handle(ctx) {
+        const { principal } = await ctx.user();
+        const tree = await services.access.tree();
+        const visible = visibleOrganisations(principal, tree);
+        const all = await services.directory.listOrganisations();
+        sendJson(ctx.res, 200, all.filter((o) => visible.has(o.id)).map(toOrganisation));
+      },
+    },
+    {
+      method: "POST",
+      path: "/api/organisations",
+      async handle(ctx) {
+        const manager = await requireManager(ctx, services);
+        const body = await readBody(ctx.req, createSchoolRequest);
+        requireManaged(manager, body.parentId);
+        if (manager.tree.get(body.parentId)?.kind !== "municipality") {
+          throw new HttpError(400, "wrong-parent", messages.parentNotMunicipality);
+        }
+        const id = randomId(12);
+        await services.directory.createOrganisation({
+          id,
+          parentId: body.parentId,
+          kind: "school",
+          name: body.name,
+          schoolType: body.schoolType,
+        });
+        await services.audit.record({
+          action: "school-created",
+          actorId: manager.auth.principal.accountId,
+          scopeOrganisationId: id,
+          subject: body.name,
+        });
+        sendJson(ctx.res, 201, toOrganisation((await services.directory.getOrganisation(id)) as OrganisationRecord));
+      },
+    },
+    {
+      method: "PATCH",
+      path: "/api/organisations/:id",
+      async handle(ctx) {
+        const manager = await requireManager(ctx, services);
+        const record = await school(ctx.params.id ?? "");
+        requireManaged(manager, record.id);
+        const changes = await readBody(ctx.req, updateSchoolRequest);
+        await services.directory.updateOrganisation(record.id, changes);
+        await services.audit.record({
+          action: "school-updated",
+          actorId: manager.auth.principal.accountId,
+          scopeOrganisationId: record.id,
+          subject: changes.name ?? record.name,
+          details: JSON.stringify(changes),
+        });
+        sendJson(
+          ctx.res,
+          200,
+          toOrganisation((await services.directory.getOrganisation(record.id)) as OrganisationRecord),
+        );
+      },
+    },
+    {
+      method: "PUT",
+      path: "/api/organisations/:id/status",
+      async handle(ctx) {
+        const manager = await requireManager(ctx, services);
+        const record = await school(ctx.params.id ?? "");
+        requireManaged(manager, record.id);
+        const { year, status } = await readBody(ctx.req, setSchoolStatusRequest);
+        await services.directory.setSchoolStatus(record.id, year, status);
+        await services.audit.record({
+          action: "school-status-set",
+          actorId: manager.auth.principal.accountId,
+          scopeOrganisationId: record.id,
+          subject: record.name,
+          details: `${year}: ${status ?? "—"}`,
+        });
+        sendJson(
+          ctx.res,
+          200,
+          toOrganisation((await services.directory.getOrganisation(record.id)) as OrganisationRecord),
+        );
+      },
+    },
+    {
+      method: "POST",
+      path: "/api/organisations/:id/yearly-documents",
+      async handle(ctx) {
+        const manager = await requireManager(ctx, services);
+        const id = ctx.params.id ?? "";
+        requireManaged(manager, id);
+        const municipality = await services.directory.getOrganisation(id);
+        if (municipality?.kind !== "municipality")
+          throw new HttpError(400, "not-a-municipality", messages.notAMunicipality);
+        const { year } = await readBody(ctx.req, yearlyDocumentsRequest);
+        const below = new Set(manager.tree.subtree(id));
+        const schools = (await services.directory.listOrganisations()).filter(
+          (o) => o.kind === "school" && below.has(o.id),
+        );
+        const plan = plannedYearlyDocuments(municipality, schools, await services.store.listDocuments(), year);
+        const created: DocumentSummary[] = [];
+        for (const { template, organisation, title } of plan.planned) {
+          const record = await createDocument(services.store, {
+            templateId: template.id,
+            title,
+            organisationId: organisation.id,
+            organisation: organisation.name,
+            year,
+          });
+          created.push(toSummary(record, documentAccess(manager.auth.principal, manager.tree, organisation.id)));
+        }
+        await services.audit.record({
+          action: "document-created",
+          actorId: manager.auth.principal.accountId,
+          scopeOrganisationId: id,
+          subject: `${municipality.name}, ${year}`,
+          details: `${created.length} documents of the year`,
+        });
+        sendJson(ctx.res, 201, { created, existing: plan.existing } satisfies YearlyDocumentsResponse);
+      },
+    },
+    {
+      method: "GET",
+      path: "/api/audit",
+      async handle(ctx) {
+        const manager = await requireManager(ctx, services);
+        const limit = Math.min(Number(ctx.url.searchParams.get("limit")) || 200, AUDIT_LIMIT_MAX);
+        const managesRoot = manager.auth.principal.grants.some(
+          (g) => g.role === "coordinator" && manager.tree.get(g.organisationId)?.parentId === null,
+        );
+        const [entries, accounts] = await Promise.all([
+          services.directory.listAudit([...manager.managed], managesRoot, limit),
+          services.directory.listAccounts(),
+        ]);
+        const names = new Map(accounts.map((a) => [a.id, a.fullName]));
+        sendJson(
+          ctx.res,
+          200,
+          entries.map(
+            (e): AuditEntry => ({
+              id: e.id,
+              at: e.at,
+              action: e.action,
+              actorId: e.actorId,
+              actorName: e.actorId ? (names.get(e.actorId) ?? null) : null,
+              subject: e.subject,
+              details: e.details,
+            }),
+          ),
+        );
+      },
+    },
+  ];
+}

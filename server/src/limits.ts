@@ -1,0 +1,38 @@
+/**
+ * Every limit of the server, with the reason for its size. Changing one is a
+ * product decision: the web app and the tests rely on these numbers.
+ */
+
+/** One websocket message the server accepts; a paste of a 1000-row table is ~1 MiB. */
+export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The socket layer drops anything larger before it is even buffered whole, so
+ * a hostile client cannot make the server hold an arbitrary frame in memory.
+ */
+export const MAX_FRAME_BYTES = 2 * MAX_MESSAGE_BYTES;
+
+/** A document's encoded state; the largest real roadmap is a few hundred KiB. */
+export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
+
+/** JSON request bodies of the HTTP API. */
+export const MAX_JSON_BODY_BYTES = 64 * 1024;
+
+/** Compact the update log into a snapshot after this many appended updates. */
+export const COMPACT_EVERY_UPDATES = 500;
+
+/** A document with no connection stays loaded this long, for quick reconnects. */
+export const IDLE_UNLOAD_MS = 30_000;
+
+/** Sockets that do not answer a ping within this interval are dropped. */
+export const PING_INTERVAL_MS = 30_000;
+
+/** A session lasts this long after login; logging in again starts a new one. */
+export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** After this many failed logins of one login within the window, logins are refused until it passes. */
+export const LOGIN_FAILURE_LIMIT = 5;
+export const LOGIN_FAILURE_WINDOW_MS = 15 * 60 * 1000;
+
+/** An invitation link can be used once, within this time. */
+export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;

@@ -1,0 +1,51 @@
+import path from "node:path";
+import { ConfigError, loadConfig } from "./config.ts";
+import { startServer } from "./createServer.ts";
+import { seedDemo } from "./demo/seedDemo.ts";
+import { createLogger } from "./log.ts";
+import { openSqlite } from "./storage/openSqlite.ts";
+import { SqliteDirectory } from "./storage/SqliteDirectory.ts";
+import { SqliteStore } from "./storage/SqliteStore.ts";
+
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const log = createLogger(config.LOG_LEVEL);
+  const db = openSqlite(path.resolve(config.DATA_DIR), { synchronous: config.SQLITE_SYNCHRONOUS });
+  const store = new SqliteStore(db);
+  const directory = new SqliteDirectory(db);
+  if (config.DEMO_DATA && (await seedDemo(store, directory))) log.info("seeded the demo municipality and accounts");
+  if ((await directory.countAccounts()) === 0) {
+    log.warn(
+      "there are no accounts: nobody can sign in (start with DEMO_DATA=1 on an empty data directory for the demo accounts)",
+    );
+  }
+  const server = await startServer(config, store, directory, log);
+  log.info({ port: server.port, dataDir: path.resolve(config.DATA_DIR) }, "listening");
+  process.stdout.write(`Karta is running at http://localhost:${server.port}\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down: flushing documents");
+    await server.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Karta failed to start: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

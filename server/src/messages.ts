@@ -1,0 +1,43 @@
+/**
+ * Every sentence of the server that a user may read (API error messages are
+ * shown by the web app as they are), in Russian, in one place.
+ */
+export const messages = {
+  webNotBuilt: "Веб-приложение не собрано: выполните npm start из корня репозитория.\n",
+  notFoundPage: "Не найдено.\n",
+  notFoundApi: "Такого адреса API нет.",
+  methodNotAllowed: "Этот адрес API не поддерживает такой запрос.",
+  internal: "Внутренняя ошибка сервера.",
+  expectJson: "Ожидается тело запроса в формате JSON.",
+  tooLarge: "Запрос слишком большой.",
+  invalidJson: "Тело запроса не является корректным JSON.",
+  invalidFields: (fields: string) => `Неверно заполнены поля: ${fields}.`,
+  requestBody: "тело запроса",
+
+  unauthorized: "Войдите в систему: сеанс не начат или закончился.",
+  wrongCredentials: "Неверный логин или пароль.",
+  throttled: (minutes: number) =>
+    `Слишком много неудачных попыток входа. Попробуйте снова через ${minutes} мин. или обратитесь к координатору.`,
+  forbidden: "Недостаточно прав для этого действия.",
+  notCoordinator: "Этот раздел доступен только координатору.",
+  documentNotFound: "Такого документа нет или у вас нет к нему доступа.",
+  unknownTemplate: (id: string) => `Неизвестный шаблон документа «${id}».`,
+  templateScopeMismatch: (scope: "school" | "municipality") =>
+    scope === "school"
+      ? "Этот шаблон заполняет школа: выберите школу."
+      : "Этот шаблон заполняет муниципалитет: выберите муниципалитет.",
+  noRiskFactor: "В рисковом профиле нет такого фактора риска.",
+  cannotCreateHere: "Вы не можете создавать документы для этой организации.",
+  organisationNotFound: "Такой организации нет.",
+  notASchool: "Это не школа.",
+  notAMunicipality: "Документы года создаются для муниципалитета.",
+  parentNotMunicipality: "Школу можно добавить только в муниципалитет.",
+  personNotFound: "Такого человека нет в вашей организации.",
+  loginTaken: (login: string) => `Логин «${login}» уже занят.`,
+  grantNotFound: "Такой роли у этого человека нет.",
+  curatorSchoolsOnly: "Куратору можно назначить только школы.",
+  invitationNotFound: "Ссылка-приглашение не найдена. Проверьте адрес или попросите координатора прислать новую.",
+  invitationUsed: "Эта ссылка уже использована. Войдите со своим паролем или попросите координатора прислать новую.",
+  invitationExpired: "Срок действия ссылки истёк. Попросите координатора прислать новую.",
+  tokenNotFound: "Такого токена нет.",
+} as const;

@@ -1,0 +1,46 @@
+/**
+ * What the server needs from durable storage. The embedded SQLite store and a
+ * future PostgreSQL store implement the same promises; nothing above this
+ * interface knows which one runs.
+ */
+
+export interface DocumentRecord {
+  readonly id: string;
+  readonly title: string;
+  readonly templateId: string;
+  readonly templateVersion: number;
+  /** The school or municipality it belongs to (null only for documents older than organisations). */
+  readonly organisationId: string | null;
+  /** The organisation's current name. */
+  readonly organisation: string;
+  readonly year: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** The durable state of one document: a merged snapshot and the updates after it. */
+export interface StoredState {
+  readonly snapshot: Uint8Array | null;
+  readonly updates: readonly Uint8Array[];
+  /** Sequence number of the last update included; 0 when there is none. */
+  readonly lastSeq: number;
+}
+
+export interface DocumentStore {
+  listDocuments(): Promise<DocumentRecord[]>;
+  getDocument(id: string): Promise<DocumentRecord | null>;
+  /** Creates the record and its first snapshot atomically. */
+  createDocument(record: DocumentRecord, initialState: Uint8Array): Promise<void>;
+  countDocuments(): Promise<number>;
+
+  loadState(docId: string): Promise<StoredState>;
+  /**
+   * Appends one update to the document's log and returns its sequence number.
+   * Resolves only once the update is durable: callers broadcast after it.
+   */
+  appendUpdate(docId: string, update: Uint8Array): Promise<number>;
+  /** Replaces the snapshot with `state` and drops the log up to `uptoSeq`, in one transaction. */
+  compact(docId: string, state: Uint8Array, uptoSeq: number): Promise<void>;
+
+  close(): Promise<void>;
+}

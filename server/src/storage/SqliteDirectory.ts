@@ -1,0 +1,312 @@
+import type { AuditAction, OrganisationKind, Role, SchoolStatus, SchoolType } from "@karta/schema";
+import type Database from "better-sqlite3";
+import type {
+  AccountRecord,
+  AuditRecord,
+  CredentialRecord,
+  DirectoryStore,
+  GrantRecord,
+  NewAuditRecord,
+  OrganisationRecord,
+  TokenRecord,
+} from "./DirectoryStore.ts";
+
+interface OrganisationRow {
+  id: string;
+  parent_id: string | null;
+  kind: OrganisationKind;
+  name: string;
+  school_type: SchoolType | null;
+}
+
+interface AccountRow {
+  id: string;
+  login: string;
+  full_name: string;
+  position: string;
+  org_id: string;
+  password_hash: string | null;
+}
+
+const toAccount = (r: AccountRow): AccountRecord => ({
+  id: r.id,
+  login: r.login,
+  fullName: r.full_name,
+  position: r.position,
+  organisationId: r.org_id,
+  passwordHash: r.password_hash,
+});
+
+/** Accounts, organisations, roles, credentials and the audit log in the embedded SQLite database. */
+export class SqliteDirectory implements DirectoryStore {
+  constructor(private readonly db: Database.Database) {}
+
+  async listOrganisations(): Promise<OrganisationRecord[]> {
+    const rows = this.db.prepare<[], OrganisationRow>("SELECT * FROM organisations ORDER BY kind, name").all();
+    const statuses = this.db
+      .prepare<[], { org_id: string; year: number; status: SchoolStatus }>("SELECT * FROM school_statuses")
+      .all();
+    const byOrg = new Map<string, Record<string, SchoolStatus>>();
+    for (const s of statuses) {
+      const record = byOrg.get(s.org_id) ?? {};
+      record[String(s.year)] = s.status;
+      byOrg.set(s.org_id, record);
+    }
+    return rows.map((r) => this.toOrganisation(r, byOrg.get(r.id) ?? {}));
+  }
+
+  async getOrganisation(id: string): Promise<OrganisationRecord | null> {
+    const row = this.db.prepare<[string], OrganisationRow>("SELECT * FROM organisations WHERE id = ?").get(id);
+    if (!row) return null;
+    const statuses = this.db
+      .prepare<[string], { year: number; status: SchoolStatus }>(
+        "SELECT year, status FROM school_statuses WHERE org_id = ?",
+      )
+      .all(id);
+    return this.toOrganisation(row, Object.fromEntries(statuses.map((s) => [String(s.year), s.status])));
+  }
+
+  async createOrganisation(record: Omit<OrganisationRecord, "statuses">): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO organisations (id, parent_id, kind, name, school_type, created_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(record.id, record.parentId, record.kind, record.name, record.schoolType, new Date().toISOString());
+  }
+
+  async updateOrganisation(id: string, changes: { name?: string; schoolType?: SchoolType }): Promise<void> {
+    this.db
+      .prepare("UPDATE organisations SET name = coalesce(?, name), school_type = coalesce(?, school_type) WHERE id = ?")
+      .run(changes.name ?? null, changes.schoolType ?? null, id);
+  }
+
+  async setSchoolStatus(id: string, year: number, status: SchoolStatus | null): Promise<void> {
+    if (status === null) {
+      this.db.prepare("DELETE FROM school_statuses WHERE org_id = ? AND year = ?").run(id, year);
+      return;
+    }
+    this.db
+      .prepare(
+        `INSERT INTO school_statuses (org_id, year, status) VALUES (?, ?, ?)
+         ON CONFLICT (org_id, year) DO UPDATE SET status = excluded.status`,
+      )
+      .run(id, year, status);
+  }
+
+  async listAccounts(): Promise<AccountRecord[]> {
+    return this.db.prepare<[], AccountRow>("SELECT * FROM accounts ORDER BY full_name").all().map(toAccount);
+  }
+
+  async getAccount(id: string): Promise<AccountRecord | null> {
+    const row = this.db.prepare<[string], AccountRow>("SELECT * FROM accounts WHERE id = ?").get(id);
+    return row ? toAccount(row) : null;
+  }
+
+  async findAccountByLogin(login: string): Promise<AccountRecord | null> {
+    const row = this.db.prepare<[string], AccountRow>("SELECT * FROM accounts WHERE login = ?").get(login);
+    return row ? toAccount(row) : null;
+  }
+
+  async createAccount(r: AccountRecord): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO accounts (id, login, full_name, position, org_id, password_hash, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(r.id, r.login, r.fullName, r.position, r.organisationId, r.passwordHash, new Date().toISOString());
+  }
+
+  async setPasswordHash(accountId: string, hash: string): Promise<void> {
+    this.db.prepare("UPDATE accounts SET password_hash = ? WHERE id = ?").run(hash, accountId);
+  }
+
+  async listGrants(accountId?: string): Promise<GrantRecord[]> {
+    const rows =
+      accountId === undefined
+        ? this.db.prepare<[], GrantRow>("SELECT * FROM role_grants").all()
+        : this.db.prepare<[string], GrantRow>("SELECT * FROM role_grants WHERE account_id = ?").all(accountId);
+    return rows.map((r) => ({ id: r.id, accountId: r.account_id, role: r.role, organisationId: r.org_id }));
+  }
+
+  async addGrant(g: GrantRecord): Promise<void> {
+    this.db
+      .prepare("INSERT OR IGNORE INTO role_grants (id, account_id, role, org_id) VALUES (?, ?, ?, ?)")
+      .run(g.id, g.accountId, g.role, g.organisationId);
+  }
+
+  async removeGrant(grantId: string): Promise<void> {
+    this.db.prepare("DELETE FROM role_grants WHERE id = ?").run(grantId);
+  }
+
+  async listCuratedSchools(accountId?: string): Promise<{ accountId: string; schoolId: string }[]> {
+    const rows =
+      accountId === undefined
+        ? this.db.prepare<[], AssignmentRow>("SELECT * FROM curator_assignments").all()
+        : this.db
+            .prepare<[string], AssignmentRow>("SELECT * FROM curator_assignments WHERE account_id = ?")
+            .all(accountId);
+    return rows.map((r) => ({ accountId: r.account_id, schoolId: r.school_id }));
+  }
+
+  async setCuratedSchools(accountId: string, schoolIds: readonly string[]): Promise<void> {
+    const insert = this.db.prepare("INSERT INTO curator_assignments (account_id, school_id) VALUES (?, ?)");
+    this.db.transaction(() => {
+      this.db.prepare("DELETE FROM curator_assignments WHERE account_id = ?").run(accountId);
+      for (const schoolId of new Set(schoolIds)) insert.run(accountId, schoolId);
+    })();
+  }
+
+  async createSession(id: string, tokenHash: string, accountId: string, expiresAt: string): Promise<void> {
+    this.db
+      .prepare("INSERT INTO sessions (id, token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")
+      .run(id, tokenHash, accountId, new Date().toISOString(), expiresAt);
+  }
+
+  async createToken(record: TokenRecord, tokenHash: string): Promise<void> {
+    this.db
+      .prepare("INSERT INTO api_tokens (id, token_hash, account_id, name, created_at) VALUES (?, ?, ?, ?, ?)")
+      .run(record.id, tokenHash, record.accountId, record.name, record.createdAt);
+  }
+
+  async listTokens(accountId: string): Promise<TokenRecord[]> {
+    return this.db
+      .prepare<[string], { id: string; account_id: string; name: string; created_at: string }>(
+        "SELECT id, account_id, name, created_at FROM api_tokens WHERE account_id = ? ORDER BY created_at",
+      )
+      .all(accountId)
+      .map((r) => ({ id: r.id, accountId: r.account_id, name: r.name, createdAt: r.created_at }));
+  }
+
+  async findCredential(tokenHash: string): Promise<CredentialRecord | null> {
+    const session = this.db
+      .prepare<[string], { id: string; account_id: string; expires_at: string }>(
+        "SELECT id, account_id, expires_at FROM sessions WHERE token_hash = ?",
+      )
+      .get(tokenHash);
+    if (session)
+      return { id: session.id, kind: "session", accountId: session.account_id, expiresAt: session.expires_at };
+    const token = this.db
+      .prepare<[string], { id: string; account_id: string }>(
+        "SELECT id, account_id FROM api_tokens WHERE token_hash = ?",
+      )
+      .get(tokenHash);
+    return token ? { id: token.id, kind: "token", accountId: token.account_id, expiresAt: null } : null;
+  }
+
+  async deleteCredential(id: string): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare("DELETE FROM sessions WHERE id = ?").run(id);
+      this.db.prepare("DELETE FROM api_tokens WHERE id = ?").run(id);
+    })();
+  }
+
+  async createInvitation(tokenHash: string, accountId: string, expiresAt: string): Promise<void> {
+    this.db
+      .prepare("INSERT INTO invitations (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+      .run(tokenHash, accountId, new Date().toISOString(), expiresAt);
+  }
+
+  async findInvitation(tokenHash: string, now: string): Promise<{ accountId: string } | "used" | "expired" | null> {
+    const row = this.db
+      .prepare<[string], { account_id: string; expires_at: string; used_at: string | null }>(
+        "SELECT account_id, expires_at, used_at FROM invitations WHERE token_hash = ?",
+      )
+      .get(tokenHash);
+    if (!row) return null;
+    if (row.used_at) return "used";
+    if (row.expires_at <= now) return "expired";
+    return { accountId: row.account_id };
+  }
+
+  async acceptInvitation(tokenHash: string, passwordHash: string, now: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      const row = this.db
+        .prepare<{ token: string; now: string }, { account_id: string }>(
+          `UPDATE invitations SET used_at = @now
+           WHERE token_hash = @token AND used_at IS NULL AND expires_at > @now RETURNING account_id`,
+        )
+        .get({ token: tokenHash, now });
+      if (!row) return false;
+      this.db.prepare("UPDATE accounts SET password_hash = ? WHERE id = ?").run(passwordHash, row.account_id);
+      return true;
+    })();
+  }
+
+  async recordLoginFailure(login: string, ts: number): Promise<void> {
+    this.db.prepare("INSERT INTO login_failures (login, ts) VALUES (?, ?)").run(login, ts);
+  }
+
+  async countLoginFailures(login: string, since: number): Promise<number> {
+    return (
+      this.db
+        .prepare<[string, number], { n: number }>(
+          "SELECT count(*) AS n FROM login_failures WHERE login = ? AND ts >= ?",
+        )
+        .get(login, since)?.n ?? 0
+    );
+  }
+
+  async clearLoginFailures(login: string): Promise<void> {
+    this.db.prepare("DELETE FROM login_failures WHERE login = ?").run(login);
+  }
+
+  async appendAudit(e: NewAuditRecord): Promise<void> {
+    this.db
+      .prepare("INSERT INTO audit_log (ts, action, actor_id, scope_org_id, subject, details) VALUES (?, ?, ?, ?, ?, ?)")
+      .run(new Date().toISOString(), e.action, e.actorId, e.scopeOrganisationId, e.subject, e.details);
+  }
+
+  async listAudit(
+    scopeOrganisationIds: readonly string[],
+    includeUnscoped: boolean,
+    limit: number,
+  ): Promise<AuditRecord[]> {
+    const placeholders = scopeOrganisationIds.map(() => "?").join(", ") || "NULL";
+    return this.db
+      .prepare<unknown[], AuditRow>(
+        `SELECT * FROM audit_log WHERE scope_org_id IN (${placeholders}) OR (? AND scope_org_id IS NULL)
+         ORDER BY id DESC LIMIT ?`,
+      )
+      .all(...scopeOrganisationIds, includeUnscoped ? 1 : 0, limit)
+      .map((r) => ({
+        id: r.id,
+        at: r.ts,
+        action: r.action,
+        actorId: r.actor_id,
+        scopeOrganisationId: r.scope_org_id,
+        subject: r.subject,
+        details: r.details,
+      }));
+  }
+
+  async countAccounts(): Promise<number> {
+    return this.db.prepare<[], { n: number }>("SELECT count(*) AS n FROM accounts").get()?.n ?? 0;
+  }
+
+  private toOrganisation(r: OrganisationRow, statuses: Record<string, SchoolStatus>): OrganisationRecord {
+    return { id: r.id, parentId: r.parent_id, kind: r.kind, name: r.name, schoolType: r.school_type, statuses };
+  }
+}
+
+interface GrantRow {
+  id: string;
+  account_id: string;
+  role: Role;
+  org_id: string;
+}
+
+interface AssignmentRow {
+  account_id: string;
+  school_id: string;
+}
+
+interface AuditRow {
+  id: number;
+  ts: string;
+  action: AuditAction;
+  actor_id: string | null;
+  scope_org_id: string | null;
+  subject: string;
+  details: string;
+}

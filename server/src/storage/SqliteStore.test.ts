@@ -1,0 +1,86 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import type { DocumentRecord, DocumentStore } from "./DocumentStore.ts";
+import { SqliteStore } from "./SqliteStore.ts";
+
+const record = (id: string): DocumentRecord => ({
+  id,
+  title: "Дорожная карта",
+  templateId: "municipal-roadmap",
+  templateVersion: 1,
+  organisationId: null,
+  organisation: "Славянский район",
+  year: 2022,
+  createdAt: "2022-01-21T00:00:00.000Z",
+  updatedAt: "2022-01-21T00:00:00.000Z",
+});
+
+/**
+ * The DocumentStore contract, run against the embedded store. A PostgreSQL
+ * store must pass the same cases.
+ */
+describe("SqliteStore", () => {
+  const dirs: string[] = [];
+  const stores: DocumentStore[] = [];
+  const open = (dir = fs.mkdtempSync(path.join(os.tmpdir(), "karta-store-"))) => {
+    dirs.push(dir);
+    const store = new SqliteStore(dir);
+    stores.push(store);
+    return { store, dir };
+  };
+  afterEach(async () => {
+    for (const s of stores.splice(0)) await s.close();
+    for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  it("creates a document with its first snapshot and lists it", async () => {
+    const { store } = open();
+    await store.createDocument(record("doc-0001"), new Uint8Array([1, 2]));
+    expect(await store.listDocuments()).toEqual([record("doc-0001")]);
+    expect(await store.getDocument("doc-0001")).toEqual(record("doc-0001"));
+    expect(await store.getDocument("missing")).toBeNull();
+    expect(await store.loadState("doc-0001")).toEqual({ snapshot: new Uint8Array([1, 2]), updates: [], lastSeq: 0 });
+  });
+
+  it("returns appended updates after the snapshot, in order, across a reopen", async () => {
+    const { store, dir } = open();
+    await store.createDocument(record("doc-0001"), new Uint8Array([0]));
+    const s1 = await store.appendUpdate("doc-0001", new Uint8Array([1]));
+    const s2 = await store.appendUpdate("doc-0001", new Uint8Array([2]));
+    expect(s2).toBeGreaterThan(s1);
+    await store.close();
+    const reopened = open(dir).store;
+    expect(await reopened.loadState("doc-0001")).toEqual({
+      snapshot: new Uint8Array([0]),
+      updates: [new Uint8Array([1]), new Uint8Array([2])],
+      lastSeq: s2,
+    });
+  });
+
+  it("compacts: the snapshot replaces the log up to a sequence number, later updates stay", async () => {
+    const { store } = open();
+    await store.createDocument(record("doc-0001"), new Uint8Array([0]));
+    const s1 = await store.appendUpdate("doc-0001", new Uint8Array([1]));
+    const s2 = await store.appendUpdate("doc-0001", new Uint8Array([2]));
+    await store.compact("doc-0001", new Uint8Array([9]), s1);
+    expect(await store.loadState("doc-0001")).toEqual({
+      snapshot: new Uint8Array([9]),
+      updates: [new Uint8Array([2])],
+      lastSeq: s2,
+    });
+  });
+
+  it("keeps the log of a comments room, which has no document row of its own", async () => {
+    const { store } = open();
+    await store.createDocument(record("DocumentA1"), new Uint8Array([0, 0]));
+    const seq = await store.appendUpdate("DocumentA1:comments", new Uint8Array([7, 7]));
+    const state = await store.loadState("DocumentA1:comments");
+    expect(state.snapshot).toBeNull();
+    expect(state.updates).toEqual([new Uint8Array([7, 7])]);
+    expect(state.lastSeq).toBe(seq);
+    // The content document's own log is separate.
+    expect((await store.loadState("DocumentA1")).updates).toEqual([]);
+  });
+});

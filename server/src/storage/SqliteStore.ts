@@ -1,0 +1,115 @@
+import type Database from "better-sqlite3";
+import type { DocumentRecord, DocumentStore, StoredState } from "./DocumentStore.ts";
+import { openSqlite } from "./openSqlite.ts";
+
+interface DocumentRow {
+  id: string;
+  title: string;
+  template_id: string;
+  template_version: number;
+  org_id: string | null;
+  org_name: string | null;
+  organisation: string;
+  year: number;
+  created_at: string;
+  updated_at: string;
+}
+
+const toRecord = (r: DocumentRow): DocumentRecord => ({
+  id: r.id,
+  title: r.title,
+  templateId: r.template_id,
+  templateVersion: r.template_version,
+  organisationId: r.org_id,
+  organisation: r.org_name ?? r.organisation,
+  year: r.year,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const SELECT_DOCUMENTS = `SELECT d.*, o.name AS org_name FROM documents d LEFT JOIN organisations o ON o.id = d.org_id`;
+
+/** The documents and their update logs in the embedded SQLite database (see openSqlite). */
+export class SqliteStore implements DocumentStore {
+  readonly db: Database.Database;
+  private readonly statements;
+
+  /** Takes an open database, or opens the one in `dataDir`. */
+  constructor(dbOrDataDir: Database.Database | string, options: { synchronous?: "NORMAL" | "FULL" } = {}) {
+    this.db = typeof dbOrDataDir === "string" ? openSqlite(dbOrDataDir, options) : dbOrDataDir;
+    this.statements = {
+      list: this.db.prepare<[], DocumentRow>(
+        `${SELECT_DOCUMENTS} ORDER BY org_name, d.organisation, d.created_at, d.title`,
+      ),
+      get: this.db.prepare<[string], DocumentRow>(`${SELECT_DOCUMENTS} WHERE d.id = ?`),
+      count: this.db.prepare<[], { n: number }>("SELECT count(*) AS n FROM documents"),
+      insert: this.db.prepare(
+        `INSERT INTO documents (id, title, template_id, template_version, org_id, organisation, year, created_at, updated_at)
+         VALUES (@id, @title, @templateId, @templateVersion, @organisationId, @organisation, @year, @createdAt, @updatedAt)`,
+      ),
+      snapshot: this.db.prepare<[string], { state: Buffer; upto_seq: number }>(
+        "SELECT state, upto_seq FROM doc_snapshots WHERE doc_id = ?",
+      ),
+      updatesAfter: this.db.prepare<[string, number], { seq: number; data: Buffer }>(
+        "SELECT seq, data FROM doc_updates WHERE doc_id = ? AND seq > ? ORDER BY seq",
+      ),
+      append: this.db.prepare<[string, Uint8Array, number]>(
+        "INSERT INTO doc_updates (doc_id, data, ts) VALUES (?, ?, ?)",
+      ),
+      touch: this.db.prepare<[string, string]>("UPDATE documents SET updated_at = ? WHERE id = ?"),
+      putSnapshot: this.db.prepare<[string, Uint8Array, number, number]>(
+        `INSERT INTO doc_snapshots (doc_id, state, upto_seq, ts) VALUES (?, ?, ?, ?)
+         ON CONFLICT (doc_id) DO UPDATE SET state = excluded.state, upto_seq = excluded.upto_seq, ts = excluded.ts`,
+      ),
+      dropUpdates: this.db.prepare<[string, number]>("DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?"),
+    };
+  }
+
+  async listDocuments(): Promise<DocumentRecord[]> {
+    return this.statements.list.all().map(toRecord);
+  }
+
+  async getDocument(id: string): Promise<DocumentRecord | null> {
+    const row = this.statements.get.get(id);
+    return row ? toRecord(row) : null;
+  }
+
+  async countDocuments(): Promise<number> {
+    return this.statements.count.get()?.n ?? 0;
+  }
+
+  async createDocument(record: DocumentRecord, initialState: Uint8Array): Promise<void> {
+    this.db.transaction(() => {
+      this.statements.insert.run(record);
+      this.statements.putSnapshot.run(record.id, initialState, 0, Date.now());
+    })();
+  }
+
+  async loadState(docId: string): Promise<StoredState> {
+    const snapshot = this.statements.snapshot.get(docId);
+    const after = snapshot?.upto_seq ?? 0;
+    const rows = this.statements.updatesAfter.all(docId, after);
+    return {
+      snapshot: snapshot ? new Uint8Array(snapshot.state) : null,
+      updates: rows.map((r) => new Uint8Array(r.data)),
+      lastSeq: rows.at(-1)?.seq ?? after,
+    };
+  }
+
+  async appendUpdate(docId: string, update: Uint8Array): Promise<number> {
+    const result = this.statements.append.run(docId, update, Date.now());
+    return Number(result.lastInsertRowid);
+  }
+
+  async compact(docId: string, state: Uint8Array, uptoSeq: number): Promise<void> {
+    this.db.transaction(() => {
+      this.statements.putSnapshot.run(docId, state, uptoSeq, Date.now());
+      this.statements.dropUpdates.run(docId, uptoSeq);
+      this.statements.touch.run(new Date().toISOString(), docId);
+    })();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,142 @@
+import type Database from "better-sqlite3";
+
+/**
+ * Schema versions, applied in order and recorded in `PRAGMA user_version`.
+ * Append new steps; never edit a step that has shipped.
+ */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE documents (
+     id TEXT PRIMARY KEY,
+     title TEXT NOT NULL,
+     template_id TEXT NOT NULL,
+     template_version INTEGER NOT NULL,
+     organisation TEXT NOT NULL,
+     year INTEGER NOT NULL,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   -- The append-only log: seq is global and increasing, so "updates after seq" is one range scan.
+   CREATE TABLE doc_updates (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     doc_id TEXT NOT NULL REFERENCES documents(id),
+     data BLOB NOT NULL,
+     user_id TEXT,
+     ts INTEGER NOT NULL
+   );
+   CREATE INDEX doc_updates_by_doc ON doc_updates (doc_id, seq);
+   CREATE TABLE doc_snapshots (
+     doc_id TEXT PRIMARY KEY REFERENCES documents(id),
+     state BLOB NOT NULL,
+     upto_seq INTEGER NOT NULL,
+     ts INTEGER NOT NULL
+   );`,
+  // Accounts, scopes and roles; documents belong to an organisation of the tree.
+  `CREATE TABLE organisations (
+     id TEXT PRIMARY KEY,
+     parent_id TEXT REFERENCES organisations(id),
+     kind TEXT NOT NULL CHECK (kind IN ('region', 'municipality', 'school')),
+     name TEXT NOT NULL,
+     school_type TEXT,
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX organisations_by_parent ON organisations (parent_id);
+   CREATE TABLE school_statuses (
+     org_id TEXT NOT NULL REFERENCES organisations(id),
+     year INTEGER NOT NULL,
+     status TEXT NOT NULL,
+     PRIMARY KEY (org_id, year)
+   );
+   CREATE TABLE accounts (
+     id TEXT PRIMARY KEY,
+     login TEXT NOT NULL UNIQUE,
+     full_name TEXT NOT NULL,
+     position TEXT NOT NULL,
+     org_id TEXT NOT NULL REFERENCES organisations(id),
+     password_hash TEXT,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE role_grants (
+     id TEXT PRIMARY KEY,
+     account_id TEXT NOT NULL REFERENCES accounts(id),
+     role TEXT NOT NULL,
+     org_id TEXT NOT NULL REFERENCES organisations(id),
+     UNIQUE (account_id, role, org_id)
+   );
+   CREATE TABLE curator_assignments (
+     account_id TEXT NOT NULL REFERENCES accounts(id),
+     school_id TEXT NOT NULL REFERENCES organisations(id),
+     PRIMARY KEY (account_id, school_id)
+   );
+   -- Secrets (sessions, tokens, invitations) are stored as SHA-256 of the random value only.
+   CREATE TABLE sessions (
+     id TEXT PRIMARY KEY,
+     token_hash TEXT NOT NULL UNIQUE,
+     account_id TEXT NOT NULL REFERENCES accounts(id),
+     created_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL
+   );
+   CREATE TABLE api_tokens (
+     id TEXT PRIMARY KEY,
+     token_hash TEXT NOT NULL UNIQUE,
+     account_id TEXT NOT NULL REFERENCES accounts(id),
+     name TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE invitations (
+     token_hash TEXT PRIMARY KEY,
+     account_id TEXT NOT NULL REFERENCES accounts(id),
+     created_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL,
+     used_at TEXT
+   );
+   CREATE TABLE login_failures (
+     login TEXT NOT NULL,
+     ts INTEGER NOT NULL
+   );
+   CREATE INDEX login_failures_by_login ON login_failures (login, ts);
+   CREATE TABLE audit_log (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     ts TEXT NOT NULL,
+     action TEXT NOT NULL,
+     actor_id TEXT,
+     scope_org_id TEXT,
+     subject TEXT NOT NULL,
+     details TEXT NOT NULL
+   );
+   ALTER TABLE documents ADD COLUMN org_id TEXT REFERENCES organisations(id);
+   -- Logs and snapshots are keyed by room, which is a document or its comments
+   -- companion (<docId>:comments, with no row of its own): no foreign key.
+   CREATE TABLE doc_updates_v2 (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     doc_id TEXT NOT NULL,
+     data BLOB NOT NULL,
+     user_id TEXT,
+     ts INTEGER NOT NULL
+   );
+   INSERT INTO doc_updates_v2 SELECT seq, doc_id, data, user_id, ts FROM doc_updates;
+   DROP TABLE doc_updates;
+   ALTER TABLE doc_updates_v2 RENAME TO doc_updates;
+   CREATE INDEX doc_updates_by_doc ON doc_updates (doc_id, seq);
+   CREATE TABLE doc_snapshots_v2 (
+     doc_id TEXT PRIMARY KEY,
+     state BLOB NOT NULL,
+     upto_seq INTEGER NOT NULL,
+     ts INTEGER NOT NULL
+   );
+   INSERT INTO doc_snapshots_v2 SELECT doc_id, state, upto_seq, ts FROM doc_snapshots;
+   DROP TABLE doc_snapshots;
+   ALTER TABLE doc_snapshots_v2 RENAME TO doc_snapshots;`,
+];
+
+export function migrate(db: Database.Database): void {
+  const current = db.pragma("user_version", { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(`database schema ${current} is newer than this server (${MIGRATIONS.length})`);
+  }
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version] as string);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}

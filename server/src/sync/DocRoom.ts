@@ -1,0 +1,330 @@
+import { CloseCode, READ_ONLY_REASON } from "@karta/schema";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as Y from "yjs";
+import { readStoredDocument } from "../documents/storedDocument.ts";
+import { COMPACT_EVERY_UPDATES, MAX_DOCUMENT_BYTES, MAX_MESSAGE_BYTES } from "../limits.ts";
+import type { Logger } from "../log.ts";
+import type { DocumentStore } from "../storage/DocumentStore.ts";
+import { Connection } from "./Connection.ts";
+import {
+  decodeClientMessage,
+  encodeAwareness,
+  encodePermissionDenied,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  ProtocolError,
+} from "./protocol.ts";
+
+const LOADING = Symbol("loading from storage");
+const SERVER_ORIGIN = Symbol("server change");
+
+/** Why the state a transaction left is not allowed (the template's rules), or null. */
+export type UpdateValidator = (doc: Y.Doc, transaction: Y.Transaction) => string | null;
+
+export interface RoomHooks {
+  /** Storage failed: the room is unusable and must be forgotten. */
+  onFailure(room: DocRoom): void;
+  /** An update was refused (read-only connection or invalid content), for the audit log. */
+  onRefused(connection: Connection, reason: string): void;
+}
+
+/**
+ * One loaded document and the sockets editing it. Incoming updates go through
+ * a serial queue: apply to the loaded document, check what changed against
+ * the template, append to the durable log, broadcast. So every peer receives
+ * an update only after it is checked and stored, and every reply to a sync
+ * request reflects all updates received before it. A refused update is
+ * undone by reloading the stored state, which never held it.
+ */
+export class DocRoom {
+  readonly connections = new Set<Connection>();
+  readonly awareness: awarenessProtocol.Awareness;
+  private queue: Promise<void> = Promise.resolve();
+  private appendedSinceCompaction = 0;
+  private failed = false;
+
+  private constructor(
+    readonly docId: string,
+    private current: Y.Doc,
+    private readonly store: DocumentStore,
+    private readonly log: Logger,
+    private lastSeq: number,
+    private sizeBytes: number,
+    private readonly validate: UpdateValidator,
+    private readonly hooks: RoomHooks,
+  ) {
+    this.awareness = new awarenessProtocol.Awareness(current);
+    this.awareness.setLocalState(null); // the server itself is not a participant
+    this.awareness.on("update", this.onAwarenessUpdate);
+  }
+
+  /** Loads a document from storage; throws (writing nothing) if its state is unreadable. */
+  static async load(
+    docId: string,
+    store: DocumentStore,
+    log: Logger,
+    validate: UpdateValidator,
+    hooks: RoomHooks,
+  ): Promise<DocRoom> {
+    const { doc, size, lastSeq } = await readStoredDocument(store, docId, LOADING);
+    return new DocRoom(docId, doc, store, log, lastSeq, size, validate, hooks);
+  }
+
+  get doc(): Y.Doc {
+    return this.current;
+  }
+
+  get isFailed(): boolean {
+    return this.failed;
+  }
+
+  join(connection: Connection): void {
+    this.connections.add(connection);
+    connection.send(encodeSyncStep1(this.doc));
+    const present = [...this.awareness.getStates().keys()];
+    if (present.length > 0) connection.send(encodeAwareness(this.awareness, present));
+  }
+
+  leave(connection: Connection): void {
+    if (!this.connections.delete(connection)) return;
+    if (connection.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
+    }
+  }
+
+  /** Handles one binary message; a bad one closes that connection only. */
+  receive(connection: Connection, message: Uint8Array): void {
+    if (this.failed) return;
+    if (message.byteLength > MAX_MESSAGE_BYTES) {
+      connection.close(CloseCode.TooLarge, `message of ${message.byteLength} bytes is over ${MAX_MESSAGE_BYTES}`);
+      return;
+    }
+    try {
+      const decoded = decodeClientMessage(message);
+      switch (decoded.type) {
+        case "sync-step1":
+          this.enqueue(connection, () => connection.send(encodeSyncStep2(this.doc, decoded.stateVector)));
+          break;
+        case "sync-update":
+          this.receiveUpdate(connection, decoded.update);
+          break;
+        case "awareness":
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, decoded.update, connection);
+          break;
+        case "query-awareness":
+          connection.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
+          break;
+      }
+    } catch (error) {
+      this.reject(connection, error);
+    }
+  }
+
+  /**
+   * A change made by the server itself (a template upgrade at load): applied
+   * in the queue like a client's update, stored, then broadcast.
+   */
+  async applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
+    let update: Uint8Array | null = null;
+    const run = async () => {
+      if (this.failed) return;
+      const capture = (u: Uint8Array) => {
+        update = u;
+      };
+      this.current.on("update", capture);
+      try {
+        this.current.transact(() => change(this.current), SERVER_ORIGIN);
+      } finally {
+        this.current.off("update", capture);
+      }
+      if (update === null) return;
+      try {
+        this.lastSeq = await this.store.appendUpdate(this.docId, update);
+      } catch (error) {
+        this.fail(error);
+        return;
+      }
+      this.appendedSinceCompaction++;
+      this.broadcast(encodeUpdate(update), null);
+    };
+    this.queue = this.queue.then(run);
+    await this.queue;
+  }
+
+  /** Waits for queued work and compacts the log into a snapshot if anything was appended. */
+  async flush(): Promise<void> {
+    await this.queue;
+    if (!this.failed && this.appendedSinceCompaction > 0) await this.compact();
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private receiveUpdate(connection: Connection, update: Uint8Array): void {
+    const decoded = decodeUpdateOrThrow(update);
+    // Clients send an empty step 2 when they have nothing new: nothing to store.
+    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
+    if (!connection.canWrite) {
+      this.enqueue(connection, () => this.refuseReadOnly(connection, update));
+      return;
+    }
+    if (this.sizeBytes + update.byteLength > MAX_DOCUMENT_BYTES) {
+      connection.close(CloseCode.TooLarge, `document would exceed ${MAX_DOCUMENT_BYTES} bytes`);
+      return;
+    }
+    this.enqueue(connection, async () => {
+      const { integrated, violation } = this.applyAndCheck(connection, update);
+      if (violation !== null) {
+        await this.rollback();
+        this.log.warn({ docId: this.docId, reason: violation }, "refused an invalid update");
+        this.hooks.onRefused(connection, violation);
+        connection.close(CloseCode.InvalidMessage, `invalid update: ${violation}`);
+        return;
+      }
+      if (integrated === null) return; // everything in it was already here
+      try {
+        this.lastSeq = await this.store.appendUpdate(this.docId, integrated);
+      } catch (error) {
+        this.fail(error);
+        return;
+      }
+      this.sizeBytes += integrated.byteLength;
+      this.appendedSinceCompaction++;
+      this.broadcast(encodeUpdate(integrated), connection);
+      if (this.appendedSinceCompaction >= COMPACT_EVERY_UPDATES) await this.compact();
+    });
+  }
+
+  /**
+   * Applies the update to the loaded document and checks the transaction.
+   * `integrated` is what was new in it (Yjs' own encoding of the change),
+   * which is what gets stored and broadcast.
+   */
+  private applyAndCheck(
+    connection: Connection,
+    update: Uint8Array,
+  ): { integrated: Uint8Array | null; violation: string | null } {
+    const doc = this.current;
+    let integrated: Uint8Array | null = null;
+    let violation: string | null = null;
+    const hadPending = doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+    const onTransaction = (transaction: Y.Transaction) => {
+      violation ??= this.validate(doc, transaction);
+    };
+    const onUpdate = (change: Uint8Array) => {
+      integrated = change;
+    };
+    doc.on("afterTransaction", onTransaction);
+    doc.on("update", onUpdate);
+    try {
+      Y.applyUpdate(doc, update, connection);
+    } catch (error) {
+      violation = `not a valid Yjs update (${(error as Error).message})`;
+    } finally {
+      doc.off("afterTransaction", onTransaction);
+      doc.off("update", onUpdate);
+    }
+    if (violation === null && !hadPending && (doc.store.pendingStructs !== null || doc.store.pendingDs !== null)) {
+      violation = "the update depends on changes the server does not have";
+    }
+    return { integrated, violation };
+  }
+
+  /** Puts back the stored state: it never held the refused update, and nobody was sent it. */
+  private async rollback(): Promise<void> {
+    try {
+      const { doc, size, lastSeq } = await readStoredDocument(this.store, this.docId, LOADING);
+      this.current = doc;
+      this.awareness.doc = doc;
+      this.sizeBytes = size;
+      this.lastSeq = lastSeq;
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /**
+   * A read-only connection sends its step 2 on every connect; if that holds
+   * nothing new it is dropped silently. Anything new is refused and the
+   * client is told why, over y-protocols' "permission denied".
+   */
+  private refuseReadOnly(connection: Connection, update: Uint8Array): void {
+    if (Y.snapshotContainsUpdate(Y.snapshot(this.current), update)) return;
+    connection.send(encodePermissionDenied(READ_ONLY_REASON));
+    this.hooks.onRefused(connection, READ_ONLY_REASON);
+  }
+
+  private enqueue(connection: Connection, task: () => void | Promise<void>): void {
+    this.queue = this.queue.then(async () => {
+      if (this.failed) return;
+      try {
+        await task();
+      } catch (error) {
+        this.reject(connection, error);
+      }
+    });
+  }
+
+  private async compact(): Promise<void> {
+    const state = Y.encodeStateAsUpdate(this.doc);
+    const upto = this.lastSeq;
+    try {
+      await this.store.compact(this.docId, state, upto);
+      this.appendedSinceCompaction = 0;
+      this.sizeBytes = state.byteLength;
+    } catch (error) {
+      // The log still holds every update: compaction can be retried later.
+      this.log.error({ err: error, docId: this.docId }, "compaction failed");
+    }
+  }
+
+  private reject(connection: Connection, error: unknown): void {
+    if (error instanceof ProtocolError) {
+      this.log.warn({ docId: this.docId, reason: error.message }, "closing a connection that sent an invalid message");
+      connection.close(CloseCode.InvalidMessage, error.message);
+    } else {
+      this.log.error({ err: error, docId: this.docId }, "unexpected error handling a message");
+      connection.close(CloseCode.InvalidMessage, "message could not be processed");
+    }
+  }
+
+  /**
+   * Storage refused a write. Whatever is in memory but not stored must not be
+   * served as if it were: drop the room and let clients reconnect; they still
+   * hold their edits and send them again on the next sync.
+   */
+  private fail(error: unknown): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.log.error({ err: error, docId: this.docId }, "persisting an update failed; unloading the document");
+    for (const connection of this.connections) connection.close(CloseCode.DocumentUnavailable, "storage failure");
+    this.hooks.onFailure(this);
+  }
+
+  private broadcast(message: Uint8Array, except: unknown): void {
+    for (const connection of this.connections) if (connection !== except) connection.send(message);
+  }
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = [...added, ...updated, ...removed];
+    if (origin instanceof Connection) {
+      for (const id of [...added, ...updated]) origin.awarenessIds.add(id);
+      for (const id of removed) origin.awarenessIds.delete(id);
+    }
+    this.broadcast(encodeAwareness(this.awareness, changed), null);
+  };
+}
+
+function decodeUpdateOrThrow(update: Uint8Array): ReturnType<typeof Y.decodeUpdate> {
+  try {
+    return Y.decodeUpdate(update);
+  } catch (error) {
+    throw new ProtocolError(`not a Yjs update: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,116 @@
+import { CloseCode } from "@karta/schema";
+import type * as Y from "yjs";
+import type { Logger } from "../log.ts";
+import type { DocumentStore } from "../storage/DocumentStore.ts";
+import type { Connection } from "./Connection.ts";
+import { DocRoom, type UpdateValidator } from "./DocRoom.ts";
+
+export interface RoomRules {
+  /** The template check for a room (content or comments), known before it loads. */
+  validatorFor(room: string): Promise<UpdateValidator>;
+  /** An update was refused; for the audit log. */
+  onRefused(connection: Connection, reason: string): void;
+  /** Brings a just-loaded document up to date (template migrations); its change is stored. */
+  upgrade(room: string, doc: Y.Doc): void;
+}
+
+/**
+ * Loads each document once, however many sockets ask at the same moment, and
+ * unloads it after it has been idle for a while, compacting its log first.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Promise<DocRoom>>();
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly log: Logger,
+    private readonly idleUnloadMs: number,
+    private readonly rules: RoomRules,
+  ) {}
+
+  get loadedCount(): number {
+    return this.rooms.size;
+  }
+
+  /** Adds a connection to its document's room, loading the document if needed. */
+  async join(connection: Connection): Promise<DocRoom> {
+    const room = await this.acquire(connection.docId);
+    this.cancelIdle(connection.docId);
+    room.join(connection);
+    return room;
+  }
+
+  leave(room: DocRoom, connection: Connection): void {
+    room.leave(connection);
+    if (room.connections.size === 0 && !room.isFailed) this.scheduleUnload(room);
+  }
+
+  /** Flushes every loaded document and closes every socket; for a clean shutdown. */
+  async shutdown(): Promise<void> {
+    for (const timer of this.idleTimers.values()) clearTimeout(timer);
+    this.idleTimers.clear();
+    const rooms = await Promise.allSettled(this.rooms.values());
+    for (const result of rooms) {
+      if (result.status !== "fulfilled") continue;
+      const room = result.value;
+      for (const connection of room.connections) connection.close(CloseCode.ServerShutdown, "server shutting down");
+      await room.flush();
+      room.destroy();
+    }
+    this.rooms.clear();
+  }
+
+  private acquire(docId: string): Promise<DocRoom> {
+    let room = this.rooms.get(docId);
+    if (!room) {
+      room = this.rules.validatorFor(docId).then(async (validate) => {
+        const loaded = await DocRoom.load(docId, this.store, this.log, validate, {
+          onFailure: (failed) => this.drop(failed),
+          onRefused: (connection, reason) => this.rules.onRefused(connection, reason),
+        });
+        await loaded.applyServerChange((doc) => this.rules.upgrade(docId, doc));
+        if (loaded.isFailed) throw new Error(`${docId} could not be upgraded`);
+        return loaded;
+      });
+      this.rooms.set(docId, room);
+      // A document that failed to load is forgotten, so the next attempt reads storage again.
+      room.catch((error: unknown) => {
+        this.log.error({ err: error, docId }, "document failed to load; nothing will be written for it");
+        this.rooms.delete(docId);
+      });
+    }
+    return room;
+  }
+
+  private scheduleUnload(room: DocRoom): void {
+    this.cancelIdle(room.docId);
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(room.docId);
+      void this.unload(room);
+    }, this.idleUnloadMs);
+    timer.unref();
+    this.idleTimers.set(room.docId, timer);
+  }
+
+  private async unload(room: DocRoom): Promise<void> {
+    await room.flush();
+    // Someone may have joined while the flush ran.
+    if (room.connections.size > 0) return;
+    this.rooms.delete(room.docId);
+    room.destroy();
+    this.log.debug({ docId: room.docId }, "unloaded idle document");
+  }
+
+  private drop(room: DocRoom): void {
+    this.cancelIdle(room.docId);
+    this.rooms.delete(room.docId);
+    room.destroy();
+  }
+
+  private cancelIdle(docId: string): void {
+    const timer = this.idleTimers.get(docId);
+    if (timer) clearTimeout(timer);
+    this.idleTimers.delete(docId);
+  }
+}

@@ -1,0 +1,67 @@
+import { CloseCode } from "@karta/schema";
+import type { RawData } from "ws";
+import type { Logger } from "../log.ts";
+import type { Connection } from "./Connection.ts";
+import type { DocRoom } from "./DocRoom.ts";
+import type { LiveConnections } from "./LiveConnections.ts";
+import type { RoomRegistry } from "./RoomRegistry.ts";
+
+/**
+ * Messages a client may send before its document has loaded. A provider sends
+ * two or three (step 1, step 2, awareness); anything beyond this is either a
+ * hostile client or a bug, and buffering it unbounded would let one socket
+ * exhaust memory (cf. Hocuspocus' cap on unauthenticated sockets).
+ */
+const MAX_MESSAGES_BEFORE_LOAD = 32;
+
+/**
+ * Serves one websocket of `/sync/<room>` whose user was authorised for the
+ * room at the upgrade (createServer.ts): joins the room, loading it if needed.
+ */
+export async function handleSyncSocket(
+  connection: Connection,
+  deps: { rooms: RoomRegistry; live: LiveConnections; log: Logger },
+): Promise<void> {
+  const pending: Uint8Array[] = [];
+  let room: DocRoom | null = null;
+  let closed = false;
+  const { socket } = connection;
+  deps.live.add(connection);
+
+  socket.binaryType = "nodebuffer";
+  socket.on("message", (data: RawData, isBinary: boolean) => {
+    if (!isBinary) {
+      connection.close(CloseCode.InvalidMessage, "text frames are not part of the protocol");
+      return;
+    }
+    const message = toUint8Array(data);
+    if (room) room.receive(connection, message);
+    else if (pending.length < MAX_MESSAGES_BEFORE_LOAD) pending.push(message);
+    else connection.close(CloseCode.InvalidMessage, "too many messages before the document loaded");
+  });
+  socket.on("close", () => {
+    closed = true;
+    deps.live.remove(connection);
+    if (room) deps.rooms.leave(room, connection);
+  });
+  socket.on("error", (error) => deps.log.debug({ err: error, room: connection.docId }, "socket error"));
+
+  try {
+    const joined = await deps.rooms.join(connection);
+    if (closed) {
+      deps.rooms.leave(joined, connection);
+      return;
+    }
+    room = joined;
+  } catch {
+    connection.close(CloseCode.DocumentUnavailable, "the document could not be loaded");
+    return;
+  }
+  for (const message of pending.splice(0)) room.receive(connection, message);
+}
+
+function toUint8Array(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

@@ -1,0 +1,98 @@
+/**
+ * The y-websocket wire protocol, as the stock WebsocketProvider speaks it.
+ * Every message is a varuint type followed by its body:
+ *   0 sync      — y-protocols sync: step 1 (state vector), step 2 (missing
+ *                 updates), or a plain update;
+ *   1 awareness — y-protocols awareness update (presence);
+ *   2 auth      — server to client only: "permission denied" with a reason,
+ *                 sent when an update of a read-only connection is refused;
+ *   3 query awareness — "send me everyone's presence".
+ * On connect the server sends step 1 and the current awareness; the client
+ * answers with step 2 and sends its own step 1, which the server answers.
+ */
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import * as authProtocol from "y-protocols/auth";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as syncProtocol from "y-protocols/sync";
+import type * as Y from "yjs";
+
+export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 } as const;
+export const SyncStep = {
+  Step1: syncProtocol.messageYjsSyncStep1,
+  Step2: syncProtocol.messageYjsSyncStep2,
+  Update: syncProtocol.messageYjsUpdate,
+} as const;
+
+export class ProtocolError extends Error {
+  override name = "ProtocolError";
+}
+
+/** A decoded client message; Yjs payloads stay encoded until validated. */
+export type ClientMessage =
+  | { type: "sync-step1"; stateVector: Uint8Array }
+  | { type: "sync-update"; update: Uint8Array }
+  | { type: "awareness"; update: Uint8Array }
+  | { type: "query-awareness" };
+
+/** Decodes one client message, throwing ProtocolError on anything unknown or truncated. */
+export function decodeClientMessage(message: Uint8Array): ClientMessage {
+  try {
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    let result: ClientMessage;
+    if (type === MessageType.Sync) {
+      const step = decoding.readVarUint(decoder);
+      const payload = decoding.readVarUint8Array(decoder);
+      if (step === SyncStep.Step1) result = { type: "sync-step1", stateVector: payload };
+      else if (step === SyncStep.Step2 || step === SyncStep.Update) result = { type: "sync-update", update: payload };
+      else throw new ProtocolError(`unknown sync step ${step}`);
+    } else if (type === MessageType.Awareness) {
+      result = { type: "awareness", update: decoding.readVarUint8Array(decoder) };
+    } else if (type === MessageType.QueryAwareness) {
+      result = { type: "query-awareness" };
+    } else {
+      throw new ProtocolError(`unknown message type ${type}`);
+    }
+    return result;
+  } catch (error) {
+    if (error instanceof ProtocolError) throw error;
+    throw new ProtocolError(`truncated or malformed message: ${(error as Error).message}`);
+  }
+}
+
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  syncProtocol.writeSyncStep1(encoder, doc);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  syncProtocol.writeSyncStep2(encoder, doc, stateVector);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients: readonly number[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Awareness);
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, [...clients]));
+  return encoding.toUint8Array(encoder);
+}
+
+/** y-protocols' "permission denied": the stock provider hands the reason to its permissionDeniedHandler. */
+export function encodePermissionDenied(reason: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Auth);
+  authProtocol.writePermissionDenied(encoder, reason);
+  return encoding.toUint8Array(encoder);
+}

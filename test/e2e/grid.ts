@@ -1,0 +1,106 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** What a person sees within this time counts as "at once" in these tests. */
+export const SEE_TIMEOUT = 2_000;
+
+export const ROADMAP_TITLE = "Дорожная карта по методическому сопровождению ШНОР на 2022 год";
+
+/** The demo anti-risk programme of МБОУ СОШ № 5 (one per ШНОР school). */
+export const SCHOOL5 = "МБОУ СОШ № 5";
+export const PROGRAMME_TITLE = "Антирисковая программа «Низкая учебная мотивация обучающихся»";
+
+/** Opens the demo roadmap from the documents list (signed in already). */
+export async function openRoadmap(page: Page): Promise<void> {
+  await page.goto("/");
+  await page.getByRole("link", { name: ROADMAP_TITLE }).click();
+  await expect(page.getByTestId("document-title")).toHaveText(ROADMAP_TITLE);
+  await expectTableReady(page);
+}
+
+/** Opens a school's demo anti-risk programme from the documents list (signed in already). */
+export async function openSchoolProgramme(page: Page, school: string): Promise<void> {
+  await page.goto("/");
+  const group = page.locator(`[data-testid="organisation-group"][data-organisation="${school}"]`);
+  await group.getByRole("link", { name: PROGRAMME_TITLE }).click();
+  await expect(page.getByTestId("document-title")).toHaveText(PROGRAMME_TITLE);
+  await expectTableReady(page);
+}
+
+/** The table is on screen and synced with the server. */
+export async function expectTableReady(page: Page): Promise<void> {
+  await expect(cell(page, 0, "measure")).toBeVisible({ timeout: 10_000 });
+  await expect(syncStatus(page)).toHaveAttribute("data-state", "saved", { timeout: 10_000 });
+}
+
+/** A grid cell by row position and column id, as rendered. */
+export function cell(page: Page, rowIndex: number, colId: string): Locator {
+  return page.locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${colId}"]`);
+}
+
+/** The text of a cell, without presence badges drawn on it. */
+export function cellText(page: Page, rowIndex: number, colId: string): Locator {
+  return cell(page, rowIndex, colId).locator(".k-cell-text");
+}
+
+/** A cell's text now (line breaks kept). */
+export async function readCell(page: Page, rowIndex: number, colId: string): Promise<string> {
+  return (await cellText(page, rowIndex, colId).textContent()) ?? "";
+}
+
+export function syncStatus(page: Page): Locator {
+  return page.getByTestId("sync-status");
+}
+
+/** Types a new value into a cell the way a person does: select, Enter, type, Enter. */
+export async function editCell(page: Page, rowIndex: number, colId: string, text: string): Promise<void> {
+  await cell(page, rowIndex, colId).click();
+  await page.keyboard.press("Enter");
+  const editor = page.locator(".ag-popup-editor textarea, .ag-cell-inline-editing input");
+  await expect(editor).toBeFocused();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.type(text);
+  await page.keyboard.press("Enter");
+  await expect(editor).toHaveCount(0);
+}
+
+/**
+ * Every row's text in display order, read from the DOM. The viewport is made
+ * tall enough first so that the grid renders all rows, not just the visible ones.
+ */
+export async function gridText(page: Page): Promise<string[][]> {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: size?.width ?? 1440, height: 8_000 });
+  try {
+    // AG Grid renders the newly visible rows a frame or two later (more on a busy machine).
+    const total = Number((await rowCount(page).textContent())?.match(/\d+/)?.[0] ?? Number.NaN);
+    await expect.poll(() => renderedRows(page), { timeout: 5_000 }).toBe(total);
+    return await page.evaluate(() => {
+      const rows = new Map<number, Map<string, string>>();
+      for (const row of Array.from(document.querySelectorAll<HTMLElement>(".ag-row[row-index]"))) {
+        const index = Number(row.getAttribute("row-index"));
+        const cells = rows.get(index) ?? new Map<string, string>();
+        for (const el of Array.from(row.querySelectorAll<HTMLElement>(".ag-cell[col-id]"))) {
+          cells.set(el.getAttribute("col-id") ?? "", el.querySelector(".k-cell-text")?.textContent ?? "");
+        }
+        rows.set(index, cells);
+      }
+      return [...rows.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([, cells]) => [...cells.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`));
+    });
+  } finally {
+    if (size) await page.setViewportSize(size);
+  }
+}
+
+/** How many different rows the grid has in the DOM right now. */
+function renderedRows(page: Page): Promise<number> {
+  return page.evaluate(
+    () => new Set(Array.from(document.querySelectorAll(".ag-row[row-index]"), (r) => r.getAttribute("row-index"))).size,
+  );
+}
+
+/** The number of rows the status bar reports. */
+export function rowCount(page: Page): Locator {
+  return page.getByTestId("row-count");
+}

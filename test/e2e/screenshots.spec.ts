@@ -1,0 +1,79 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { expect, type Page, test } from "@playwright/test";
+import { openSchoolProgramme, SCHOOL5 } from "./grid.ts";
+import { signedInPerson, submitLogin } from "./session.ts";
+
+/**
+ * Screenshots of every screen of accounts and roles, for a person to look at
+ * (not compared with anything). Only when KARTA_SHOTS_DIR names a directory:
+ *   KARTA_SHOTS_DIR=/tmp/karta-shots npm run test:e2e -- screenshots
+ */
+const dir = process.env.KARTA_SHOTS_DIR;
+test.skip(!dir, "set KARTA_SHOTS_DIR to take screenshots");
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+test("screens of accounts and roles", async ({ browser }) => {
+  const anonymous = await browser.newContext();
+  const login = await anonymous.newPage();
+  await login.goto("/login");
+  await expect(login.getByTestId("login-form")).toBeVisible();
+  await shot(login, "01-login");
+  await submitLogin(login, "viewer", "wrong-password");
+  await expect(login.getByTestId("login-error")).toBeVisible();
+  await shot(login, "02-login-wrong-password");
+
+  const school = await signedInPerson(browser, "school5");
+  await shot(school.page, "03-documents-school5");
+  await openSchoolProgramme(school.page, SCHOOL5);
+  await shot(school.page, "03b-document-school5");
+
+  const curator = await signedInPerson(browser, "curator");
+  await shot(curator.page, "04-documents-curator");
+  await openSchoolProgramme(curator.page, SCHOOL5);
+  await curator.page.locator('.ag-row[row-index="1"] .ag-cell[col-id="measure"]').click();
+  await shot(curator.page, "05-document-read-only-curator");
+
+  const coordinator = await signedInPerson(browser, "coordinator");
+  const c = coordinator.page;
+  await shot(c, "06-documents-coordinator");
+  await c.getByRole("link", { name: "Школы" }).click();
+  await expect(c.getByTestId("school-row").first()).toBeVisible();
+  await shot(c, "07-schools");
+  await c.getByRole("link", { name: "Люди" }).click();
+  await expect(c.getByTestId("person-row").first()).toBeVisible();
+  const form = c.getByTestId("invite-form");
+  await form.getByLabel("ФИО").fill("Зайцева Елена Викторовна");
+  await form.getByLabel("Должность").fill("директор");
+  await form.getByLabel("Организация").selectOption({ label: "МБОУ ООШ № 7" });
+  await form.getByLabel("Логин").fill("zaitseva");
+  await form.getByRole("button", { name: "Создать приглашение" }).click();
+  const link = c.getByTestId("invitation-link");
+  await expect(link).toHaveValue(/\/invite\//);
+  const url = await link.inputValue();
+  await c
+    .getByTestId("person-row")
+    .filter({ hasText: "Кравец" })
+    .getByRole("button", { name: "Изменить школы" })
+    .click();
+  await shot(c, "08-people-invitation");
+  await c.getByRole("link", { name: "Журнал" }).click();
+  await expect(c.getByTestId("audit-entry").first()).toBeVisible();
+  await shot(c, "09-audit");
+
+  const invited = await anonymous.newPage();
+  await invited.goto(url);
+  await expect(invited.getByTestId("invite-login")).toBeVisible();
+  await shot(invited, "10-invitation");
+  const used = await anonymous.newPage();
+  await used.goto("/invite/this-link-never-existed-0000");
+  await expect(used.getByTestId("invite-error")).toBeVisible();
+  await shot(used, "11-invitation-unknown");
+
+  for (const context of [anonymous, school.context, curator.context, coordinator.context]) await context.close();
+});

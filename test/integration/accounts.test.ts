@@ -1,0 +1,229 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { authed, connectClient, login } from "../support/clients.ts";
+import { type ServerProcess, startServerProcess } from "../support/serverProcess.ts";
+
+interface Listed {
+  id: string;
+  organisation: string;
+  organisationId: string;
+  access: string;
+}
+
+const json = (body: unknown): RequestInit => ({
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify(body),
+});
+
+/** Accounts, sessions, scopes and the coordinator's pages, over real HTTP. */
+describe("accounts and sessions", () => {
+  let server: ServerProcess;
+  let coordinator: string;
+  beforeAll(async () => {
+    server = await startServerProcess();
+    coordinator = await login(server.httpUrl, "coordinator");
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  const api = (path: string, secret: string, init: RequestInit = {}) =>
+    fetch(`${server.httpUrl}${path}`, authed(secret, init));
+
+  it("sets an HttpOnly, SameSite session cookie on login and refuses a wrong password in Russian", async () => {
+    const ok = await fetch(`${server.httpUrl}/api/session`, json({ login: "viewer", password: "demo" }));
+    expect(ok.status).toBe(200);
+    const cookie = ok.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(/^karta_session=[\w-]{40,};/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    const wrong = await fetch(`${server.httpUrl}/api/session`, json({ login: "viewer", password: "wrong" }));
+    expect(wrong.status).toBe(401);
+    expect(((await wrong.json()) as { message: string }).message).toBe("Неверный логин или пароль.");
+  });
+
+  it("throttles a login after 5 failures, even with the right password then", async () => {
+    for (let i = 0; i < 5; i++) {
+      expect(
+        (await fetch(`${server.httpUrl}/api/session`, json({ login: "methodist", password: `x${i}` }))).status,
+      ).toBe(401);
+    }
+    const blocked = await fetch(`${server.httpUrl}/api/session`, json({ login: "methodist", password: "demo" }));
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get("retry-after")).toBe("900");
+    expect(((await blocked.json()) as { message: string }).message).toMatch(/Слишком много неудачных попыток/);
+    // Another login is not affected.
+    expect((await fetch(`${server.httpUrl}/api/session`, json({ login: "curator", password: "demo" }))).status).toBe(
+      200,
+    );
+  });
+
+  it("lists only what each user may read, with their access level", async () => {
+    const school5 = await login(server.httpUrl, "school5");
+    const mine = (await (await api("/api/documents", school5)).json()) as Listed[];
+    expect(mine.map((d) => [d.organisation, d.access])).toEqual([["МБОУ СОШ № 5", "edit"]]);
+
+    const curated = (await (await api("/api/documents", await login(server.httpUrl, "curator"))).json()) as Listed[];
+    expect(curated.map((d) => `${d.organisation}:${d.access}`).sort()).toEqual([
+      "МБОУ ООШ № 7:comment",
+      "МБОУ СОШ № 5:comment",
+    ]);
+
+    const all = (await (await api("/api/documents", coordinator)).json()) as Listed[];
+    expect(all).toHaveLength(11);
+    const other = all.find((d) => d.organisationId === "slav-oosh-7") as Listed;
+    expect((await api(`/api/documents/${other.id}`, school5)).status).toBe(404);
+    expect((await api("/api/documents", "")).status).toBe(401);
+    // school5 cannot create a document for another school or for the municipality.
+    const create = (organisationId: string, template: string) =>
+      api("/api/documents", school5, json({ template, title: "Чужой", organisationId }));
+    expect((await create("slav-oosh-7", "anti-risk-programme")).status).toBe(403);
+    expect((await create("slavyansky-rayon", "municipal-roadmap")).status).toBe(403);
+    expect((await create("slav-sosh-5", "anti-risk-programme")).status).toBe(201);
+  });
+
+  it("keeps a session across a server restart", async () => {
+    const secret = await login(server.httpUrl, "viewer");
+    await server.stop();
+    server = await startServerProcess({ dataDir: server.dataDir });
+    const res = await api("/api/session", secret);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { user: { login: string } }).user.login).toBe("viewer");
+    coordinator = await login(server.httpUrl, "coordinator");
+  });
+
+  it("gives a script a token that works for the API and the websocket until it is revoked", async () => {
+    const school5 = await login(server.httpUrl, "school5");
+    const created = (await (await api("/api/tokens", school5, json({ name: "выгрузка" }))).json()) as {
+      id: string;
+      token: string;
+    };
+    expect(created.token.length).toBeGreaterThan(40);
+    const [doc] = (await (await api("/api/documents", created.token)).json()) as Listed[];
+    const client = await connectClient(server.syncUrl, doc?.id as string, created.token);
+    expect(client.table().rowCount()).toBeGreaterThan(0);
+    const listed = (await (await api("/api/tokens", school5)).json()) as object[];
+    expect(JSON.stringify(listed)).not.toContain(created.token);
+    const closed = new Promise<number>((resolve) =>
+      client.provider.ws?.addEventListener("close", (e) => resolve(e.code)),
+    );
+    expect((await api(`/api/tokens/${created.id}`, school5, { method: "DELETE" })).status).toBe(204);
+    expect((await api("/api/documents", created.token)).status).toBe(401);
+    expect(await closed).toBe(4401);
+    client.destroy();
+  });
+
+  it("invites a person with a one-time link; they set a password and sign in with it", async () => {
+    const invited = await api(
+      "/api/people",
+      coordinator,
+      json({
+        fullName: "Иванова Анна Петровна",
+        position: "учитель математики",
+        organisationId: "slav-sosh-5",
+        login: "ivanova",
+        role: "school_team",
+      }),
+    );
+    expect(invited.status).toBe(201);
+    const { invitation, person } = (await invited.json()) as {
+      invitation: { path: string };
+      person: { active: boolean };
+    };
+    expect(person.active).toBe(false);
+    const token = invitation.path.replace("/invite/", "");
+    const info = await fetch(`${server.httpUrl}/api/invitations/${token}`);
+    expect(await info.json()).toEqual({ fullName: "Иванова Анна Петровна", login: "ivanova" });
+    expect((await fetch(`${server.httpUrl}/api/invitations/${token}`, json({ password: "short" }))).status).toBe(400);
+    const accepted = await fetch(`${server.httpUrl}/api/invitations/${token}`, json({ password: "Надёжный-пароль-1" }));
+    expect(accepted.status).toBe(200);
+    expect(accepted.headers.get("set-cookie")).toMatch(/karta_session=/);
+    expect(
+      (await fetch(`${server.httpUrl}/api/invitations/${token}`, json({ password: "Другой-пароль-2" }))).status,
+    ).toBe(410);
+    const secret = await login(server.httpUrl, "ivanova", "Надёжный-пароль-1");
+    const docs = (await (await api("/api/documents", secret)).json()) as Listed[];
+    expect(docs.every((d) => d.organisationId === "slav-sosh-5")).toBe(true);
+    expect(docs.length).toBeGreaterThan(0);
+  });
+
+  it("keeps the coordinator's pages to coordinators, and within their scope", async () => {
+    const school5 = await login(server.httpUrl, "school5");
+    for (const path of ["/api/people", "/api/audit"]) expect((await api(path, school5)).status).toBe(403);
+    expect(
+      (
+        await api(
+          "/api/people/demo-school5/roles",
+          school5,
+          json({ role: "coordinator", organisationId: "slavyansky-rayon" }),
+        )
+      ).status,
+    ).toBe(403);
+    // A municipal coordinator cannot grant a role on the region above.
+    const upward = await api(
+      "/api/people/demo-school5/roles",
+      coordinator,
+      json({ role: "viewer", organisationId: "krasnodar-krai" }),
+    );
+    expect(upward.status).toBe(403);
+  });
+
+  it("keeps a registry of schools with a status per year", async () => {
+    const created = await api(
+      "/api/organisations",
+      coordinator,
+      json({ parentId: "slavyansky-rayon", name: "МБОУ СОШ № 60", schoolType: "СОШ" }),
+    );
+    expect(created.status).toBe(201);
+    const school = (await created.json()) as { id: string };
+    const status = await api(`/api/organisations/${school.id}/status`, coordinator, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ year: 2024, status: "project500" }),
+    });
+    expect(((await status.json()) as { statuses: object }).statuses).toEqual({ "2024": "project500" });
+    const visibleToSchool5 = (await (
+      await api("/api/organisations", await login(server.httpUrl, "school5"))
+    ).json()) as { id: string }[];
+    expect(visibleToSchool5.map((o) => o.id).sort()).toEqual(["krasnodar-krai", "slav-sosh-5", "slavyansky-rayon"]);
+  });
+
+  it("offers people for «Ответственные» as «И.Н. Фамилия — должность», within the user's organisations", async () => {
+    const entries = (await (await api("/api/people/directory", await login(server.httpUrl, "school5"))).json()) as {
+      label: string;
+    }[];
+    const labels = entries.map((e) => e.label);
+    expect(labels).toContain("М.И. Лысенко — заместитель директора по УВР");
+    expect(labels).toContain("Н.С. Белова — методист МКУО ЦОКО");
+    expect(JSON.stringify(entries)).not.toMatch(/scrypt|password|login/i);
+  });
+
+  it("never returns or logs a password or its hash", async () => {
+    const people = await (await api("/api/people", coordinator)).text();
+    expect(people).not.toMatch(/scrypt|password/i);
+    const me = await (await api("/api/session", coordinator)).text();
+    expect(me).not.toMatch(/scrypt|password/i);
+    expect(server.output()).not.toContain("Надёжный-пароль-1");
+    expect(server.output()).not.toContain('"demo"');
+  });
+
+  it("writes logins, refusals, role changes and document creation to the audit log", async () => {
+    const entries = (await (await api("/api/audit?limit=500", coordinator)).json()) as {
+      action: string;
+      subject: string;
+    }[];
+    const actions = new Set(entries.map((e) => e.action));
+    for (const action of [
+      "login",
+      "login-failed",
+      "access-refused",
+      "document-created",
+      "person-invited",
+      "role-granted",
+      "invitation-accepted",
+      "school-created",
+    ]) {
+      expect(actions, action).toContain(action);
+    }
+  });
+});
