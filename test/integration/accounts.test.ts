@@ -82,6 +82,19 @@ describe("accounts and sessions", () => {
     expect((await create("slav-sosh-5", "anti-risk-programme")).status).toBe(201);
   });
 
+  it("tells each person where they may create documents, as the server's policy decides", async () => {
+    const creatable = async (who: string) => {
+      const info = (await (await api("/api/session", await login(server.httpUrl, who))).json()) as {
+        user: { creatableOrganisationIds: string[] };
+      };
+      return info.user.creatableOrganisationIds.sort();
+    };
+    expect(await creatable("school5")).toEqual(["slav-sosh-5"]);
+    expect(await creatable("curator")).toEqual([]);
+    expect(await creatable("viewer")).toEqual([]);
+    expect(await creatable("coordinator")).toContain("slav-oosh-7");
+  });
+
   it("keeps a session across a server restart", async () => {
     const secret = await login(server.httpUrl, "viewer");
     await server.stop();

@@ -42,6 +42,8 @@ export const sessionInfo = z.object({
     curatedSchoolIds: z.array(z.string()),
     /** Organisations where this person may manage schools, people and roles. */
     managedOrganisationIds: z.array(z.string()),
+    /** Organisations where this person may create documents, as the server's policy decides. */
+    creatableOrganisationIds: z.array(z.string()),
   }),
   expiresAt: z.string(),
 });

@@ -2,6 +2,7 @@ import type { AccessLevel, Role } from "@karta/schema";
 import { describe, expect, it } from "vitest";
 import { OrganisationTree } from "./OrganisationTree.ts";
 import {
+  creatableOrganisations,
   documentAccess,
   managedOrganisations,
   mayCreateDocument,
@@ -96,6 +97,13 @@ describe("managing and creating", () => {
     expect(mayCreateDocument(person([["school_team", "s5"]]), tree, "s7")).toBe(false);
     expect(mayCreateDocument(person([["coordinator", "slav"]]), tree, "s7")).toBe(true);
     expect(mayCreateDocument(person([["curator", "slav"]], ["s5"]), tree, "s5")).toBe(false);
+  });
+
+  it("lists where one may create, for the client's form", () => {
+    expect(creatableOrganisations(person([["school_team", "s5"]]), tree)).toEqual(["s5"]);
+    expect(creatableOrganisations(person([["curator", "slav"]], ["s5"]), tree)).toEqual([]);
+    expect(creatableOrganisations(person([["methodist", "slav"]]), tree)).toEqual(["slav"]);
+    expect(creatableOrganisations(person([["coordinator", "slav"]]), tree).sort()).toEqual(["s11", "s5", "s7", "slav"]);
   });
 
   it("sees the tree above and below its grants", () => {

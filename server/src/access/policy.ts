@@ -82,6 +82,11 @@ export function mayCreateDocument(principal: Principal, tree: OrganisationTree, 
   );
 }
 
+/** Every organisation where this person may create a document, for the client's form. */
+export function creatableOrganisations(principal: Principal, tree: OrganisationTree): string[] {
+  return [...visibleOrganisations(principal, tree)].filter((id) => mayCreateDocument(principal, tree, id));
+}
+
 /**
  * The organisations this person sees in the registry: the subtrees of their
  * grants (a curator's grant gives none), their curated schools, and every

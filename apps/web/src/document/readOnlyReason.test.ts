@@ -13,6 +13,7 @@ const user = (curated: string[]): SessionInfo["user"] => ({
   roles: [],
   curatedSchoolIds: curated,
   managedOrganisationIds: [],
+  creatableOrganisationIds: [],
 });
 
 const schoolDoc = { organisationId: "s5", template: "anti-risk-programme" };

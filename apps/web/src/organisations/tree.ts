@@ -43,26 +43,13 @@ export function managedIds(list: readonly Organisation[], user: SessionInfo["use
 }
 
 /**
- * Where this user may create a document: what they may edit (school team:
- * their schools; methodist and coordinator: the municipality or region) and
- * whatever a coordinator manages. The server decides (403 otherwise); this
- * only keeps the form from offering what would be refused. It mirrors
- * server/src/access/policy.ts `mayCreateDocument`.
+ * Where this user may create a document, as the server's policy listed it in
+ * the session (`creatableOrganisationIds`), ordered for the form: region,
+ * municipalities, then schools by name.
  */
 export function creatableOrganisations(list: readonly Organisation[], user: SessionInfo["user"]): Organisation[] {
-  const managed = managedIds(list, user);
-  return list
-    .filter((o) => {
-      if (managed.has(o.id)) return true;
-      const above = ancestorsOrSelf(list, o.id);
-      return user.roles.some(
-        (g) =>
-          above.includes(g.organisationId) &&
-          ((g.role === "school_team" && o.kind === "school") ||
-            ((g.role === "methodist" || g.role === "coordinator") && o.kind !== "school")),
-      );
-    })
-    .sort((a, b) => kindRank(a) - kindRank(b) || byName(a, b));
+  const allowed = new Set(user.creatableOrganisationIds);
+  return list.filter((o) => allowed.has(o.id)).sort((a, b) => kindRank(a) - kindRank(b) || byName(a, b));
 }
 
 /** Which organisations a template can belong to: a school's documents to schools, the rest to municipalities or regions. */

@@ -15,6 +15,7 @@ function signedIn(managed: string[] = []): SessionState {
       roles: [],
       curatedSchoolIds: [],
       managedOrganisationIds: managed,
+      creatableOrganisationIds: [],
     },
     expiresAt: "2099-01-01T00:00:00Z",
   };
