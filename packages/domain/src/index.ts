@@ -1,5 +1,9 @@
 export { formatPercent, formatTenth, roundToTenth } from "./format/numbers.ts";
 export { addPersonToCell, PEOPLE_SEPARATOR, personLabel, shortName } from "./people/personLabel.ts";
+export { describePeriod } from "./period/describe.ts";
+export { parsePeriod, readsAsDate } from "./period/parsePeriod.ts";
+export { isOverdue, nextDueDate } from "./period/schedule.ts";
+export type { PeriodContext, PeriodMeaning, RecurrenceUnit } from "./period/types.ts";
 export {
   type RegistrySchool,
   type StatusesByYear,
@@ -9,5 +13,6 @@ export {
 } from "./registry/statusesByYear.ts";
 export { computedCells, type PlainRow, totalRow } from "./table/computed.ts";
 export { deficitsABShare } from "./table/deficits.ts";
+export { DONE_STATUS, overdueRowIds } from "./table/overdue.ts";
 export { type ProblemOptions, type TableProblem, tableProblems } from "./table/problems.ts";
 export { sharePercent } from "./table/shares.ts";

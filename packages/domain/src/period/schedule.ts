@@ -1,0 +1,64 @@
+import { addDays, isoDate, lastDayOf, parts } from "./calendar.ts";
+import type { PeriodMeaning, RecurrenceUnit } from "./types.ts";
+
+/** The last day of the period (week to Sunday, month, quarter, term, half-year, year) holding `date`. */
+function periodEnd(every: RecurrenceUnit, date: string): string {
+  const { year, month } = parts(date);
+  switch (every) {
+    case "week": {
+      const weekday = new Date(`${date}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+      return addDays(date, (7 - weekday) % 7);
+    }
+    case "month":
+      return lastDayOf(year, month);
+    case "quarter":
+      return lastDayOf(year, Math.ceil(month / 3) * 3);
+    case "term":
+      // Terms end 31.03, 31.05, 31.10, 31.12; the summer waits for the end of term I.
+      if (month <= 3) return isoDate(year, 3, 31);
+      if (month <= 5) return isoDate(year, 5, 31);
+      if (month <= 10) return isoDate(year, 10, 31);
+      return isoDate(year, 12, 31);
+    case "halfYear":
+      return month <= 6 ? isoDate(year, 6, 30) : isoDate(year, 12, 31);
+    case "year":
+      return isoDate(year, 12, 31);
+  }
+}
+
+/** The next deadline on or after `today` (ISO), or null (asNeeded/event/unknown, or nothing left). */
+export function nextDueDate(meaning: PeriodMeaning, today: string): string | null {
+  switch (meaning.kind) {
+    case "due":
+      return today <= meaning.due ? meaning.due : null;
+    case "ongoing":
+      return today <= meaning.until ? meaning.until : null;
+    case "recurring": {
+      const start = meaning.from && meaning.from > today ? meaning.from : today;
+      if (meaning.until && start > meaning.until) return null;
+      const end = periodEnd(meaning.every, start);
+      return meaning.until && end > meaning.until ? meaning.until : end;
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * Overdue: not done and the last deadline has passed. due: today > due. ongoing: today > until.
+ * recurring: only when it has an `until` and today > until (a recurrence without an end is never
+ * overdue as a whole). Others: never.
+ */
+export function isOverdue(meaning: PeriodMeaning, done: boolean, today: string): boolean {
+  if (done) return false;
+  switch (meaning.kind) {
+    case "due":
+      return today > meaning.due;
+    case "ongoing":
+      return today > meaning.until;
+    case "recurring":
+      return meaning.until !== undefined && today > meaning.until;
+    default:
+      return false;
+  }
+}
