@@ -77,3 +77,68 @@ test("screens of accounts and roles", async ({ browser }) => {
 
   for (const context of [anonymous, school.context, curator.context, coordinator.context]) await context.close();
 });
+
+test("screens of documents made of sections and tables", async ({ browser }) => {
+  const school = await signedInPerson(browser, "school5");
+  const s = school.page;
+  await openSchoolProgramme(s, SCHOOL5);
+  const goal = s.getByTestId("section-text-goal");
+  await goal.click();
+  await s.keyboard.type("Повысить учебную мотивацию обучающихся 5–9 классов к концу 2022/23 учебного года.");
+  await s.getByTestId("section-text-tasks").click();
+  await s
+    .getByRole("toolbar", { name: "Форматирование раздела «Задачи»" })
+    .getByRole("button", { name: "Нумерованный список" })
+    .click();
+  await s.keyboard.type("Провести диагностику мотивации.");
+  await s.keyboard.press("Enter");
+  await s.keyboard.type("Организовать проектную деятельность и наставничество.");
+  await shot(s, "12-programme-sections-school5");
+
+  // The same person on a second computer: her caret shows on the first.
+  const laptop = await signedInPerson(browser, "school5");
+  await openSchoolProgramme(laptop.page, SCHOOL5);
+  await laptop.page.getByTestId("section-text-goal").click();
+  await laptop.page.keyboard.press("End");
+  await expect(s.getByTestId("section-text-goal").locator(".collaboration-carets__label")).toBeVisible();
+  await shot(s, "13-programme-caret-of-colleague");
+  await laptop.context.close();
+
+  const coordinator = await signedInPerson(browser, "coordinator");
+  const c = coordinator.page;
+
+  const created = await c.request.post("/api/documents", {
+    data: { template: "analytic-report", title: "Аналитическая справка за 2022 год", year: 2022 },
+  });
+  const { id } = (await created.json()) as { id: string };
+  await c.goto(`/d/${id}`);
+  const body = c.getByTestId("section-text-body");
+  await body.click();
+  await c.getByRole("button", { name: "Заголовок", exact: true }).click();
+  await c.keyboard.type("Итоги методического сопровождения ШНОР");
+  await c.keyboard.press("Enter");
+  await c.keyboard.type("В 2022 году в Славянском районе ");
+  await c.getByRole("button", { name: "Вставить показатель" }).click();
+  await c.getByRole("menuitem", { name: "Число ШНОР в 2022 году" }).click();
+  await c.keyboard.type(" школ имели статус ШНОР, это ");
+  await c.getByRole("button", { name: "Вставить показатель" }).click();
+  await c.getByRole("menuitem", { name: "Доля ШНОР в территории" }).click();
+  await c.keyboard.type(" школ района. Доля педагогов с дефицитами уровней A и B: ");
+  await c.getByRole("button", { name: "Вставить показатель" }).click();
+  await c.getByRole("menuitem", { name: "Доля педагогов с дефицитами уровней A+B" }).click();
+  await c.keyboard.type(".");
+  await c.keyboard.press("Enter");
+  await c.getByRole("button", { name: "Вставить таблицу" }).click();
+  await c.keyboard.type("Показатель");
+  await expect(body.locator("[data-live-figure]").first()).not.toHaveText("…");
+  await c.getByRole("button", { name: "Вставить показатель" }).click();
+  await shot(c, "14-analytic-report-figures");
+  await c.keyboard.press("Escape");
+
+  const viewer = await signedInPerson(browser, "viewer");
+  await viewer.page.goto(`/d/${id}`);
+  await expect(viewer.page.getByTestId("read-only-banner")).toBeVisible();
+  await shot(viewer.page, "15-analytic-report-read-only");
+
+  for (const context of [school.context, coordinator.context, viewer.context]) await context.close();
+});

@@ -136,7 +136,7 @@ export const messages = {
 
   editErrors: {
     "invalid-value": "Значение не подходит для этого столбца.",
-    "derived-column": "Столбец «№» заполняется автоматически.",
+    "derived-column": "Этот столбец заполняется автоматически.",
     "unknown-row": "Строку только что удалил другой участник.",
     "unknown-column": "Такого столбца нет в шаблоне.",
     generic: "Не удалось сохранить изменение.",
@@ -144,7 +144,7 @@ export const messages = {
 
   paste: {
     skipped: (n: number) =>
-      `Не вставлено: ${n} ${plural(n, cells)} — значения не подходят по формату, вне таблицы или в столбце «№».`,
+      `Не вставлено: ${n} ${plural(n, cells)} — значения не подходят по формату, вне таблицы или в вычисляемом столбце (№, доли).`,
     addedRows: (n: number) => `Добавлено ${n} ${plural(n, rows)} в конец таблицы.`,
   },
 
@@ -347,6 +347,91 @@ export const messages = {
 
   toast: {
     close: "Закрыть",
+  },
+
+  /* ——— Rich-text sections (sections/) ——— */
+  sections: {
+    placeholder: "Начните писать…",
+    readOnlyEmpty: "Раздел пока не заполнен.",
+    toolbarLabel: (title: string) => `Форматирование раздела «${title}»`,
+    paragraph: "Обычный текст",
+    heading: "Заголовок",
+    subheading: "Подзаголовок",
+    bold: "Полужирный (Ctrl+B)",
+    italic: "Курсив (Ctrl+I)",
+    bulletList: "Маркированный список",
+    orderedList: "Нумерованный список",
+    link: "Ссылка",
+    linkPrompt: "Адрес ссылки (например, https://example.ru). Оставьте пустым, чтобы убрать ссылку.",
+    table: "Вставить таблицу",
+    addRow: "Добавить строку в таблицу",
+    addColumn: "Добавить столбец в таблицу",
+    deleteTable: "Удалить таблицу",
+    addRowShort: "+ строка",
+    addColumnShort: "+ столбец",
+    deleteTableShort: "Удалить таблицу",
+    undo: "Отменить своё последнее изменение в тексте (Ctrl+Z)",
+    redo: "Вернуть отменённое (Ctrl+Y)",
+    partTable: "Таблица",
+    partView: "Таблица из реестра",
+  },
+
+  /* ——— Live figures of the analytic report (sections/liveFigure/) ——— */
+  figures: {
+    insert: "Вставить показатель",
+    menuLabel: "Показатели, которые пересчитываются сами",
+    shnorCount: (year: number) => `Число ШНОР в ${year} году`,
+    shnorShare: "Доля ШНОР в территории",
+    deficitsABShare: "Доля педагогов с дефицитами уровней A+B",
+    loading: "Показатель загружается…",
+    unavailable: "Не удалось получить показатель с сервера: нет связи или нет доступа.",
+    noShnorData: (year: number) => `В реестре нет статусов школ за ${year} год.`,
+    noSchools: "В реестре территории нет школ.",
+    noDeficits: "Мониторинг предметных дефицитов педагогов ещё не создан.",
+    noTeachers: "В мониторинге предметных дефицитов не указана численность педагогов.",
+    shnorCountTitle: (year: number) => `Число ШНОР в ${year} году, по реестру школ`,
+    shnorShareTitle: (year: number, schools: number) =>
+      `Доля ШНОР в ${year} году среди ${schools} ${plural(schools, ["школы", "школ", "школ"])} территории`,
+    deficitsTitle: (year: number) => `Доля педагогов с дефицитами уровней A и B, мониторинг ${year} года`,
+    unknown: "Неизвестный показатель.",
+  },
+
+  /* ——— Table cells: computed columns, problems, overdue, people (grid/, problems/) ——— */
+  cells: {
+    computedShare: (part: string, whole: string) => `Вычисляется: доля от «${whole}», приходящаяся на «${part}»`,
+    totalRow: "Итоговая строка вычисляется по строкам таблицы",
+    overdueBadge: "просрочено",
+    overdue: (period: string) => `Просрочено: срок — ${period}. Отметьте мероприятие выполненным или перенесите срок.`,
+    problemRequired: (column: string) => `Не заполнено обязательное поле «${column}».`,
+    problemSum: (parts: string, sum: number, total: string, expected: number) =>
+      `${parts} = ${sum}, а «${total}» — ${expected}: числа не сходятся.`,
+    problemDate: (text: string) => `Не удалось прочитать дату «${text}». Укажите её как ДД.ММ.ГГГГ, например 26.01.2022.`,
+  },
+
+  problems: {
+    heading: (n: number) => `Замечания (${n})`,
+    show: "Показать замечания",
+    hide: "Скрыть замечания",
+    row: (n: number) => `Строка ${n}`,
+    goTo: "Перейти к ячейке",
+  },
+
+  peoplePicker: {
+    text: "Ответственные (можно писать и свободным текстом)",
+    search: "Добавить из справочника: начните вводить фамилию",
+    loading: "Загружаем справочник людей…",
+    failed: "Не удалось загрузить справочник людей. Имена можно вписать вручную.",
+    nothingFound: "Никого не нашли. Enter добавит введённый текст как есть.",
+    hint: "↑/↓ — выбрать, Enter — добавить, Esc — отменить",
+    listLabel: "Люди из справочника",
+  },
+
+  riskProgramme: {
+    create: "Создать антирисковую программу",
+    hint: "Создать антирисковую программу для выбранного фактора риска",
+    notChosen: "Выберите строку фактора, отмеченного «Выбран для антирисковой программы»",
+    creating: "Создаём программу…",
+    failed: "Не удалось создать антирисковую программу.",
   },
 } as const;
 

@@ -57,8 +57,13 @@ export class KartaDocument {
     return this.ydoc.getXmlFragment(sectionRootName(sectionId));
   }
 
-  /** The shared types an UndoManager should watch: every table of the template. */
-  undoScope(): Y.Map<unknown>[] {
-    return this.template.tables.map((t) => this.ydoc.getMap(tableRootName(t.id)));
+  /**
+   * The shared types an UndoManager should watch: every table of the template,
+   * or only the one named. Sections have their editor's own undo.
+   */
+  undoScope(tableId?: string): Y.Map<unknown>[] {
+    return this.template.tables
+      .filter((t) => tableId === undefined || t.id === tableId)
+      .map((t) => this.ydoc.getMap(tableRootName(t.id)));
   }
 }

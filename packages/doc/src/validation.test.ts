@@ -149,6 +149,92 @@ describe("rich-text sections", () => {
   });
 });
 
+describe("rich-text sections: what the editor's schema allows", () => {
+  const preamble = (c: Y.Doc) => c.getXmlFragment("section:preamble");
+  const element = (name: string, attributes: Record<string, unknown>, children: (Y.XmlElement | Y.XmlText)[] = []) => {
+    const e = new Y.XmlElement(name);
+    for (const [key, value] of Object.entries(attributes)) e.setAttribute(key, value as string);
+    e.insert(0, children);
+    return e;
+  };
+  const text = (value: string, marks?: Record<string, unknown>) => {
+    const t = new Y.XmlText();
+    t.insert(0, value, marks as Record<string, string> | undefined);
+    return t;
+  };
+
+  it("accepts headings, lists, links, tables and a live figure as the editor writes them", () => {
+    const { doc } = storedRoadmap();
+    expect(
+      serverVerdict(doc, (c) =>
+        preamble(c).insert(0, [
+          element("heading", { level: 3 }, [text("Цели")]),
+          element("bulletList", {}, [
+            element("listItem", {}, [element("paragraph", {}, [text("Первая", { bold: {} })])]),
+          ]),
+          element("orderedList", { start: 1, type: null }, [element("listItem", {}, [element("paragraph", {})])]),
+          element("paragraph", {}, [
+            text("Приказ", {
+              link: { href: "https://example.ru/order", target: "_blank", rel: "noopener", class: null },
+            }),
+            element("hardBreak", {}),
+            element("liveFigure", { figure: "shnorShare", organisationId: "slavyansky-rayon", year: 2022 }),
+          ]),
+          element("table", {}, [
+            element("tableRow", {}, [
+              element("tableHeader", { colspan: 1, rowspan: 1, colwidth: null }, [element("paragraph", {})]),
+              element("tableCell", { colspan: 1, rowspan: 1, colwidth: [120] }, [element("paragraph", {})]),
+            ]),
+          ]),
+        ]),
+      ),
+    ).toBeNull();
+  });
+
+  it("refuses nodes, attributes and marks the editor does not have", () => {
+    const { doc } = storedRoadmap();
+    expect(serverVerdict(doc, (c) => preamble(c).insert(0, [element("script", {})]))).toMatch(/unknown rich-text node/);
+    expect(
+      serverVerdict(doc, (c) => preamble(c).insert(0, [element("paragraph", {}, [element("iframe", {})])])),
+    ).toMatch(/unknown rich-text node "iframe"/);
+    expect(serverVerdict(doc, (c) => preamble(c).insert(0, [element("paragraph", { onclick: "x" })]))).toMatch(
+      /attribute "onclick"/,
+    );
+    expect(
+      serverVerdict(doc, (c) => preamble(c).insert(0, [element("paragraph", {}, [text("x", { script: {} })])])),
+    ).toMatch(/unknown mark "script"/);
+    expect(serverVerdict(doc, (c) => preamble(c).insert(0, [text("text at the root")]))).toMatch(/text directly/);
+  });
+
+  it("refuses a link to javascript: and a live figure of an unknown kind", () => {
+    const { doc } = storedRoadmap();
+    const link = (href: string) => (c: Y.Doc) =>
+      preamble(c).insert(0, [element("paragraph", {}, [text("ссылка", { link: { href } })])]);
+    expect(serverVerdict(doc, link("javascript:alert(1)"))).toMatch(/link/);
+    expect(serverVerdict(doc, link("mailto:cmo@example.ru"))).toBeNull();
+    expect(
+      serverVerdict(doc, (c) =>
+        preamble(c).insert(0, [element("liveFigure", { figure: "salary", organisationId: "x", year: 2022 })]),
+      ),
+    ).toMatch(/unknown kind/);
+  });
+
+  it("checks later changes too: an attribute set, a mark applied, an element added to an old paragraph", () => {
+    const { doc } = storedRoadmap();
+    const paragraph = element("paragraph", {}, [text("Текст")]);
+    doc.getXmlFragment("section:preamble").insert(0, [paragraph]);
+    const old = (c: Y.Doc) => preamble(c).get(0) as Y.XmlElement;
+    expect(serverVerdict(doc, (c) => old(c).setAttribute("style", "x"))).toMatch(/attribute "style"/);
+    expect(serverVerdict(doc, (c) => (old(c).get(0) as Y.XmlText).format(0, 2, { italic: {} }))).toBeNull();
+    expect(serverVerdict(doc, (c) => (old(c).get(0) as Y.XmlText).format(0, 2, { color: "red" }))).toMatch(
+      /unknown mark "color"/,
+    );
+    expect(serverVerdict(doc, (c) => (old(c).get(0) as Y.XmlText).insertEmbed(1, { image: "x" }))).toMatch(/embedded/);
+    expect(serverVerdict(doc, (c) => old(c).insert(1, [element("heading", { level: 3 })]))).toBeNull();
+    expect(serverVerdict(doc, (c) => old(c).insert(1, [new Y.XmlHook("h") as never]))).not.toBeNull();
+  });
+});
+
 describe("findCommentsViolation", () => {
   it("accepts threads and refuses any other root", () => {
     const server = new Y.Doc();

@@ -2,6 +2,7 @@ import { cellValueSchema, type DocumentTemplate, type TableTemplate } from "@kar
 import * as Y from "yjs";
 import { COMMENTS_ROOT } from "./comments.ts";
 import { META_ROOT, ORDER_KEY, SECTION_ROOT_PREFIX, TABLE_ROOT_PREFIX } from "./roots.ts";
+import { sectionContentViolation } from "./sectionContent.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: Yjs types its shared types by their event type.
 type AnyType = Y.AbstractType<any>;
@@ -29,7 +30,7 @@ export function findTemplateViolation(
   const sections = new Set(template.sections.map((s) => `${SECTION_ROOT_PREFIX}${s.id}`));
   const rootNames = typedRoots(ydoc, [...tables.keys()], [...sections]);
   for (const [type, keys] of transaction.changed) {
-    const sectionProblem = sectionViolation(ydoc, type, keys, rootNames, sections);
+    const sectionProblem = sectionViolation(ydoc, type, keys, rootNames, sections, transaction);
     if (sectionProblem !== undefined) {
       if (sectionProblem) return sectionProblem;
       continue;
@@ -67,9 +68,9 @@ export function findTemplateViolation(
 }
 
 /**
- * Rich text lives below a section root: any XML element, text or attribute
- * ProseMirror writes is allowed there (its schema is the editor's). Returns
- * undefined when `type` is not in a section, "" when it is and is fine.
+ * Rich text lives below a section root: only the nodes, attributes and marks
+ * of the editor's schema (`sectionContent.ts`). Returns undefined when `type`
+ * is not in a section, "" when it is and is fine.
  */
 function sectionViolation(
   ydoc: Y.Doc,
@@ -77,6 +78,7 @@ function sectionViolation(
   keys: Set<string | null>,
   rootNames: Map<AnyType, string>,
   sections: Set<string>,
+  transaction: Y.Transaction,
 ): string | undefined {
   let root: AnyType = type;
   while (root._item !== null) root = root._item.parent as AnyType;
@@ -86,10 +88,8 @@ function sectionViolation(
   // The transaction may still hold the untyped root object; the typed one is in share.
   if (!(ydoc.share.get(name) instanceof Y.XmlFragment)) return `section "${name}" is not rich text`;
   if (type === root && [...keys].some((k) => k !== null)) return `section "${name}" used as a map`;
-  if (type !== root && !(type instanceof Y.XmlElement || type instanceof Y.XmlText)) {
-    return `section "${name}" holds something other than rich text`;
-  }
-  return "";
+  const problem = sectionContentViolation(type, type === root, keys, transaction);
+  return problem ? `section "${name}": ${problem}` : "";
 }
 
 /** A row map must hold a fractional order and only the table's editable columns, each valid. */

@@ -1,6 +1,5 @@
 import { getTemplate } from "@karta/schema";
 import { useEffect, useMemo, useRef } from "react";
-import { TableEditor } from "../grid/TableEditor.tsx";
 import { messages } from "../messages.ts";
 import { identityOf } from "../presence/identity.ts";
 import { PresenceAvatars } from "../presence/PresenceAvatars.tsx";
@@ -10,6 +9,7 @@ import { sessionEnded, useSignedInUser } from "../session/sessionStore.ts";
 import { showToast } from "../ui/toasts.ts";
 import { closeOutcome } from "./closeOutcome.ts";
 import { DocumentHeader } from "./DocumentHeader.tsx";
+import { DocumentParts } from "./DocumentParts.tsx";
 import { PageMessage } from "./PageMessage.tsx";
 import { type PageAccess, readOnlyReason } from "./readOnlyReason.ts";
 import { SyncStatus } from "./SyncStatus.tsx";
@@ -17,9 +17,9 @@ import { useDocumentAccess } from "./useDocumentAccess.ts";
 import { useConnectionSnapshot, useDocumentConnection } from "./useDocumentConnection.ts";
 
 /**
- * A document opened to work on together: header, toolbar and the table.
- * The server's answer about access decides whether the table can be edited;
- * a read-only table still shows colleagues' edits as they happen.
+ * A document opened to work on together: header, then its sections and tables.
+ * The server's answer about access decides whether they can be edited; a
+ * read-only document still shows colleagues' edits as they happen.
  */
 export function DocumentPage({ docId }: { readonly docId: string }) {
   const connection = useDocumentConnection(docId);
@@ -86,7 +86,16 @@ export function DocumentPage({ docId }: { readonly docId: string }) {
         </div>
       )}
       {document && connection && presence ? (
-        <TableEditor document={document} origin={connection.origin} presence={presence} readOnly={!editable} />
+        <DocumentParts
+          document={document}
+          origin={connection.origin}
+          awareness={connection.awareness}
+          presence={presence}
+          identity={shownIdentity}
+          readOnly={!editable}
+          organisationId={summary?.organisationId ?? null}
+          year={summary?.year ?? null}
+        />
       ) : (
         <p className="k-page-loading" aria-busy>
           {localLoaded && sync === "offline" ? messages.document.notOnThisDevice : messages.document.loading}

@@ -12,14 +12,15 @@ export interface UndoController {
 }
 
 /**
- * A Y.UndoManager over the document's tables that tracks only this page's
+ * A Y.UndoManager over the document's tables (or one of them, when a page
+ * shows several, each with its own undo button) that tracks only this page's
  * origin. Every edit is its own step (captureTimeout 0): two quick edits in
  * different cells are two things to undo, as in a spreadsheet.
  */
-export function useUndoManager(document: KartaDocument, origin: LocalOrigin): UndoController {
+export function useUndoManager(document: KartaDocument, origin: LocalOrigin, tableId?: string): UndoController {
   const manager = useMemo(
-    () => new Y.UndoManager(document.undoScope(), { trackedOrigins: new Set([origin]), captureTimeout: 0 }),
-    [document, origin],
+    () => new Y.UndoManager(document.undoScope(tableId), { trackedOrigins: new Set([origin]), captureTimeout: 0 }),
+    [document, origin, tableId],
   );
   useEffect(() => () => manager.destroy(), [manager]);
   const state = useSyncExternalStore(

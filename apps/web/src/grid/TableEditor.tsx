@@ -12,17 +12,18 @@ import { Toolbar } from "./Toolbar.tsx";
 
 export interface TableEditorProps {
   readonly document: KartaDocument;
+  /** Which of the template's tables this is. */
+  readonly tableId: string;
   readonly origin: LocalOrigin;
   readonly presence: PresenceStore;
   /** The user may not change the table: no editing, no row buttons, no paste; colleagues' edits still show. */
   readonly readOnly: boolean;
 }
 
-/** The document's table with its toolbar: one undo history and one selection for both. */
-export function TableEditor({ document, origin, presence, readOnly }: TableEditorProps) {
-  const tableId = document.template.tables[0]?.id ?? "measures";
+/** One table of the document with its toolbar: one undo history (of this table) and one selection for both. */
+export function TableEditor({ document, tableId, origin, presence, readOnly }: TableEditorProps) {
   const table = useMemo(() => document.table(tableId), [document, tableId]);
-  const undo = useUndoManager(document, origin);
+  const undo = useUndoManager(document, origin, tableId);
   const [selection] = useState(() => new SelectionStore());
   const [session, setSession] = useState<GridSession | null>(null);
   const bounds = useSyncExternalStore(

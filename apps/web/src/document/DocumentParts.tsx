@@ -1,0 +1,99 @@
+import type { KartaDocument } from "@karta/doc";
+import { analyticReport, type DocumentTemplate } from "@karta/schema";
+import { useMemo } from "react";
+import type { Awareness } from "y-protocols/awareness";
+import { TableEditor } from "../grid/TableEditor.tsx";
+import type { UserIdentity } from "../presence/identity.ts";
+import type { PresenceStore } from "../presence/presenceStore.ts";
+import { FiguresStores } from "../sections/liveFigure/figuresStore.ts";
+import { SectionEditor } from "../sections/SectionEditor.tsx";
+import type { LocalOrigin } from "./localOrigin.ts";
+
+export interface DocumentPartsProps {
+  readonly document: KartaDocument;
+  readonly origin: LocalOrigin;
+  readonly awareness: Awareness;
+  readonly presence: PresenceStore;
+  readonly identity: UserIdentity;
+  /** Every part is read-only: the server has not (yet) said this person may edit. */
+  readonly readOnly: boolean;
+  /** The document's organisation and year, once the server has said them (live figures need them). */
+  readonly organisationId: string | null;
+  readonly year: number | null;
+}
+
+/** Templates whose text may hold live figures (DOMAIN §10). */
+const FIGURE_TEMPLATES: ReadonlySet<string> = new Set([analyticReport.id]);
+
+type Part =
+  | { readonly kind: "section"; readonly id: string }
+  | { readonly kind: "table"; readonly id: string; readonly title: string };
+
+/** The template's parts in reading order: sections, then tables (registry views come with their own component). */
+export function partsOf(template: DocumentTemplate): readonly Part[] {
+  return [
+    ...template.sections.map((s) => ({ kind: "section" as const, id: s.id })),
+    ...template.tables.map((t) => ({ kind: "table" as const, id: t.id, title: t.title })),
+  ];
+}
+
+/**
+ * Everything the document is made of, one part after another: rich-text
+ * sections in a page-wide column, then the tables, each with its title when
+ * there is more than one part. A document that is one table keeps the
+ * spreadsheet layout, the table filling the window.
+ */
+export function DocumentParts(props: DocumentPartsProps) {
+  const { document, origin, presence, readOnly, organisationId, year } = props;
+  const template = document.template;
+  const parts = useMemo(() => partsOf(template), [template]);
+  const figures = useMemo(() => new FiguresStores(), []);
+  const figureTarget = useMemo(
+    () =>
+      FIGURE_TEMPLATES.has(template.id) && organisationId !== null && year !== null ? { organisationId, year } : null,
+    [template.id, organisationId, year],
+  );
+
+  const only = parts.length === 1 ? parts[0] : undefined;
+  if (only?.kind === "table") {
+    return (
+      <TableEditor document={document} tableId={only.id} origin={origin} presence={presence} readOnly={readOnly} />
+    );
+  }
+  return (
+    <div className="k-doc-parts" data-testid="document-parts">
+      {parts.map((part) => {
+        if (part.kind === "table") {
+          return (
+            <section key={`table:${part.id}`} className="k-part-table" data-table={part.id}>
+              <h2 className="k-part-title">{part.title}</h2>
+              <div className="k-part-table-frame">
+                <TableEditor
+                  document={document}
+                  tableId={part.id}
+                  origin={origin}
+                  presence={presence}
+                  readOnly={readOnly}
+                />
+              </div>
+            </section>
+          );
+        }
+        const section = template.sections.find((s) => s.id === part.id);
+        if (!section) return null;
+        return (
+          <SectionEditor
+            key={`section:${part.id}`}
+            document={document}
+            section={section}
+            awareness={props.awareness}
+            identity={props.identity}
+            readOnly={readOnly}
+            figures={figures}
+            figureTarget={figureTarget}
+          />
+        );
+      })}
+    </div>
+  );
+}
