@@ -30,7 +30,7 @@ export const messages = {
   cannotCreateHere: "Вы не можете создавать документы для этой организации.",
   organisationNotFound: "Такой организации нет.",
   notASchool: "Это не школа.",
-  notAMunicipality: "Документы года создаются для муниципалитета.",
+  notAMunicipality: "Документы года создаются для муниципалитета или школы.",
   parentNotMunicipality: "Школу можно добавить только в муниципалитет.",
   personNotFound: "Такого человека нет в вашей организации.",
   loginTaken: (login: string) => `Логин «${login}» уже занят.`,

@@ -70,7 +70,8 @@ describe("accounts and sessions", () => {
     ]);
 
     const all = (await (await api("/api/documents", coordinator)).json()) as Listed[];
-    expect(all).toHaveLength(11);
+    // The roadmap, the seminar plan and ten anti-risk programmes.
+    expect(all).toHaveLength(12);
     const other = all.find((d) => d.organisationId === "slav-oosh-7") as Listed;
     expect((await api(`/api/documents/${other.id}`, school5)).status).toBe(404);
     expect((await api("/api/documents", "")).status).toBe(401);

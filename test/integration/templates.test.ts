@@ -90,9 +90,9 @@ describe("templates", () => {
       created: { template: string; organisation: string }[];
       existing: number;
     };
-    // 6 municipal templates minus the demo roadmap that exists; 3 school documents × 10 ШНОР schools of 2022.
-    expect(first.existing).toBe(1);
-    expect(first.created).toHaveLength(5 + 30);
+    // 6 municipal templates minus the demo roadmap and seminar plan that exist; 3 school documents × 10 ШНОР schools of 2022.
+    expect(first.existing).toBe(2);
+    expect(first.created).toHaveLength(4 + 30);
     expect(first.created.filter((d) => d.organisation === "МБОУ СОШ № 5").map((d) => d.template)).toEqual([
       "risk-profile",
       "development-concept",

@@ -249,6 +249,30 @@ export const messages = {
     adding: "Добавляем…",
     nameRequired: "Введите название школы (не короче 2 символов).",
     added: (name: string) => `Школа «${name}» добавлена.`,
+    documentsColumn: "Документы года",
+    documentsYear: "Год документов",
+    createDocuments: (year: number) => `Создать документы на ${year} год`,
+    createDocumentsFor: (name: string, year: number) => `Создать документы на ${year} год: ${name}`,
+    creatingDocuments: "Создаём…",
+    documentsCreated: (name: string, year: number, created: number, existing: number) =>
+      created === 0
+        ? `${name}, ${year} год: новых документов нет, все ${existing} уже созданы.`
+        : `${name}, ${year} год: создано ${created} ${plural(created, ["документ", "документа", "документов"])}` +
+          (existing > 0 ? `, ещё ${existing} уже были.` : "."),
+    documentsCreatedList: "Созданные документы",
+    closeResult: "Скрыть",
+  },
+
+  registryView: {
+    loading: "Загружаем статусы школ…",
+    failed: "Не удалось загрузить статусы школ из реестра.",
+    retry: "Повторить",
+    empty: (year: number) => `В реестре нет школ со статусом в годы по ${year} включительно.`,
+    school: "Школа",
+    year: (year: number) => `${year} год`,
+    noStatus: "—",
+    shnorTotal: "Всего ШНОР",
+    source: "Составлено по реестру школ: статусы меняет координатор на странице «Школы».",
   },
 
   people: {
@@ -405,7 +429,8 @@ export const messages = {
     problemRequired: (column: string) => `Не заполнено обязательное поле «${column}».`,
     problemSum: (parts: string, sum: number, total: string, expected: number) =>
       `${parts} = ${sum}, а «${total}» — ${expected}: числа не сходятся.`,
-    problemDate: (text: string) => `Не удалось прочитать дату «${text}». Укажите её как ДД.ММ.ГГГГ, например 26.01.2022.`,
+    problemDate: (text: string) =>
+      `Не удалось прочитать дату «${text}». Укажите её как ДД.ММ.ГГГГ, например 26.01.2022.`,
   },
 
   problems: {

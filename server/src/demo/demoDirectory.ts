@@ -1,9 +1,13 @@
 import type { Role, SchoolType } from "@karta/schema";
 import { hashPassword } from "../auth/passwords.ts";
 import type { DirectoryStore } from "../storage/DirectoryStore.ts";
+import { seedDemoTerritories, territoryIds } from "./demoTerritories.ts";
 import { slavyanskMunicipality, slavyanskShnor2022 } from "./slavyanskRoadmap.ts";
 
-/** Demo people are fictional; the organisations are those of seed 002. */
+/**
+ * Demo people are fictional; the organisations are those of seed 002, and of the other
+ * seeds in `demoTerritories.ts`.
+ */
 export const DEMO_PASSWORD = "demo";
 export const DEMO_YEAR = 2022;
 
@@ -76,9 +80,45 @@ export const demoAccounts: readonly DemoAccount[] = [
     role: "viewer",
     roleOn: demoOrganisationIds.municipality,
   },
+  // One coordinator for each municipality of the other seeds, so their documents can be seen.
+  {
+    login: "coordinator-seversky",
+    fullName: "Гончаренко Елена Павловна",
+    position: "муниципальный координатор, методист МКУ МО Северский район «ИМЦ»",
+    organisationId: territoryIds.seversky,
+    role: "coordinator",
+    roleOn: territoryIds.seversky,
+  },
+  {
+    login: "coordinator-labinsky",
+    fullName: "Савченко Ирина Николаевна",
+    position: "муниципальный координатор проекта, методист МБУ ИМЦ города Лабинска",
+    organisationId: territoryIds.labinsky,
+    role: "coordinator",
+    roleOn: territoryIds.labinsky,
+  },
+  {
+    login: "coordinator-tersky",
+    fullName: "Кушхова Марьяна Хасановна",
+    position: "муниципальный координатор, методист ИМЦ управления образования",
+    organisationId: territoryIds.tersky,
+    role: "coordinator",
+    roleOn: territoryIds.tersky,
+  },
+  {
+    login: "coordinator-khasavyurt",
+    fullName: "Алиева Патимат Магомедовна",
+    position: "муниципальный координатор, главный специалист МУО",
+    organisationId: territoryIds.khasavyurtovsky,
+    role: "coordinator",
+    roleOn: territoryIds.khasavyurtovsky,
+  },
 ];
 
-/** The region, Славянский район with its 2022 ШНОР schools, and the five demo accounts. */
+/**
+ * The region, Славянский район with its 2022 ШНОР schools, the other seeds' municipalities
+ * (`demoTerritories.ts`), and the demo accounts.
+ */
 export async function seedDemoDirectory(directory: DirectoryStore): Promise<void> {
   await directory.createOrganisation({
     id: demoOrganisationIds.region,
@@ -105,6 +145,7 @@ export async function seedDemoDirectory(directory: DirectoryStore): Promise<void
     });
     await directory.setSchoolStatus(id, DEMO_YEAR, "shnor");
   }
+  await seedDemoTerritories(directory, demoOrganisationIds.region);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const account of demoAccounts) {
     const id = `demo-${account.login}`;

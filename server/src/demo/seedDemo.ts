@@ -4,6 +4,7 @@ import type { DirectoryStore } from "../storage/DirectoryStore.ts";
 import type { DocumentStore } from "../storage/DocumentStore.ts";
 import { antiRiskDraftFactor, antiRiskDraftRows } from "./antiRiskDrafts.ts";
 import { DEMO_YEAR, demoOrganisationIds, demoSchoolId, seedDemoDirectory } from "./demoDirectory.ts";
+import { seedSeedDocuments } from "./seedDocuments.ts";
 import {
   slavyanskMunicipality,
   slavyanskRoadmapRows,
@@ -12,10 +13,11 @@ import {
 } from "./slavyanskRoadmap.ts";
 
 /**
- * Fills an empty database with the Славянский район demo: its organisations
+ * Fills an empty database with the demo: the Славянский район's organisations
  * and demo accounts, the 25-row roadmap of seed 002 and a draft anti-risk
- * programme for each school of its 2022 ШНОР list. Does nothing if any
- * account or document exists.
+ * programme for each school of its 2022 ШНОР list; then the other seeds'
+ * municipalities and documents (`demoTerritories.ts`, `seedDocuments.ts`).
+ * Does nothing if any account or document exists.
  */
 export async function seedDemo(store: DocumentStore, directory: DirectoryStore): Promise<boolean> {
   if ((await store.countDocuments()) > 0 || (await directory.countAccounts()) > 0) return false;
@@ -46,5 +48,6 @@ export async function seedDemo(store: DocumentStore, directory: DirectoryStore):
         ),
     });
   }
+  await seedSeedDocuments(store);
   return true;
 }

@@ -26,12 +26,39 @@ export function plannedYearlyDocuments(
   existing: readonly DocumentRecord[],
   year: number,
 ): { planned: PlannedDocument[]; existing: number } {
-  const wanted: { organisation: OrganisationRecord; templateId: string }[] = [
-    ...YEARLY_MUNICIPAL_TEMPLATES.map((templateId) => ({ organisation: municipality, templateId })),
-    ...schools
-      .filter((s) => WRITING_STATUSES.includes(s.statuses[String(year)] as SchoolStatus))
-      .flatMap((organisation) => YEARLY_SCHOOL_TEMPLATES.map((templateId) => ({ organisation, templateId }))),
-  ];
+  return plan(
+    [
+      ...YEARLY_MUNICIPAL_TEMPLATES.map((templateId) => ({ organisation: municipality, templateId })),
+      ...schools
+        .filter((s) => WRITING_STATUSES.includes(s.statuses[String(year)] as SchoolStatus))
+        .flatMap((organisation) => YEARLY_SCHOOL_TEMPLATES.map((templateId) => ({ organisation, templateId }))),
+    ],
+    existing,
+    year,
+  );
+}
+
+/**
+ * One school's documents of `year` that do not exist yet, whatever its status: the
+ * coordinator asks for them by hand (a school added to the list during the year).
+ */
+export function plannedSchoolDocuments(
+  school: OrganisationRecord,
+  existing: readonly DocumentRecord[],
+  year: number,
+): { planned: PlannedDocument[]; existing: number } {
+  return plan(
+    YEARLY_SCHOOL_TEMPLATES.map((templateId) => ({ organisation: school, templateId })),
+    existing,
+    year,
+  );
+}
+
+function plan(
+  wanted: readonly { organisation: OrganisationRecord; templateId: string }[],
+  existing: readonly DocumentRecord[],
+  year: number,
+): { planned: PlannedDocument[]; existing: number } {
   const has = new Set(existing.filter((d) => d.year === year).map((d) => `${d.organisationId}|${d.templateId}`));
   const planned: PlannedDocument[] = [];
   let already = 0;

@@ -11,7 +11,7 @@ import {
 } from "@karta/schema";
 import { documentAccess, visibleOrganisations } from "../access/policy.ts";
 import { createDocument } from "../documents/createDocument.ts";
-import { plannedYearlyDocuments } from "../documents/yearlySet.ts";
+import { plannedSchoolDocuments, plannedYearlyDocuments } from "../documents/yearlySet.ts";
 import { messages } from "../messages.ts";
 import type { Services } from "../services.ts";
 import type { OrganisationRecord } from "../storage/DirectoryStore.ts";
@@ -125,15 +125,22 @@ export function registryRoutes(services: Services): Route[] {
         const manager = await requireManager(ctx, services);
         const id = ctx.params.id ?? "";
         requireManaged(manager, id);
-        const municipality = await services.directory.getOrganisation(id);
-        if (municipality?.kind !== "municipality")
+        const target = await services.directory.getOrganisation(id);
+        if (target?.kind !== "municipality" && target?.kind !== "school")
           throw new HttpError(400, "not-a-municipality", messages.notAMunicipality);
         const { year } = await readBody(ctx.req, yearlyDocumentsRequest);
-        const below = new Set(manager.tree.subtree(id));
-        const schools = (await services.directory.listOrganisations()).filter(
-          (o) => o.kind === "school" && below.has(o.id),
-        );
-        const plan = plannedYearlyDocuments(municipality, schools, await services.store.listDocuments(), year);
+        const existing = await services.store.listDocuments();
+        let plan: ReturnType<typeof plannedYearlyDocuments>;
+        if (target.kind === "school") {
+          // One school's set, asked for by hand (whatever its status that year).
+          plan = plannedSchoolDocuments(target, existing, year);
+        } else {
+          const below = new Set(manager.tree.subtree(id));
+          const schools = (await services.directory.listOrganisations()).filter(
+            (o) => o.kind === "school" && below.has(o.id),
+          );
+          plan = plannedYearlyDocuments(target, schools, existing, year);
+        }
         const created: DocumentSummary[] = [];
         for (const { template, organisation, title } of plan.planned) {
           const record = await createDocument(services.store, {
@@ -149,7 +156,7 @@ export function registryRoutes(services: Services): Route[] {
           action: "document-created",
           actorId: manager.auth.principal.accountId,
           scopeOrganisationId: id,
-          subject: `${municipality.name}, ${year}`,
+          subject: `${target.name}, ${year}`,
           details: `${created.length} documents of the year`,
         });
         sendJson(ctx.res, 201, { created, existing: plan.existing } satisfies YearlyDocumentsResponse);

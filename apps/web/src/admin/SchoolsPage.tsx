@@ -1,10 +1,25 @@
-import { type Organisation, SCHOOL_STATUSES, SCHOOL_TYPES, type SchoolStatus, type SchoolType } from "@karta/schema";
+import {
+  type Organisation,
+  SCHOOL_STATUSES,
+  SCHOOL_TYPES,
+  type SchoolStatus,
+  type SchoolType,
+  type YearlyDocumentsResponse,
+} from "@karta/schema";
 import { type FormEvent, useCallback, useMemo, useState } from "react";
 import { failureMessage } from "../api/http.ts";
-import { createSchool, fetchOrganisations, setSchoolStatus, updateSchool } from "../api/registryApi.ts";
+import {
+  createSchool,
+  createYearlyDocuments,
+  fetchOrganisations,
+  setSchoolStatus,
+  updateSchool,
+} from "../api/registryApi.ts";
 import { useResource } from "../api/useResource.ts";
 import { messages } from "../messages.ts";
 import { managedIds } from "../organisations/tree.ts";
+import { Link } from "../router/Link.tsx";
+import { documentPath } from "../router/routes.ts";
 import { useSignedInUser } from "../session/sessionStore.ts";
 import { showToast } from "../ui/toasts.ts";
 import { AdminLayout, LoadState } from "./AdminLayout.tsx";
@@ -54,14 +69,85 @@ function MunicipalitySchools({
   readonly onChanged: (school: Organisation) => void;
 }) {
   const { municipality, schools } = registry;
+  const [documentsYear, setDocumentsYear] = useState(() => new Date().getFullYear());
+  const [creatingFor, setCreatingFor] = useState<string | null>(null);
+  const [result, setResult] = useState<{ readonly text: string; readonly answer: YearlyDocumentsResponse } | null>(
+    null,
+  );
+
+  /** The year's documents of the municipality (with its ШНОР schools') or of one school. */
+  const createDocuments = async (organisation: Organisation) => {
+    setCreatingFor(organisation.id);
+    try {
+      const answer = await createYearlyDocuments(organisation.id, documentsYear);
+      const text = messages.schools.documentsCreated(
+        organisation.name,
+        documentsYear,
+        answer.created.length,
+        answer.existing,
+      );
+      setResult({ text, answer });
+      showToast(text);
+    } catch (error) {
+      showToast(failureMessage(error), "error");
+    } finally {
+      setCreatingFor(null);
+    }
+  };
+
   return (
-    <section className="k-card k-registry" data-testid="school-registry">
+    <section className="k-card k-registry" data-testid="school-registry" data-municipality={municipality.name}>
       <div className="k-registry-head">
         <h2 className="k-card-title">
           {municipality.name}
           <span className="k-doc-group-count">{messages.schools.schoolCount(schools.length)}</span>
         </h2>
+        <div className="k-yearly-bar">
+          <label className="k-field">
+            <span className="k-field-label">{messages.schools.documentsYear}</span>
+            <select
+              value={documentsYear}
+              onChange={(e) => setDocumentsYear(Number(e.target.value))}
+              disabled={creatingFor !== null}
+            >
+              {[...years, (years.at(-1) ?? documentsYear) + 1].map((year) => (
+                <option key={year} value={year}>
+                  {year}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className="k-button k-button-primary"
+            data-testid="create-yearly-documents"
+            aria-label={messages.schools.createDocumentsFor(municipality.name, documentsYear)}
+            disabled={creatingFor !== null}
+            onClick={() => createDocuments(municipality)}
+          >
+            {creatingFor === municipality.id
+              ? messages.schools.creatingDocuments
+              : messages.schools.createDocuments(documentsYear)}
+          </button>
+        </div>
       </div>
+      {result && (
+        <div className="k-yearly-result" data-testid="yearly-result" role="status">
+          {result.text}{" "}
+          <button type="button" className="k-button k-button-quiet k-button-small" onClick={() => setResult(null)}>
+            {messages.schools.closeResult}
+          </button>
+          {result.answer.created.length > 0 && (
+            <ul aria-label={messages.schools.documentsCreatedList}>
+              {result.answer.created.map((doc) => (
+                <li key={doc.id}>
+                  <Link to={documentPath(doc.id)}>{doc.title}</Link> — {doc.organisation}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
       <div className="k-table-scroll">
         <table className="k-table k-registry-table">
           <thead>
@@ -73,18 +159,30 @@ function MunicipalitySchools({
                   {year}
                 </th>
               ))}
+              <th className="k-col-docs">{messages.schools.documentsColumn}</th>
             </tr>
           </thead>
           <tbody>
             {schools.length === 0 && (
               <tr>
-                <td colSpan={years.length + 2} className="k-muted">
+                <td colSpan={years.length + 3} className="k-muted">
                   {messages.schools.empty}
                 </td>
               </tr>
             )}
             {schools.map((school) => (
-              <SchoolRow key={school.id} school={school} years={years} onChanged={onChanged} />
+              <SchoolRow
+                key={school.id}
+                school={school}
+                years={years}
+                onChanged={onChanged}
+                documents={{
+                  year: documentsYear,
+                  creating: creatingFor === school.id,
+                  busy: creatingFor !== null,
+                  create: () => createDocuments(school),
+                }}
+              />
             ))}
           </tbody>
           <tfoot>
@@ -95,6 +193,7 @@ function MunicipalitySchools({
                   {countWithStatus(schools, year, "shnor")}
                 </td>
               ))}
+              <td />
             </tr>
           </tfoot>
         </table>
@@ -104,14 +203,26 @@ function MunicipalitySchools({
   );
 }
 
+/** The «Создать документы на … год» button of one school row. */
+interface RowDocumentsButton {
+  readonly year: number;
+  /** This school's documents are being created. */
+  readonly creating: boolean;
+  /** Some documents are being created: one request at a time. */
+  readonly busy: boolean;
+  readonly create: () => void;
+}
+
 function SchoolRow({
   school,
   years,
   onChanged,
+  documents,
 }: {
   readonly school: Organisation;
   readonly years: readonly number[];
   readonly onChanged: (school: Organisation) => void;
+  readonly documents: RowDocumentsButton;
 }) {
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -160,6 +271,17 @@ function SchoolRow({
           </td>
         );
       })}
+      <td className="k-col-docs">
+        <button
+          type="button"
+          className="k-button k-button-small"
+          aria-label={messages.schools.createDocumentsFor(school.name, documents.year)}
+          disabled={documents.busy}
+          onClick={documents.create}
+        >
+          {documents.creating ? messages.schools.creatingDocuments : messages.schools.createDocuments(documents.year)}
+        </button>
+      </td>
     </tr>
   );
 }

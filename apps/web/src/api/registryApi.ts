@@ -6,6 +6,10 @@ import {
   organisation,
   type SchoolStatus,
   type SchoolType,
+  type StatusesByYearResponse,
+  statusesByYearResponse,
+  type YearlyDocumentsResponse,
+  yearlyDocumentsResponse,
 } from "@karta/schema";
 import { apiRequest } from "./http.ts";
 
@@ -30,6 +34,29 @@ export function setSchoolStatus(id: string, year: number, status: SchoolStatus |
     method: "PUT",
     body: { year, status },
   });
+}
+
+/** The ШНОР list by year of a municipality, computed by the server from the registry. */
+export function fetchStatusesByYear(organisationId: string, signal?: AbortSignal): Promise<StatusesByYearResponse> {
+  return apiRequest(
+    `/api/organisations/${encodeURIComponent(organisationId)}/statuses-by-year`,
+    statusesByYearResponse,
+    {
+      signal,
+    },
+  );
+}
+
+/** Creates the year's documents of a municipality (its own and its ШНОР schools') or of one school. */
+export function createYearlyDocuments(organisationId: string, year: number): Promise<YearlyDocumentsResponse> {
+  return apiRequest(
+    `/api/organisations/${encodeURIComponent(organisationId)}/yearly-documents`,
+    yearlyDocumentsResponse,
+    {
+      method: "POST",
+      body: { year },
+    },
+  );
 }
 
 const auditEntries = auditEntry.array();

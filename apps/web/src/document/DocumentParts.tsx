@@ -5,6 +5,7 @@ import type { Awareness } from "y-protocols/awareness";
 import { TableEditor } from "../grid/TableEditor.tsx";
 import type { UserIdentity } from "../presence/identity.ts";
 import type { PresenceStore } from "../presence/presenceStore.ts";
+import { RegistryViewPart } from "../registryView/RegistryViewPart.tsx";
 import { FiguresStores } from "../sections/liveFigure/figuresStore.ts";
 import { SectionEditor } from "../sections/SectionEditor.tsx";
 import type { LocalOrigin } from "./localOrigin.ts";
@@ -57,11 +58,23 @@ export function DocumentParts(props: DocumentPartsProps) {
   const only = parts.length === 1 ? parts[0] : undefined;
   if (only?.kind === "table") {
     return (
-      <TableEditor document={document} tableId={only.id} origin={origin} presence={presence} readOnly={readOnly} />
+      <TableEditor
+        document={document}
+        tableId={only.id}
+        origin={origin}
+        presence={presence}
+        readOnly={readOnly}
+        year={year}
+      />
     );
   }
   return (
     <div className="k-doc-parts" data-testid="document-parts">
+      {organisationId !== null &&
+        year !== null &&
+        template.views?.map((view) => (
+          <RegistryViewPart key={`view:${view.id}`} view={view} organisationId={organisationId} year={year} />
+        ))}
       {parts.map((part) => {
         if (part.kind === "table") {
           return (
@@ -74,6 +87,7 @@ export function DocumentParts(props: DocumentPartsProps) {
                   origin={origin}
                   presence={presence}
                   readOnly={readOnly}
+                  year={year}
                 />
               </div>
             </section>
