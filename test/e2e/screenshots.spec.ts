@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
-import { openSchoolProgramme, SCHOOL5 } from "./grid.ts";
+import { cell, editCell, openSchoolProgramme, SCHOOL5 } from "./grid.ts";
 import { signedInPerson, submitLogin } from "./session.ts";
 
 /**
@@ -141,4 +141,72 @@ test("screens of documents made of sections and tables", async ({ browser }) => 
   await shot(viewer.page, "15-analytic-report-read-only");
 
   for (const context of [school.context, coordinator.context, viewer.context]) await context.close();
+});
+
+test("screens of table cells: shares, totals, problems, overdue, people", async ({ browser }) => {
+  const coordinator = await signedInPerson(browser, "coordinator");
+  const c = coordinator.page;
+  const created = await c.request.post("/api/documents", {
+    data: { template: "teacher-deficits", title: "Мониторинг предметных дефицитов педагогов, 2022", year: 2022 },
+  });
+  const { id } = (await created.json()) as { id: string };
+  await c.goto(`/d/${id}`);
+  await c.getByRole("button", { name: "Добавить строку" }).click();
+  // Seed 004's counts; the shares and the total row are computed.
+  const seed = [
+    ["русский язык", 36, 8, 16, 12, 0],
+    ["математика", 32, 6, 14, 11, 1],
+    ["иностранный язык", 33, 14, 11, 8, 0],
+    ["информатика", 18, 8, 5, 5, 0],
+    ["физика", 17, 4, 6, 7, 0],
+    ["химия", 16, 3, 4, 7, 2],
+    ["биология", 18, 4, 6, 7, 1],
+    ["история", 23, 9, 5, 9, 0],
+  ];
+  await cell(c, 0, "subject").click();
+  await c.evaluate((text) => navigator.clipboard.writeText(text), seed.map((r) => r.join("\t")).join("\n"));
+  await c.keyboard.press("ControlOrMeta+V");
+  await expect(cell(c, 7, "shareA")).toHaveText(/39,1/);
+  await cell(c, 5, "shareA").click();
+  await shot(c, "16-deficits-shares-total");
+
+  await editCell(c, 1, "teachers", "33");
+  await cell(c, 7, "subject").click();
+  await c.keyboard.press("Delete");
+  await expect(c.getByTestId("problems")).toBeVisible();
+  await c.mouse.move(0, 0);
+  await cell(c, 1, "teachers").hover();
+  await expect(c.locator(".ag-tooltip")).toBeVisible({ timeout: 5_000 });
+  await shot(c, "17-deficits-problems");
+
+  const school = await signedInPerson(browser, "school5");
+  const s = school.page;
+  await s.clock.setFixedTime(new Date("2022-03-15T10:00:00+03:00"));
+  await openSchoolProgramme(s, SCHOOL5);
+  await s.locator('[data-table="measures"]').evaluate((table) => table.scrollIntoView({ block: "start" }));
+  await s.mouse.move(0, 0);
+  await cell(s, 0, "period").hover();
+  await expect(s.locator(".ag-tooltip")).toBeVisible({ timeout: 5_000 });
+  await s.screenshot({ path: path.join(dir ?? "", "18-programme-overdue.png") });
+
+  await s.mouse.move(0, 0);
+  await expect(s.locator(".ag-tooltip")).toHaveCount(0, { timeout: 5_000 });
+  await cell(s, 1, "responsible").click();
+  await s.keyboard.press("Enter");
+  await s.keyboard.type("Бел");
+  await expect(s.getByTestId("people-option").first()).toBeVisible();
+  await s.screenshot({ path: path.join(dir ?? "", "19-people-picker.png") });
+  await s.keyboard.press("Escape");
+
+  const profile = await s.request.post("/api/documents", {
+    data: { template: "risk-profile", title: "Рисковый профиль МБОУ СОШ № 5 на 2022 год", year: 2022 },
+  });
+  const { id: profileId } = (await profile.json()) as { id: string };
+  await s.goto(`/d/${profileId}`);
+  await cell(s, 5, "chosen").locator("input[type=checkbox]").check();
+  await cell(s, 5, "factor").click();
+  await expect(s.getByTestId("create-risk-programme")).toBeEnabled();
+  await s.screenshot({ path: path.join(dir ?? "", "20-risk-profile-action.png") });
+
+  for (const context of [coordinator.context, school.context]) await context.close();
 });

@@ -19,7 +19,7 @@ export interface CellViewParams {
  * re-renders only the cells they leave and enter.
  */
 export function CellView(props: CustomCellRendererProps<RowSnapshot, CellValue> & CellViewParams) {
-  const { presence, table, readOnly } = useGridRuntime();
+  const { presence, table, readOnly, flags } = useGridRuntime();
   const rowId = props.data?.id;
   const colId = props.column?.getColId();
   const getPeers = useCallback(
@@ -27,6 +27,11 @@ export function CellView(props: CustomCellRendererProps<RowSnapshot, CellValue> 
     [presence, rowId, colId],
   );
   const peers = useSyncExternalStore(presence.subscribe, getPeers);
+  const getFlag = useCallback(
+    () => (rowId !== undefined && colId !== undefined ? flags.flagAt(rowId, colId) : null),
+    [flags, rowId, colId],
+  );
+  const flag = useSyncExternalStore(flags.subscribe, getFlag);
   const { columnType } = props;
 
   let content: React.ReactNode;
@@ -54,11 +59,24 @@ export function CellView(props: CustomCellRendererProps<RowSnapshot, CellValue> 
       </span>
     );
   } else {
-    content = <span className="k-cell-text">{props.valueFormatted ?? formatCell(props.value, columnType)}</span>;
+    const text = props.valueFormatted ?? formatCell(props.value, columnType);
+    // The badge sits outside .k-cell-text, which holds exactly the cell's text.
+    content = flag?.overdue ? (
+      <span className="k-cell-overdue" data-testid="cell-overdue">
+        <span className="k-cell-text">{text}</span>
+        <span className="k-overdue-badge">{messages.cells.overdueBadge}</span>
+      </span>
+    ) : (
+      <span className="k-cell-text">{text}</span>
+    );
   }
+  const problems = flag?.problems ?? [];
   return (
     <>
       {content}
+      {problems.length > 0 && (
+        <span className="k-cell-problem" data-testid="cell-problem" role="img" aria-label={problems.join(" ")} />
+      )}
       {peers.length > 0 && <PresenceMark peers={peers} />}
     </>
   );

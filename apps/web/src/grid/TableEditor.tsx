@@ -3,12 +3,16 @@ import { useCallback, useMemo, useState, useSyncExternalStore } from "react";
 import type { LocalOrigin } from "../document/localOrigin.ts";
 import { useUndoManager } from "../document/useUndoManager.ts";
 import type { PresenceStore } from "../presence/presenceStore.ts";
+import { ProblemsList } from "../problems/ProblemsList.tsx";
+import type { ProblemCell } from "../problems/problemCells.ts";
 import type { GridSession } from "./gridSession.ts";
+import { offersRiskProgramme, RiskProgrammeAction } from "./RiskProgrammeAction.tsx";
 import { addRowBelow, deleteSelectedRows } from "./rowCommands.ts";
 import { StatusBar } from "./StatusBar.tsx";
 import { SelectionStore } from "./selection/selectionStore.ts";
 import { TableGrid } from "./TableGrid.tsx";
 import { Toolbar } from "./Toolbar.tsx";
+import { useTableInsights } from "./useTableInsights.ts";
 
 export interface TableEditorProps {
   readonly document: KartaDocument;
@@ -18,10 +22,12 @@ export interface TableEditorProps {
   readonly presence: PresenceStore;
   /** The user may not change the table: no editing, no row buttons, no paste; colleagues' edits still show. */
   readonly readOnly: boolean;
+  /** The document's year, once the server has said it: deadlines without a year fall in it. */
+  readonly year?: number | null;
 }
 
 /** One table of the document with its toolbar: one undo history (of this table) and one selection for both. */
-export function TableEditor({ document, tableId, origin, presence, readOnly }: TableEditorProps) {
+export function TableEditor({ document, tableId, origin, presence, readOnly, year = null }: TableEditorProps) {
   const table = useMemo(() => document.table(tableId), [document, tableId]);
   const undo = useUndoManager(document, origin, tableId);
   const [selection] = useState(() => new SelectionStore());
@@ -30,6 +36,7 @@ export function TableEditor({ document, tableId, origin, presence, readOnly }: T
     (listener) => selection.subscribe(listener),
     () => selection.getBounds(),
   );
+  const insights = useTableInsights(table, year);
 
   const onAddRow = useCallback(() => {
     if (!session || readOnly) return;
@@ -43,9 +50,29 @@ export function TableEditor({ document, tableId, origin, presence, readOnly }: T
     deleteSelectedRows(session);
   }, [session, readOnly]);
 
+  const onSelectProblem = useCallback(
+    ({ rowId, colId }: ProblemCell) => {
+      const index = table.rows().findIndex((r) => r.id === rowId);
+      if (!session || index < 0) return;
+      session.api.stopEditing();
+      selection.select({ rowId, colId });
+      session.focusCell(index, colId);
+    },
+    [session, table, selection],
+  );
+
+  const actions = offersRiskProgramme(document.template.id, tableId) ? (
+    <RiskProgrammeAction
+      documentId={origin.docId}
+      row={bounds ? insights.rows[bounds.top] : undefined}
+      readOnly={readOnly}
+    />
+  ) : undefined;
+
   return (
     <>
       <Toolbar
+        actions={actions}
         readOnly={readOnly}
         undo={undo}
         onAddRow={onAddRow}
@@ -59,7 +86,14 @@ export function TableEditor({ document, tableId, origin, presence, readOnly }: T
         selection={selection}
         undo={undo}
         readOnly={readOnly}
+        flags={insights.flags}
         onSession={setSession}
+      />
+      <ProblemsList
+        table={table.template}
+        rows={insights.rows}
+        problems={insights.problems}
+        onSelect={onSelectProblem}
       />
       <StatusBar table={table} bounds={bounds} />
     </>

@@ -6,15 +6,18 @@ import type {
   CellKeyDownEvent,
   FullWidthCellKeyDownEvent,
   GridReadyEvent,
+  IRowNode,
   RowDragEndEvent,
   RowDragMoveEvent,
 } from "ag-grid-community";
 import { AgGridReact } from "ag-grid-react";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { LocalOrigin } from "../document/localOrigin.ts";
 import type { UndoController } from "../document/useUndoManager.ts";
 import { messages } from "../messages.ts";
 import type { PresenceStore } from "../presence/presenceStore.ts";
+import { splitCellKey } from "../problems/problemCells.ts";
+import type { CellFlagsStore } from "./cellFlags.ts";
 import { useClipboardEvents } from "./clipboard/useClipboardEvents.ts";
 import { buildColumnDefs } from "./columnDefs.ts";
 import { GridRuntimeContext } from "./gridRuntime.ts";
@@ -25,6 +28,7 @@ import { clearRange, extendSelection, selectAll } from "./rangeCommands.ts";
 import { moveFocusedRow, moveRowTo } from "./rowCommands.ts";
 import type { SelectionStore } from "./selection/selectionStore.ts";
 import { useRangeMouse } from "./selection/useRangeMouse.ts";
+import { totalRowData } from "./totalRowData.ts";
 import { useRowFeed } from "./useRowFeed.ts";
 import { writeCells } from "./writeCells.ts";
 
@@ -36,6 +40,8 @@ export interface TableGridProps {
   readonly undo: UndoController;
   /** The user may not change the table: it still selects, copies and shows colleagues' edits live. */
   readonly readOnly: boolean;
+  /** Problems and overdue marks per cell (useTableInsights). */
+  readonly flags: CellFlagsStore;
   /** Called with the session once the grid is ready, for the toolbar. */
   readonly onSession: (session: GridSession | null) => void;
 }
@@ -51,16 +57,21 @@ const localeText = {
  * edit, paste, move and undo goes through the table model with this page's
  * origin. It receives the document handle and never opens a connection.
  */
-export function TableGrid({ table, origin, presence, selection, undo, readOnly, onSession }: TableGridProps) {
+export function TableGrid({ table, origin, presence, selection, undo, readOnly, flags, onSession }: TableGridProps) {
   const container = useRef<HTMLDivElement>(null);
   const [session, setSession] = useState<GridSession | null>(null);
   const [initialRows] = useState(() => table.rows() as RowSnapshot[]);
-  const columnDefs = useMemo(() => buildColumnDefs(table.template, selection, readOnly), [table, selection, readOnly]);
-  const runtime = useMemo(() => ({ table, presence, readOnly }), [table, presence, readOnly]);
+  const [initialTotals] = useState(() => totalRowData(table.template, table.rows()));
+  const columnDefs = useMemo(
+    () => buildColumnDefs(table.template, selection, readOnly, flags),
+    [table, selection, readOnly, flags],
+  );
+  const runtime = useMemo(() => ({ table, presence, readOnly, flags }), [table, presence, readOnly, flags]);
 
   useRowFeed(session, container);
   useRangeMouse(container, session);
   useClipboardEvents(container, session, readOnly);
+  useFlagRefresh(session, flags);
 
   const onGridReady = useCallback(
     (event: GridReadyEvent<RowSnapshot>) => {
@@ -74,7 +85,7 @@ export function TableGrid({ table, origin, presence, selection, undo, readOnly, 
   const onCellEditRequest = useCallback(
     (event: CellEditRequestEvent<RowSnapshot, CellValue>) => {
       const rowId = event.data?.id;
-      if (rowId === undefined || readOnly) return;
+      if (rowId === undefined || readOnly || event.rowPinned) return;
       const value: unknown = event.newValue;
       writeCells(table, [{ rowId, columnId: event.column.getColId(), value: toCellValue(value) }]);
     },
@@ -84,6 +95,11 @@ export function TableGrid({ table, origin, presence, selection, undo, readOnly, 
   const onCellFocused = useCallback(
     (event: CellFocusedEvent<RowSnapshot>) => {
       if (event.rowIndex === null || event.column === null) return;
+      // The total row is not part of the table: no range, no cursor shown to colleagues.
+      if (event.rowPinned) {
+        selection.clear();
+        return;
+      }
       const rowId = event.api.getDisplayedRowAtIndex(event.rowIndex)?.data?.id;
       const colId = typeof event.column === "string" ? event.column : event.column.getColId();
       if (rowId === undefined) return;
@@ -156,6 +172,7 @@ export function TableGrid({ table, origin, presence, selection, undo, readOnly, 
         <AgGridReact<RowSnapshot>
           theme={kartaGridTheme}
           rowData={initialRows}
+          pinnedBottomRowData={initialTotals}
           columnDefs={columnDefs}
           getRowId={(p) => p.data.id}
           readOnlyEdit
@@ -178,6 +195,28 @@ export function TableGrid({ table, origin, presence, selection, undo, readOnly, 
       </div>
     </GridRuntimeContext.Provider>
   );
+}
+
+/**
+ * AG Grid reads a cell's tooltip when the cell refreshes, and a cell whose
+ * value did not change is not refreshed: when a problem appears in another
+ * cell (A+B+C+D changed, the total did not), its cell is refreshed here.
+ */
+function useFlagRefresh(session: GridSession | null, flags: CellFlagsStore): void {
+  useEffect(() => {
+    if (!session) return;
+    return flags.subscribe(() => {
+      const rowNodes: IRowNode<RowSnapshot>[] = [];
+      const columns = new Set<string>();
+      for (const key of flags.lastChanged()) {
+        const { rowId, colId } = splitCellKey(key);
+        const node = session.api.getRowNode(rowId);
+        if (node) rowNodes.push(node);
+        columns.add(colId);
+      }
+      if (rowNodes.length > 0) session.api.refreshCells({ rowNodes, columns: [...columns], force: true });
+    });
+  }, [session, flags]);
 }
 
 /** Whether a keyboard action would write to the table (refused when read-only). */

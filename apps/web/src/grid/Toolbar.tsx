@@ -1,4 +1,4 @@
-import type { MouseEvent } from "react";
+import type { MouseEvent, ReactNode } from "react";
 import type { UndoController } from "../document/useUndoManager.ts";
 import { messages } from "../messages.ts";
 import { AddRowIcon, DeleteRowIcon, RedoIcon, UndoIcon } from "../ui/icons.tsx";
@@ -11,18 +11,21 @@ export interface ToolbarProps {
   readonly onDeleteRows: () => void;
   /** How many rows «Удалить» would delete (0: nothing selected). */
   readonly rowsToDelete: number;
+  /** Actions of this kind of document (e.g. a risk profile's «Создать антирисковую программу»). */
+  readonly actions?: ReactNode;
 }
 
 /** Buttons keep keyboard focus in the grid, so shortcuts keep working after a click. */
 const keepFocus = (event: MouseEvent) => event.preventDefault();
 
-export function Toolbar({ readOnly, undo, onAddRow, onDeleteRows, rowsToDelete }: ToolbarProps) {
+export function Toolbar({ readOnly, undo, onAddRow, onDeleteRows, rowsToDelete, actions }: ToolbarProps) {
   if (readOnly) {
     return (
       <div className="k-toolbar" role="toolbar" aria-label={messages.toolbar.label} data-read-only="true">
         <span className="k-readonly-badge" data-testid="read-only-badge">
           {messages.document.readOnlyBadge}
         </span>
+        {actions}
         <span className="k-toolbar-hint">{messages.toolbar.readOnlyHint}</span>
       </div>
     );
@@ -72,6 +75,8 @@ export function Toolbar({ readOnly, undo, onAddRow, onDeleteRows, rowsToDelete }
         <RedoIcon />
         {messages.toolbar.redo}
       </button>
+      {actions && <span className="k-tool-separator" aria-hidden />}
+      {actions}
       <span className="k-toolbar-hint">{messages.toolbar.keyboardHint}</span>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { TableTemplate } from "@karta/schema";
 import { describe, expect, it } from "vitest";
 import { buildColumnDefs } from "./columnDefs.ts";
+import { PeopleCellEditor } from "./people/PeopleCellEditor.tsx";
 import { SelectionStore } from "./selection/selectionStore.ts";
 
 const table: TableTemplate = {
@@ -16,6 +17,8 @@ const table: TableTemplate = {
     { id: "count", title: "Count", type: { kind: "number", integer: true } },
     { id: "due", title: "Due", type: { kind: "date" } },
     { id: "done", title: "Done", type: { kind: "boolean" } },
+    { id: "part", title: "Part", type: { kind: "number" } },
+    { id: "share", title: "Share, %", type: { kind: "share", part: "part", whole: "count" } },
   ],
 };
 
@@ -42,11 +45,12 @@ describe("buildColumnDefs", () => {
   it("picks the editor for each column type", () => {
     expect(byId("short").cellEditor).toBe("agTextCellEditor");
     for (const id of ["long", "period", "people"]) {
-      expect(byId(id).cellEditor).toBe("agLargeTextCellEditor");
+      if (id !== "people") expect(byId(id).cellEditor).toBe("agLargeTextCellEditor");
       expect(byId(id).cellEditorPopup).toBe(true);
       expect(byId(id).wrapText).toBe(true);
       expect(byId(id).autoHeight).toBe(true);
     }
+    expect(byId("people").cellEditor).toBe(PeopleCellEditor);
     expect(byId("state").cellEditor).toBe("agSelectCellEditor");
     expect(byId("state").cellEditorParams).toEqual({ values: ["", "a", "b"] });
     expect(byId("count").cellEditor).toBe("agNumberCellEditor");
@@ -66,5 +70,24 @@ describe("buildColumnDefs", () => {
     };
     expect(format("due", "2022-01-26")).toBe("26.01.2022");
     expect(format("count", 55.2)).toBe("55,2");
+  });
+
+  it("computes a share from its row, shows it as 18,8 % and never opens an editor for it", () => {
+    const share = byId("share");
+    expect(share.editable).toBe(false);
+    const getter = share.valueGetter;
+    const formatter = share.valueFormatter;
+    if (typeof getter !== "function" || typeof formatter !== "function") throw new Error("no getter");
+    const value = getter({ data: { id: "r", order: "a", number: 1, cells: { part: 3, count: 16 } } } as never);
+    expect(value).toBe(18.8);
+    expect(formatter({ value } as never)).toBe("18,8\u00a0%");
+    expect(getter({ data: { id: "r", order: "a", number: 1, cells: { part: 3 } } } as never)).toBeNull();
+  });
+
+  it("keeps the total row out of editing", () => {
+    const editable = byId("count").editable;
+    if (typeof editable !== "function") throw new Error("editable is not a rule");
+    expect(editable({ node: { rowPinned: "bottom" } } as never)).toBe(false);
+    expect(editable({ node: { rowPinned: null } } as never)).toBe(true);
   });
 });

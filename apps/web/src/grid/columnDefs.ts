@@ -1,11 +1,19 @@
 import type { RowSnapshot } from "@karta/doc";
 import { formatPercent, sharePercent } from "@karta/domain";
 import { type CellValue, type ColumnTemplate, MAX_CELL_TEXT_LENGTH, type TableTemplate } from "@karta/schema";
-import type { CellClassRules, ColDef, SuppressKeyboardEventParams } from "ag-grid-community";
+import type {
+  CellClassRules,
+  ColDef,
+  EditableCallbackParams,
+  ITooltipParams,
+  SuppressKeyboardEventParams,
+} from "ag-grid-community";
 import { messages } from "../messages.ts";
 import { CellView, type CellViewParams } from "./CellView.tsx";
+import { type CellFlagsStore, flagTooltip } from "./cellFlags.ts";
 import { formatCell } from "./cellText.ts";
 import { gridKeyAction } from "./keymap.ts";
+import { PeopleCellEditor } from "./people/PeopleCellEditor.tsx";
 import { containsCell, isSingleCell } from "./selection/rangeMath.ts";
 import type { SelectionStore } from "./selection/selectionStore.ts";
 
@@ -16,14 +24,40 @@ const NUMBER_COLUMN_WIDTH = 76;
 /**
  * AG Grid columns for a template table. Columns keep the template's order
  * (no moving, no sorting: row order is the document's order), № is derived
- * from the row's position and carries the drag handle.
+ * from the row's position and carries the drag handle. Computed columns
+ * (№, shares) and the pinned total row are never editable; a cell's flags
+ * (problems, overdue) become its tooltip.
  */
-export function buildColumnDefs(table: TableTemplate, selection: SelectionStore, readOnly = false): Col[] {
+export function buildColumnDefs(
+  table: TableTemplate,
+  selection: SelectionStore,
+  readOnly = false,
+  flags?: CellFlagsStore,
+): Col[] {
+  const byId = new Map(table.columns.map((c) => [c.id, c]));
   return table.columns.map((column, index) => {
-    const def: Col = { ...baseColumn(column, index, selection), ...typedColumn(column) };
+    const def: Col = { ...baseColumn(column, index, selection), ...typedColumn(column, byId) };
+    const tooltip = def.tooltipValueGetter;
+    const withFlags: Col = {
+      ...def,
+      tooltipValueGetter: (p: ITooltipParams<RowSnapshot, CellValue>) => {
+        const flagged =
+          flags && p.data && !p.node?.rowPinned ? flagTooltip(flags.flagAt(p.data.id, column.id)) : undefined;
+        if (flagged) return flagged;
+        // Read-only: rows cannot be dragged, so № says nothing.
+        if (readOnly && column.type.kind === "rowNumber") return undefined;
+        if (p.node?.rowPinned && column.type.kind !== "share") return messages.cells.totalRow;
+        return tooltip ? tooltip(p) : undefined;
+      },
+    };
     // Read-only: nothing opens an editor and rows cannot be dragged; cells still select and copy.
-    return readOnly ? { ...def, editable: false, rowDrag: false, tooltipValueGetter: undefined } : def;
+    return readOnly ? { ...withFlags, editable: false, rowDrag: false } : withFlags;
   });
+}
+
+/** Cells of the pinned total row are computed: only the table's own rows open an editor. */
+function inTableRow(params: EditableCallbackParams<RowSnapshot, CellValue>): boolean {
+  return !params.node.rowPinned;
 }
 
 function baseColumn(column: ColumnTemplate, index: number, selection: SelectionStore): Col {
@@ -49,13 +83,14 @@ function baseColumn(column: ColumnTemplate, index: number, selection: SelectionS
   };
 }
 
-function typedColumn(column: ColumnTemplate): Col {
+function typedColumn(column: ColumnTemplate, byId: ReadonlyMap<string, ColumnTemplate>): Col {
   const type = column.type;
   const wrapped: Col = { wrapText: true, autoHeight: true, cellDataType: "text" };
   switch (type.kind) {
     case "rowNumber":
       return {
-        valueGetter: (p) => p.data?.number ?? null,
+        // The total row has no number.
+        valueGetter: (p) => (p.node?.rowPinned ? null : (p.data?.number ?? null)),
         valueFormatter: (p) => (p.value === null || p.value === undefined ? "" : String(p.value)),
         editable: false,
         rowDrag: true,
@@ -73,49 +108,65 @@ function typedColumn(column: ColumnTemplate): Col {
     case "text":
       return {
         ...wrapped,
-        editable: true,
+        editable: inTableRow,
         cellEditor: "agTextCellEditor",
         cellEditorParams: { maxLength: MAX_CELL_TEXT_LENGTH },
       };
     case "longText":
     case "period":
-    case "people":
       return {
         ...wrapped,
-        editable: true,
+        editable: inTableRow,
         cellEditor: "agLargeTextCellEditor",
         cellEditorPopup: true,
         cellEditorParams: { maxLength: MAX_CELL_TEXT_LENGTH, rows: 8, cols: 56 },
       };
+    case "people":
+      // Free text, plus a picker of people from the directory (grid/people/).
+      return {
+        ...wrapped,
+        editable: inTableRow,
+        cellEditor: PeopleCellEditor,
+        cellEditorPopup: true,
+        cellEditorParams: { maxLength: MAX_CELL_TEXT_LENGTH },
+      };
     case "enum":
       return {
         ...wrapped,
-        editable: true,
+        editable: inTableRow,
         cellEditor: "agSelectCellEditor",
         // The empty first option lets a person clear the cell.
         cellEditorParams: { values: ["", ...type.options] },
       };
     case "number":
       return {
-        editable: true,
+        editable: inTableRow,
         cellDataType: "number",
         cellEditor: "agNumberCellEditor",
         cellEditorParams: { min: type.min, max: type.max, precision: type.integer ? 0 : undefined },
         cellClass: "k-cell-numeric",
       };
     case "date":
-      return { editable: true, cellDataType: "dateString", cellEditor: "agDateStringCellEditor" };
+      return { editable: inTableRow, cellDataType: "dateString", cellEditor: "agDateStringCellEditor" };
     case "boolean":
-      return { editable: true, cellDataType: "boolean", cellEditor: "agCheckboxCellEditor" };
-    case "share":
+      return { editable: inTableRow, cellDataType: "boolean", cellEditor: "agCheckboxCellEditor" };
+    case "share": {
       // Computed from two number columns of the row (DOMAIN §7), never typed.
+      const hint = messages.cells.computedShare(
+        byId.get(type.part)?.title ?? type.part,
+        byId.get(type.whole)?.title ?? type.whole,
+      );
       return {
         editable: false,
         cellDataType: "number",
         valueGetter: (p) => (p.data ? sharePercent(p.data.cells[type.part], p.data.cells[type.whole]) : null),
         valueFormatter: (p) => (typeof p.value === "number" ? formatPercent(p.value) : ""),
         cellClass: "k-cell-numeric k-cell-computed",
+        headerClass: "k-header-computed",
+        headerTooltip: `${column.title}. ${hint}`,
+        tooltipValueGetter: () => hint,
       };
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import type { TableModel } from "@karta/doc";
 import { createContext, useContext } from "react";
 import type { PresenceStore } from "../presence/presenceStore.ts";
+import type { CellFlagsStore } from "./cellFlags.ts";
 
 /** What cell renderers need from the grid around them. */
 export interface GridRuntime {
@@ -8,6 +9,8 @@ export interface GridRuntime {
   readonly presence: PresenceStore;
   /** The table may not be changed (checkboxes are shown, not toggled). */
   readonly readOnly: boolean;
+  /** Problems and overdue marks, per cell. */
+  readonly flags: CellFlagsStore;
 }
 
 export const GridRuntimeContext = createContext<GridRuntime | null>(null);

@@ -28,7 +28,8 @@ export class GridSession {
   /** The cell with keyboard focus, by ids. */
   focusedAddress(): CellAddress | null {
     const focused = this.api.getFocusedCell();
-    if (!focused) return null;
+    // The pinned total row is computed, not part of the table.
+    if (!focused || focused.rowPinned) return null;
     const rowId = this.api.getDisplayedRowAtIndex(focused.rowIndex)?.data?.id;
     return rowId === undefined ? null : { rowId, colId: focused.column.getColId() };
   }
@@ -38,7 +39,7 @@ export class GridSession {
     const bounds = this.selection.getBounds();
     if (bounds) return bounds;
     const focused = this.api.getFocusedCell();
-    if (!focused) return null;
+    if (!focused || focused.rowPinned) return null;
     const col = this.colIds.indexOf(focused.column.getColId());
     return col < 0 ? null : { top: focused.rowIndex, bottom: focused.rowIndex, left: col, right: col };
   }

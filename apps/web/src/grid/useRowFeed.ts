@@ -4,6 +4,7 @@ import { editErrorMessage } from "../messages.ts";
 import { showToast } from "../ui/toasts.ts";
 import type { GridSession } from "./gridSession.ts";
 import { colsTouched, type RangeBounds, rowsTouched } from "./selection/rangeMath.ts";
+import { totalRowData } from "./totalRowData.ts";
 
 /**
  * Feeds the table model's immutable rows to the grid and keeps the rest in
@@ -22,6 +23,8 @@ export function useRowFeed(session: GridSession | null, container: RefObject<HTM
       const focusIndex = api.getFocusedCell()?.rowIndex;
       const hadFocus = container.current?.contains(document.activeElement) ?? false;
       api.setGridOption("rowData", rows as RowSnapshot[]);
+      // The total row is recomputed with every change, so it is live like the rows.
+      if (table.template.totals) api.setGridOption("pinnedBottomRowData", totalRowData(table.template, rows));
       selection.setAxes({ rowIds: rows.map((r) => r.id), colIds });
       if (!focused || session.isEditing()) return;
       const index = rows.findIndex((r) => r.id === focused.rowId);

@@ -1,4 +1,4 @@
-import { teacherDeficits } from "@karta/schema";
+import { riskProfile, teacherDeficits } from "@karta/schema";
 import { describe, expect, it } from "vitest";
 import { formatPercent, formatTenth } from "../format/numbers.ts";
 import { computedCells, totalRow } from "./computed.ts";
@@ -63,6 +63,17 @@ describe("problems", () => {
     });
     expect(problems).toContainEqual({ kind: "required", rowId: "r4", columnId: "subject" });
     expect(problems.some((p) => p.rowId === "r5")).toBe(false);
+  });
+});
+
+describe("problems of a risk profile", () => {
+  const factors = riskProfile.tables[0] as NonNullable<(typeof riskProfile.tables)[0]>;
+  it("leave a factor alone until someone works on its row, then ask for «Актуален»", () => {
+    const fresh = { id: "f1", cells: { factor: "Дефицит педагогических кадров" } };
+    const started = { id: "f2", cells: { factor: "Низкий уровень оснащения школы", measures: "Закупка" } };
+    expect(tableProblems(factors, [fresh, started], { readsAsDate })).toEqual([
+      { kind: "required", rowId: "f2", columnId: "relevant" },
+    ]);
   });
 });
 

@@ -30,7 +30,9 @@ export function tableProblems(
 ): TableProblem[] {
   const problems: TableProblem[] = [];
   for (const row of rows) {
-    if (isBlank(row)) continue; // a fresh empty row is work in progress, not a mistake
+    // A fresh row (empty, or holding only what the template wrote, like a risk profile's
+    // factor) is work not yet started, not a mistake.
+    if (isBlank(table, row)) continue;
     for (const column of table.columns) {
       const value = row.cells[column.id];
       const empty = value === undefined || value === null || value === "";
@@ -62,6 +64,7 @@ export function tableProblems(
   return problems;
 }
 
-function isBlank(row: PlainRow): boolean {
-  return Object.values(row.cells).every((v) => v === undefined || v === null || v === "");
+function isBlank(table: TableTemplate, row: PlainRow): boolean {
+  const locked = new Set(table.columns.filter((c) => c.locked).map((c) => c.id));
+  return Object.entries(row.cells).every(([id, v]) => locked.has(id) || v === undefined || v === null || v === "");
 }

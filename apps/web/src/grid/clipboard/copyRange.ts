@@ -1,3 +1,4 @@
+import { computedCells, formatPercent } from "@karta/domain";
 import { formatCell } from "../cellText.ts";
 import type { GridSession } from "../gridSession.ts";
 import { encodeTsv } from "./tsv.ts";
@@ -9,8 +10,16 @@ export function copyRangeText(session: GridSession): string | null {
   const columns = session.table.template.columns.slice(bounds.left, bounds.right + 1);
   const rows = session.table.rows().slice(bounds.top, bounds.bottom + 1);
   return encodeTsv(
-    rows.map((row) =>
-      columns.map((c) => (c.type.kind === "rowNumber" ? String(row.number) : formatCell(row.cells[c.id], c.type))),
-    ),
+    rows.map((row) => {
+      const computed = computedCells(session.table.template, row);
+      return columns.map((c) => {
+        if (c.type.kind === "rowNumber") return String(row.number);
+        if (c.type.kind === "share") {
+          const share = computed[c.id];
+          return typeof share === "number" ? formatPercent(share) : "";
+        }
+        return formatCell(row.cells[c.id], c.type);
+      });
+    }),
   );
 }

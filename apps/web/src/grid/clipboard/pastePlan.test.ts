@@ -54,6 +54,29 @@ describe("planPaste", () => {
     expect(plan.skipped).toBe(4);
   });
 
+  it("never writes a computed share, neither pasted nor filled from one value", () => {
+    const withShare: PasteColumn[] = [
+      ...columns,
+      { id: "share", type: { kind: "share", part: "count", whole: "count" } },
+    ];
+    const block = planPaste({
+      matrix: [["5", "18,8 %"]],
+      rowIds,
+      columns: withShare,
+      target: { top: 0, bottom: 0, left: 2, right: 2 },
+    });
+    expect(block.edits).toEqual([{ rowId: "r0", columnId: "count", value: 5 }]);
+    expect(block.skipped).toBe(1);
+    const fill = planPaste({
+      matrix: [["50"]],
+      rowIds,
+      columns: withShare,
+      target: { top: 0, bottom: 2, left: 4, right: 4 },
+    });
+    expect(fill.edits).toEqual([]);
+    expect(fill.skipped).toBe(3);
+  });
+
   it("clears cells for empty pasted values", () => {
     const plan = planPaste({ matrix: [["", "3"]], rowIds, columns, target: { top: 0, bottom: 0, left: 1, right: 1 } });
     expect(plan.edits).toEqual([

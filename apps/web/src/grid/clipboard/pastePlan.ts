@@ -1,5 +1,5 @@
 import type { CellEdit } from "@karta/doc";
-import type { CellValue, ColumnType } from "@karta/schema";
+import { type CellValue, type ColumnType, isDerived } from "@karta/schema";
 import { parseCell } from "../cellText.ts";
 import type { RangeBounds } from "../selection/rangeMath.ts";
 
@@ -58,7 +58,8 @@ export function planPaste({ matrix, rowIds, columns, target }: PasteInput): Past
         return;
       }
       widest = Math.max(widest, c + 1);
-      if (column.type.kind === "rowNumber") {
+      // № and shares are computed: a paste (or a fill) never writes them.
+      if (isDerived(column.type)) {
         if (text !== "") skipped += 1;
         return;
       }

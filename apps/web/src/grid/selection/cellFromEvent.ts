@@ -4,7 +4,10 @@ import type { CellAddress } from "./rangeMath.ts";
 export function cellFromTarget(target: EventTarget | null): CellAddress | null {
   if (!(target instanceof Element)) return null;
   const cell = target.closest(".ag-cell");
-  const rowId = cell?.closest(".ag-row")?.getAttribute("row-id");
+  const row = cell?.closest(".ag-row");
+  // The pinned total row is computed: it cannot be part of a range.
+  if (row?.classList.contains("ag-row-pinned")) return null;
+  const rowId = row?.getAttribute("row-id");
   const colId = cell?.getAttribute("col-id");
   return rowId && colId ? { rowId, colId } : null;
 }

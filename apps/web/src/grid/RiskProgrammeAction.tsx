@@ -1,0 +1,72 @@
+import type { RowSnapshot } from "@karta/doc";
+import { antiRiskProgramme, riskProfile } from "@karta/schema";
+import { useState } from "react";
+import { rememberDocument } from "../api/documentCache.ts";
+import { createDocument } from "../api/documentsApi.ts";
+import { failureMessage } from "../api/http.ts";
+import { messages } from "../messages.ts";
+import { navigate } from "../router/navigation.ts";
+import { documentPath } from "../router/routes.ts";
+import { showToast } from "../ui/toasts.ts";
+
+/** The risk profile's column that marks a factor for its own programme (DOMAIN §1). */
+const CHOSEN_COLUMN = "chosen";
+const FACTOR_COLUMN = "factor";
+
+/** Whether a table is a risk profile's factors, where the action belongs. */
+export function offersRiskProgramme(templateId: string, tableId: string): boolean {
+  return templateId === riskProfile.id && riskProfile.tables.some((t) => t.id === tableId);
+}
+
+export interface RiskProgrammeActionProps {
+  /** The risk profile's document id. */
+  readonly documentId: string;
+  /** The row the selection starts in, if any. */
+  readonly row: RowSnapshot | undefined;
+  readonly readOnly: boolean;
+}
+
+/**
+ * «Создать антирисковую программу» for the selected factor of a risk
+ * profile (DOMAIN §1 → §4), once it is marked «Выбран для антирисковой
+ * программы»: the server creates the programme for the profile's school and
+ * year, prefilled from the factor, and the page moves to it.
+ */
+export function RiskProgrammeAction({ documentId, row, readOnly }: RiskProgrammeActionProps) {
+  const [busy, setBusy] = useState(false);
+  const chosen = row?.cells[CHOSEN_COLUMN] === true;
+  const factor = row?.cells[FACTOR_COLUMN];
+  const disabled = readOnly || busy || !row || !chosen;
+
+  const create = async () => {
+    if (disabled) return;
+    setBusy(true);
+    try {
+      const created = await createDocument({
+        template: antiRiskProgramme.id,
+        // The server titles it after the factor; the title here only satisfies the request's shape.
+        title: typeof factor === "string" && factor.trim() ? factor : antiRiskProgramme.title,
+        fromRiskFactor: { documentId, rowId: row.id },
+      });
+      rememberDocument(created);
+      navigate(documentPath(created.id));
+    } catch (error) {
+      showToast(failureMessage(error, messages.riskProgramme.failed), "error");
+      setBusy(false);
+    }
+  };
+
+  return (
+    <button
+      type="button"
+      className="k-tool k-tool-primary"
+      data-testid="create-risk-programme"
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={() => void create()}
+      disabled={disabled}
+      title={chosen ? messages.riskProgramme.hint : messages.riskProgramme.notChosen}
+    >
+      {busy ? messages.riskProgramme.creating : messages.riskProgramme.create}
+    </button>
+  );
+}

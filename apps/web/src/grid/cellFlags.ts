@@ -1,0 +1,108 @@
+import { describePeriod, type PeriodContext, parsePeriod, type TableProblem } from "@karta/domain";
+import type { TableTemplate } from "@karta/schema";
+import { messages } from "../messages.ts";
+import { cellKey, describeProblem, problemsByCell } from "../problems/problemCells.ts";
+
+/** What a cell shows beside its value: problems to look at, or that its deadline has passed. */
+export interface CellFlag {
+  /** Russian explanations, one per problem (empty: none). */
+  readonly problems: readonly string[];
+  /** The overdue sentence for a Сроки cell (null: not overdue). */
+  readonly overdue: string | null;
+}
+
+interface Row {
+  readonly id: string;
+  readonly cells: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Flags by cell key: each problem on its cell (see problemCell), and the
+ * overdue mark on the Сроки cell (the table's first `period` column) of every
+ * overdue row, explained with the deadline the text was read as.
+ */
+export function buildCellFlags(
+  table: TableTemplate,
+  rows: readonly Row[],
+  problems: readonly TableProblem[],
+  overdue: ReadonlySet<string>,
+  context: PeriodContext,
+): Map<string, CellFlag> {
+  const flags = new Map<string, CellFlag>();
+  for (const [key, list] of problemsByCell(problems)) {
+    flags.set(key, { problems: list.map((p) => describeProblem(p, table)), overdue: null });
+  }
+  const period = table.columns.find((c) => c.type.kind === "period");
+  if (period && overdue.size > 0) {
+    for (const row of rows) {
+      if (!overdue.has(row.id)) continue;
+      const text = row.cells[period.id];
+      const meaning = parsePeriod(typeof text === "string" ? text : null, context);
+      const key = cellKey(row.id, period.id);
+      flags.set(key, {
+        problems: flags.get(key)?.problems ?? [],
+        overdue: messages.cells.overdue(describePeriod(meaning)),
+      });
+    }
+  }
+  return flags;
+}
+
+/** The tooltip of a flagged cell: the overdue sentence first, then each problem. */
+export function flagTooltip(flag: CellFlag | null): string | undefined {
+  if (!flag) return undefined;
+  const lines = [...(flag.overdue ? [flag.overdue] : []), ...flag.problems];
+  return lines.length > 0 ? lines.join("\n") : undefined;
+}
+
+/**
+ * The flags of one table, outside React: cells subscribe to it and re-render
+ * only when their own flag changes (as with presence), so typing in one row
+ * does not redraw the whole grid.
+ */
+export class CellFlagsStore {
+  private flags = new Map<string, CellFlag>();
+  private readonly signatures = new Map<string, string>();
+  private readonly listeners = new Set<() => void>();
+  private changed: readonly string[] = [];
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  flagAt(rowId: string, colId: string): CellFlag | null {
+    return this.flags.get(cellKey(rowId, colId)) ?? null;
+  }
+
+  /** The cells (by key) whose flag the last update changed, added or removed. */
+  lastChanged(): readonly string[] {
+    return this.changed;
+  }
+
+  /** Replaces the flags, keeping the object of every cell whose flag did not change; true if any did. */
+  update(next: ReadonlyMap<string, CellFlag>): boolean {
+    const changed: string[] = [];
+    const merged = new Map<string, CellFlag>();
+    for (const [key, flag] of next) {
+      const signature = JSON.stringify(flag);
+      const old = this.flags.get(key);
+      if (old && this.signatures.get(key) === signature) merged.set(key, old);
+      else {
+        merged.set(key, flag);
+        this.signatures.set(key, signature);
+        changed.push(key);
+      }
+    }
+    for (const key of this.flags.keys()) {
+      if (!next.has(key)) {
+        this.signatures.delete(key);
+        changed.push(key);
+      }
+    }
+    this.flags = merged;
+    this.changed = changed;
+    if (changed.length > 0) for (const listener of this.listeners) listener();
+    return changed.length > 0;
+  }
+}

@@ -1,0 +1,59 @@
+import type { RowSnapshot, TableModel } from "@karta/doc";
+import {
+  DONE_STATUS,
+  overdueRowIds,
+  type PeriodContext,
+  readsAsDate,
+  type TableProblem,
+  tableProblems,
+} from "@karta/domain";
+import type { TableTemplate } from "@karta/schema";
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { buildCellFlags, CellFlagsStore } from "./cellFlags.ts";
+import { todayIso } from "./today.ts";
+
+export interface TableInsights {
+  /** The table's rows now, in display order. */
+  readonly rows: readonly RowSnapshot[];
+  readonly problems: readonly TableProblem[];
+  /** Ids of rows whose measure is overdue (in tables with a status column). */
+  readonly overdue: ReadonlySet<string>;
+  /** Per-cell flags for the grid's cells. */
+  readonly flags: CellFlagsStore;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * Whether a measure of this table can be marked done (a status column with
+ * «выполнено»). Only such tables show overdue marks: elsewhere (the
+ * municipal roadmap) nobody could ever clear the mark, and every dated row
+ * of a past year's document would stay red for good.
+ */
+function tracksDone(table: TableTemplate): boolean {
+  return table.columns.some((c) => c.type.kind === "enum" && c.type.options.includes(DONE_STATUS));
+}
+
+/**
+ * What the table's rows say beyond their values, recomputed live on every
+ * change (local or a colleague's): problems (tableProblems) and overdue
+ * measures (overdueRowIds). Overdue needs the document's year, which the
+ * server says; until then nothing is marked overdue.
+ */
+export function useTableInsights(table: TableModel, year: number | null): TableInsights {
+  const subscribe = useCallback((listener: () => void) => table.observe(listener), [table]);
+  const rows = useSyncExternalStore(subscribe, () => table.rows());
+  const [flags] = useState(() => new CellFlagsStore());
+  const result = useMemo(() => {
+    const template = table.template;
+    // Documents are for a calendar year (PeriodContext); a text naming no year falls in it.
+    const context: PeriodContext = { year: year ?? new Date().getFullYear() };
+    const problems = tableProblems(template, rows, { readsAsDate: (text) => readsAsDate(text, context) });
+    const overdue = year === null || !tracksDone(template) ? NONE : overdueRowIds(template, rows, context, todayIso());
+    return { problems, overdue, cellFlags: buildCellFlags(template, rows, problems, overdue, context) };
+  }, [table, rows, year]);
+  useEffect(() => {
+    flags.update(result.cellFlags);
+  }, [flags, result]);
+  return { rows, problems: result.problems, overdue: result.overdue, flags };
+}
