@@ -6,6 +6,7 @@ import { PresenceAvatars } from "../presence/PresenceAvatars.tsx";
 import { PresenceStore } from "../presence/presenceStore.ts";
 import { usePresenceIdentity } from "../presence/usePresenceIdentity.ts";
 import { sessionEnded, useSignedInUser } from "../session/sessionStore.ts";
+import { LockIcon } from "../ui/icons.tsx";
 import { showToast } from "../ui/toasts.ts";
 import { closeOutcome } from "./closeOutcome.ts";
 import { DocumentHeader } from "./DocumentHeader.tsx";
@@ -124,21 +125,4 @@ function useRefusalToast(refusals: number): void {
   useEffect(() => {
     if (refusals > 0) showToast(messages.document.refused, "error");
   }, [refusals]);
-}
-
-function LockIcon() {
-  return (
-    <svg
-      aria-hidden="true"
-      width={16}
-      height={16}
-      viewBox="0 0 16 16"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.6}
-    >
-      <rect x="3" y="7" width="10" height="7" rx="1.5" />
-      <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" />
-    </svg>
-  );
 }

@@ -2,6 +2,7 @@ import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
 import type { ReactNode } from "react";
 import { messages } from "../messages.ts";
+import { Icon } from "../ui/icons.tsx";
 import { linkFromInput } from "./linkInput.ts";
 import { FigureMenu, type FigureTarget } from "./liveFigure/FigureMenu.tsx";
 import { SECTION_HEADING_LEVELS } from "./sectionExtensions.ts";
@@ -158,41 +159,23 @@ function Tool({
   );
 }
 
-function Icon({ children }: { readonly children: ReactNode }) {
-  return (
-    <svg
-      aria-hidden="true"
-      width={18}
-      height={18}
-      viewBox="0 0 18 18"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.6}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-    >
-      {children}
-    </svg>
-  );
-}
-
 const BoldIcon = () => (
-  <Icon>
+  <Icon size={18}>
     <path d="M5 3.5h5a3 3 0 0 1 0 6H5zM5 9.5h6a3 3 0 0 1 0 6H5z" strokeWidth={2} />
   </Icon>
 );
 const ItalicIcon = () => (
-  <Icon>
+  <Icon size={18}>
     <path d="M8 3.5h6M4 14.5h6M11 3.5l-4 11" />
   </Icon>
 );
 const LinkIcon = () => (
-  <Icon>
+  <Icon size={18}>
     <path d="M7.5 10.5a3 3 0 0 0 4.2 0l2.3-2.3a3 3 0 0 0-4.2-4.2l-1 1M10.5 7.5a3 3 0 0 0-4.2 0L4 9.8A3 3 0 0 0 8.2 14l1-1" />
   </Icon>
 );
 const BulletListIcon = () => (
-  <Icon>
+  <Icon size={18}>
     <path d="M7 4.5h8M7 9h8M7 13.5h8" />
     <circle cx={3.5} cy={4.5} r={0.9} fill="currentColor" />
     <circle cx={3.5} cy={9} r={0.9} fill="currentColor" />
@@ -200,7 +183,7 @@ const BulletListIcon = () => (
   </Icon>
 );
 const OrderedListIcon = () => (
-  <Icon>
+  <Icon size={18}>
     <path
       d="M8 4.5h7M8 9h7M8 13.5h7M3 3.5l1-.5v3M2.8 8.2c.4-.5 1.9-.5 1.9.4 0 .8-1.9 1.4-1.9 2h2M2.8 12.3h1.8l-.9 1 .2.1c.5 0 .8.3.8.7s-.4.8-1 .8H2.8"
       strokeWidth={1.2}
@@ -208,19 +191,19 @@ const OrderedListIcon = () => (
   </Icon>
 );
 const TableIcon = () => (
-  <Icon>
+  <Icon size={18}>
     <rect x={2.5} y={3.5} width={13} height={11} rx={1.2} />
     <path d="M2.5 7.5h13M2.5 11h13M7 7.5v7M11 7.5v7" />
   </Icon>
 );
 const UndoIcon = () => (
-  <Icon>
+  <Icon size={18}>
     <path d="M6 4 3 7l3 3" />
     <path d="M3 7h7.5a4 4 0 0 1 0 8H8" />
   </Icon>
 );
 const RedoIcon = () => (
-  <Icon>
+  <Icon size={18}>
     <path d="m12 4 3 3-3 3" />
     <path d="M15 7H7.5a4 4 0 0 0 0 8H10" />
   </Icon>

@@ -1,13 +1,13 @@
 import type { ReactNode } from "react";
 
 /** Toolbar icons as inline SVG: no icon font, no glyph that a system font may lack. */
-function Icon({ children }: { readonly children: ReactNode }) {
+export function Icon({ children, size = 16 }: { readonly children: ReactNode; readonly size?: 16 | 18 }) {
   return (
     <svg
       aria-hidden="true"
-      width={16}
-      height={16}
-      viewBox="0 0 16 16"
+      width={size}
+      height={size}
+      viewBox={`0 0 ${size} ${size}`}
       fill="none"
       stroke="currentColor"
       strokeWidth={1.6}
@@ -51,6 +51,15 @@ export function RedoIcon() {
     <Icon>
       <path d="m10.5 3.5 3 3-3 3" />
       <path d="M13.5 6.5h-7a4 4 0 0 0 0 8H9" />
+    </Icon>
+  );
+}
+
+export function LockIcon() {
+  return (
+    <Icon>
+      <rect x="3" y="7" width="10" height="7" rx="1.5" />
+      <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" />
     </Icon>
   );
 }
