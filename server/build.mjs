@@ -3,8 +3,9 @@
 import { build } from "esbuild";
 
 await build({
-  entryPoints: ["src/main.ts"],
-  outfile: "dist/main.js",
+  // The server, and the administrator's command (npm run admin).
+  entryPoints: { main: "src/main.ts", admin: "src/admin/cli.ts" },
+  outdir: "dist",
   bundle: true,
   platform: "node",
   target: "node20",

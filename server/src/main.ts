@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   if (config.DEMO_DATA && (await seedDemo(store, directory))) log.info("seeded the demo municipality and accounts");
   if ((await directory.countAccounts()) === 0) {
     log.warn(
-      "there are no accounts: nobody can sign in (start with DEMO_DATA=1 on an empty data directory for the demo accounts)",
+      "there are no accounts: nobody can sign in. Create the first coordinator with `npm run admin -- create-coordinator` (see README), or start with DEMO_DATA=1 on an empty data directory for the demo accounts",
     );
   }
   const server = await startServer(config, store, directory, log);

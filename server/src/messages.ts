@@ -40,4 +40,19 @@ export const messages = {
   invitationUsed: "Эта ссылка уже использована. Войдите со своим паролем или попросите координатора прислать новую.",
   invitationExpired: "Срок действия ссылки истёк. Попросите координатора прислать новую.",
   tokenNotFound: "Такого токена нет.",
+
+  // The administrator's command (npm run admin): a person at a terminal reads these.
+  bootstrapAuditDetails: "первый координатор, создан командой администратора",
+  bootstrapNameClash: (name: string) =>
+    `Организация «${name}» уже есть, но в другом месте дерева. Проверьте название региона и муниципалитета.`,
+  bootstrapUsage: [
+    "Использование:",
+    '  npm run admin -- create-coordinator --login LOGIN --name "Фамилия Имя Отчество" \\',
+    '    --position "должность" --region "Регион" [--municipality "Муниципалитет"] [--url http://адрес:8080]',
+    "Создаёт координатора (и регион с муниципалитетом, если их ещё нет) и печатает одноразовую",
+    "ссылку, по которой он сам задаёт пароль. Данные — в DATA_DIR (по умолчанию ./data).",
+  ].join("\n"),
+  bootstrapMissing: (option: string) => `Не указан параметр --${option}.`,
+  bootstrapDone: (fullName: string, link: string, expiresAt: string) =>
+    `Координатор ${fullName} создан. Отправьте ему ссылку для входа (действует до ${expiresAt}):\n${link}`,
 } as const;

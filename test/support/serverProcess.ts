@@ -6,6 +6,8 @@ import { fileURLToPath } from "node:url";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const serverEntry = path.join(repoRoot, "server/dist/main.js");
+/** The administrator's command (npm run admin). */
+export const adminEntry = path.join(repoRoot, "server/dist/admin.js");
 
 export interface ServerProcess {
   readonly port: number;
