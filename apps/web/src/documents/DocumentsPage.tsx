@@ -30,8 +30,12 @@ export function DocumentsPage() {
         <section className="k-list-documents" aria-busy={state.status === "loading"}>
           <h1 className="k-page-title">{messages.documents.pageTitle}</h1>
           {state.status === "loading" && <p className="k-muted">{messages.documents.loading}</p>}
-          {state.status === "error" && (
-            <div className="k-banner k-banner-error" role="alert" data-testid="list-error">
+          {(state.status === "error" || state.status === "remembered") && (
+            <div
+              className={`k-banner ${state.status === "remembered" ? "k-banner-readonly" : "k-banner-error"}`}
+              role="alert"
+              data-testid="list-error"
+            >
               <span>{state.message}</span>
               <button type="button" className="k-button" onClick={reload}>
                 {messages.documents.retry}
@@ -39,6 +43,7 @@ export function DocumentsPage() {
             </div>
           )}
           {state.status === "ready" && <DocumentList documents={state.documents} canCreate={canCreate} />}
+          {state.status === "remembered" && <DocumentList documents={state.documents} canCreate={false} />}
         </section>
         {canCreate && (
           <aside className="k-list-aside">
