@@ -10,7 +10,7 @@ import {
 import type { TableTemplate } from "@karta/schema";
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { buildCellFlags, CellFlagsStore } from "./cellFlags.ts";
-import { todayIso } from "./today.ts";
+import { useToday } from "./today.ts";
 
 export interface TableInsights {
   /** The table's rows now, in display order. */
@@ -36,22 +36,23 @@ function tracksDone(table: TableTemplate): boolean {
 
 /**
  * What the table's rows say beyond their values, recomputed live on every
- * change (local or a colleague's): problems (tableProblems) and overdue
- * measures (overdueRowIds). Overdue needs the document's year, which the
- * server says; until then nothing is marked overdue.
+ * change (local or a colleague's) and when the date changes: problems
+ * (tableProblems) and overdue measures (overdueRowIds). Overdue needs the
+ * document's year, which the server says; until then nothing is marked overdue.
  */
 export function useTableInsights(table: TableModel, year: number | null): TableInsights {
   const subscribe = useCallback((listener: () => void) => table.observe(listener), [table]);
   const rows = useSyncExternalStore(subscribe, () => table.rows());
   const [flags] = useState(() => new CellFlagsStore());
+  const today = useToday();
   const result = useMemo(() => {
     const template = table.template;
     // Documents are for a calendar year (PeriodContext); a text naming no year falls in it.
     const context: PeriodContext = { year: year ?? new Date().getFullYear() };
     const problems = tableProblems(template, rows, { readsAsDate: (text) => readsAsDate(text, context) });
-    const overdue = year === null || !tracksDone(template) ? NONE : overdueRowIds(template, rows, context, todayIso());
+    const overdue = year === null || !tracksDone(template) ? NONE : overdueRowIds(template, rows, context, today);
     return { problems, overdue, cellFlags: buildCellFlags(template, rows, problems, overdue, context) };
-  }, [table, rows, year]);
+  }, [table, rows, year, today]);
   useEffect(() => {
     flags.update(result.cellFlags);
   }, [flags, result]);
