@@ -1,7 +1,7 @@
 import http, { type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
-import { CloseCode, documentId, parseRoomName } from "@karta/schema";
+import { CloseCode, documentId, parseRoomName, SAVED_QUERY_PARAMETER } from "@karta/schema";
 import { WebSocketServer } from "ws";
 import { AccessControl } from "./access/AccessControl.ts";
 import { AuditLog } from "./audit/AuditLog.ts";
@@ -141,7 +141,8 @@ export async function startServer(
           // With noServer, ws never emits "connection": liveness starts here.
           alive.add(ws);
           ws.on("pong", () => alive.add(ws));
-          void handleSyncSocket(new Connection(ws, room, decision.grant), { rooms, live, log });
+          const wantsSaved = url.searchParams.get(SAVED_QUERY_PARAMETER) === "1";
+          void handleSyncSocket(new Connection(ws, room, decision.grant, wantsSaved), { rooms, live, log });
         });
       });
   });

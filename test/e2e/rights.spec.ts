@@ -1,5 +1,14 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
-import { cell, cellText, editCell, openSchoolProgramme, PROGRAMME_TITLE, SCHOOL5, SEE_TIMEOUT } from "./grid.ts";
+import {
+  cell,
+  cellText,
+  editCell,
+  openSchoolProgramme,
+  PROGRAMME_TITLE,
+  SCHOOL5,
+  SEE_TIMEOUT,
+  syncStatus,
+} from "./grid.ts";
 import { signedInPerson } from "./session.ts";
 
 const PERSON = { fullName: "Петрова Анна Сергеевна", login: "petrova", password: "пароль-петровой" };
@@ -79,6 +88,11 @@ test("the open document follows the person's rights as the coordinator changes t
     timeout: 10_000,
   });
   await expect(page.getByTestId("read-only-banner")).toBeVisible();
+  // Nor does the status line call it saved.
+  await expect(syncStatus(page)).toHaveAttribute("data-state", "refused");
+  await expect(syncStatus(page)).toHaveText(
+    "Не все изменения сохранены на сервере: у вас нет права изменять этот документ",
+  );
 
   // Nobody else ever sees the refused edit.
   const school = await signedInPerson(browser, "school5");

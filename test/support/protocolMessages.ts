@@ -1,4 +1,6 @@
+import { SAVED_MESSAGE_TYPE } from "@karta/schema";
 import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import { syncUpdateMessage } from "./rawSocket.ts";
 
@@ -30,4 +32,31 @@ export function newRowUpdate(measure: string): Uint8Array {
       ]),
     );
   });
+}
+
+/** Karta's saved message (SAVED_MESSAGE_TYPE): the server's state vector and the count of updates it acknowledges, or null. */
+export function savedMessage(message: Uint8Array): { stateVector: Map<number, number>; count: number } | null {
+  const decoder = decoding.createDecoder(message);
+  if (decoding.readVarUint(decoder) !== SAVED_MESSAGE_TYPE) return null;
+  const stateVector = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+  return { stateVector, count: decoding.readVarUint(decoder) };
+}
+
+/** The type of a message (its first varuint). */
+export function messageType(message: Uint8Array): number {
+  return decoding.readVarUint(decoding.createDecoder(message));
+}
+
+/** A sync step 1 with an empty state vector: "send me everything", answered by a step 2. */
+export function syncStep1Message(): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(new Y.Doc()));
+  return encoding.toUint8Array(encoder);
+}
+
+/** Whether a message is a sync step 2 (the answer to a step 1). */
+export function isSyncStep2(message: Uint8Array): boolean {
+  return message[0] === 0 && message[1] === 1;
 }

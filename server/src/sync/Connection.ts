@@ -18,12 +18,16 @@ export class Connection {
   readonly awarenessIds = new Set<number>();
   /** Set once a refused write has been reported, so a stubborn client does not flood the audit log. */
   refusalReported = false;
+  /** Sync step 2 and update messages received so far: the count a saved message acknowledges. */
+  updatesReceived = 0;
 
   constructor(
     readonly socket: WebSocket,
     /** The sync room: a document id, or `<docId>:comments`. */
     readonly docId: string,
     readonly grant: ConnectionGrant,
+    /** The client asked (`?saved=1`) to be told when its updates are stored (`SAVED_MESSAGE_TYPE`). */
+    readonly wantsSaved = false,
   ) {}
 
   get canWrite(): boolean {

@@ -10,6 +10,7 @@ import {
   decodeClientMessage,
   encodeAwareness,
   encodePermissionDenied,
+  encodeSaved,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
@@ -35,7 +36,9 @@ export interface RoomHooks {
  * the template, append to the durable log, broadcast. So every peer receives
  * an update only after it is checked and stored, and every reply to a sync
  * request reflects all updates received before it. A refused update is
- * undone by reloading the stored state, which never held it.
+ * undone by reloading the stored state, which never held it. A connection
+ * that asked for it is told, in the same queue, once its update is stored
+ * (`acknowledge`).
  */
 export class DocRoom {
   readonly connections = new Set<Connection>();
@@ -107,7 +110,7 @@ export class DocRoom {
           this.enqueue(connection, () => connection.send(encodeSyncStep2(this.doc, decoded.stateVector)));
           break;
         case "sync-update":
-          this.receiveUpdate(connection, decoded.update);
+          this.receiveUpdate(connection, decoded.update, ++connection.updatesReceived);
           break;
         case "awareness":
           awarenessProtocol.applyAwarenessUpdate(this.awareness, decoded.update, connection);
@@ -163,12 +166,16 @@ export class DocRoom {
     this.doc.destroy();
   }
 
-  private receiveUpdate(connection: Connection, update: Uint8Array): void {
+  /** `sequence`: this is the connection's n-th update message (what a saved message acknowledges). */
+  private receiveUpdate(connection: Connection, update: Uint8Array, sequence: number): void {
     const decoded = decodeUpdateOrThrow(update);
     // Clients send an empty step 2 when they have nothing new: nothing to store.
-    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
+    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) {
+      if (connection.wantsSaved) this.enqueue(connection, () => this.acknowledge(connection, sequence));
+      return;
+    }
     if (!connection.canWrite) {
-      this.enqueue(connection, () => this.refuseReadOnly(connection, update));
+      this.enqueue(connection, () => this.refuseReadOnly(connection, update, sequence));
       return;
     }
     if (this.sizeBytes + update.byteLength > MAX_DOCUMENT_BYTES) {
@@ -184,7 +191,11 @@ export class DocRoom {
         connection.close(CloseCode.InvalidMessage, `invalid update: ${violation}`);
         return;
       }
-      if (integrated === null) return; // everything in it was already here
+      if (integrated === null) {
+        // Everything in it was already here (a client resending what it sent before a reconnect).
+        this.acknowledge(connection, sequence);
+        return;
+      }
       try {
         this.lastSeq = await this.store.appendUpdate(this.docId, integrated);
       } catch (error) {
@@ -194,6 +205,7 @@ export class DocRoom {
       this.sizeBytes += integrated.byteLength;
       this.appendedSinceCompaction++;
       this.broadcast(encodeUpdate(integrated), connection);
+      this.acknowledge(connection, sequence);
       if (this.appendedSinceCompaction >= COMPACT_EVERY_UPDATES) await this.compact();
     });
   }
@@ -251,10 +263,25 @@ export class DocRoom {
    * nothing new it is dropped silently. Anything new is refused and the
    * client is told why, over y-protocols' "permission denied".
    */
-  private refuseReadOnly(connection: Connection, update: Uint8Array): void {
-    if (Y.snapshotContainsUpdate(Y.snapshot(this.current), update)) return;
+  private refuseReadOnly(connection: Connection, update: Uint8Array, sequence: number): void {
+    if (Y.snapshotContainsUpdate(Y.snapshot(this.current), update)) {
+      this.acknowledge(connection, sequence);
+      return;
+    }
     connection.send(encodePermissionDenied(READ_ONLY_REASON));
     this.hooks.onRefused(connection, READ_ONLY_REASON);
+  }
+
+  /**
+   * Tells a connection that asked (`?saved=1`) that its update messages up to
+   * `sequence` are stored: called in the queue, after the append resolved (or
+   * found nothing new), so the state vector sent is that of the stored state.
+   * If a later update of the same connection is already queued, its
+   * acknowledgement will say more: this one is skipped.
+   */
+  private acknowledge(connection: Connection, sequence: number): void {
+    if (!connection.wantsSaved || sequence !== connection.updatesReceived) return;
+    connection.send(encodeSaved(this.current, sequence));
   }
 
   private enqueue(connection: Connection, task: () => void | Promise<void>): void {

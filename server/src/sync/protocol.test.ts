@@ -1,7 +1,9 @@
+import { SAVED_MESSAGE_TYPE } from "@karta/schema";
+import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { decodeClientMessage, encodeSyncStep1, encodeUpdate, ProtocolError } from "./protocol.ts";
+import { decodeClientMessage, encodeSaved, encodeSyncStep1, encodeUpdate, ProtocolError } from "./protocol.ts";
 
 describe("decodeClientMessage", () => {
   it("reads the messages a WebsocketProvider sends", () => {
@@ -27,5 +29,22 @@ describe("decodeClientMessage", () => {
     ]) {
       expect(() => decodeClientMessage(bad)).toThrow(ProtocolError);
     }
+  });
+});
+
+describe("encodeSaved", () => {
+  it("writes the type, the document's state vector and the count of updates acknowledged", () => {
+    const doc = new Y.Doc();
+    doc.getMap("m").set("k", "v");
+    const decoder = decoding.createDecoder(encodeSaved(doc, 3));
+    expect(decoding.readVarUint(decoder)).toBe(SAVED_MESSAGE_TYPE);
+    expect(Y.decodeStateVector(decoding.readVarUint8Array(decoder))).toEqual(new Map([[doc.clientID, 1]]));
+    expect(decoding.readVarUint(decoder)).toBe(3);
+    expect(decoding.hasContent(decoder)).toBe(false);
+  });
+
+  it("is a type no client may send", () => {
+    const doc = new Y.Doc();
+    expect(() => decodeClientMessage(encodeSaved(doc, 1))).toThrow(ProtocolError);
   });
 });

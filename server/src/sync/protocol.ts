@@ -6,18 +6,28 @@
  *   1 awareness — y-protocols awareness update (presence);
  *   2 auth      — server to client only: "permission denied" with a reason,
  *                 sent when an update of a read-only connection is refused;
- *   3 query awareness — "send me everyone's presence".
+ *   3 query awareness — "send me everyone's presence";
+ *   100 saved   — server to client only, and only to sockets opened with
+ *                 `?saved=1`: the client's updates are stored (see
+ *                 SAVED_MESSAGE_TYPE in @karta/schema).
  * On connect the server sends step 1 and the current awareness; the client
  * answers with step 2 and sends its own step 1, which the server answers.
  */
+import { SAVED_MESSAGE_TYPE } from "@karta/schema";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as authProtocol from "y-protocols/auth";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
-import type * as Y from "yjs";
+import * as Y from "yjs";
 
-export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 } as const;
+export const MessageType = {
+  Sync: 0,
+  Awareness: 1,
+  Auth: 2,
+  QueryAwareness: 3,
+  Saved: SAVED_MESSAGE_TYPE,
+} as const;
 export const SyncStep = {
   Step1: syncProtocol.messageYjsSyncStep1,
   Step2: syncProtocol.messageYjsSyncStep2,
@@ -94,5 +104,17 @@ export function encodePermissionDenied(reason: string): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Auth);
   authProtocol.writePermissionDenied(encoder, reason);
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * "Your first `updates` update messages on this socket are in the durable
+ * log; this is the document's state vector now" (SAVED_MESSAGE_TYPE).
+ */
+export function encodeSaved(doc: Y.Doc, updates: number): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Saved);
+  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc));
+  encoding.writeVarUint(encoder, updates);
   return encoding.toUint8Array(encoder);
 }

@@ -1,13 +1,14 @@
 import { KartaDocument, readMeta } from "@karta/doc";
-import { CloseCode, getTemplate } from "@karta/schema";
+import { CloseCode, getTemplate, SAVED_MESSAGE_TYPE, SAVED_QUERY_PARAMETER } from "@karta/schema";
 import { IndexeddbPersistence } from "y-indexeddb";
 import { readAuthMessage } from "y-protocols/auth";
 import { Awareness } from "y-protocols/awareness";
-import { messageAuth, WebsocketProvider } from "y-websocket";
+import { messageAuth, messageSync, WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { shouldReconnect } from "./closeOutcome.ts";
 import { createLocalOrigin, type LocalOrigin } from "./localOrigin.ts";
-import { type ConnectionFacts, type SyncState, syncStateOf } from "./syncState.ts";
+import { SavedTracker } from "./savedTracker.ts";
+import { type ConnectionFacts, SAVING_SHOWN_AFTER_MS, type SyncState, syncStateOf } from "./syncState.ts";
 
 /** What the page renders from: replaced as a whole whenever something changes. */
 export interface ConnectionSnapshot {
@@ -58,10 +59,22 @@ export class DocumentConnection {
   private facts: ConnectionFacts;
   private connectedOnce = false;
   private snapshot: ConnectionSnapshot;
+  /** What the current socket learned of the server's receipts; replaced for each socket. */
+  private saved = new SavedTracker();
+  /** Runs out when a change has waited SAVING_SHOWN_AFTER_MS for its receipt. */
+  private slowTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(readonly docId: string) {
     this.origin = createLocalOrigin(docId);
-    this.facts = { connected: false, synced: false, failedSinceConnected: false, browserOnline: navigator.onLine };
+    this.facts = {
+      connected: false,
+      synced: false,
+      failedSinceConnected: false,
+      browserOnline: navigator.onLine,
+      acknowledged: false,
+      slow: false,
+      refused: false,
+    };
     this.snapshot = {
       document: null,
       sync: syncStateOf(this.facts),
@@ -79,10 +92,30 @@ export class DocumentConnection {
       // Without network an attempt can only fail; `online` below connects.
       connect: navigator.onLine,
       shouldReconnect,
+      // Ask the server to say when our changes are stored (SAVED_MESSAGE_TYPE).
+      params: { [SAVED_QUERY_PARAMETER]: "1" },
+      WebSocketPolyfill: countingWebSocket((socket, data) => this.onSocketSend(socket, data)),
     });
     // y-websocket only logs the server's "permission denied" to the console; the page says it in Russian.
     this.provider.messageHandlers[messageAuth] = (_encoder, decoder) =>
-      readAuthMessage(decoder, this.ydoc, () => this.update({ refusals: this.snapshot.refusals + 1 }));
+      readAuthMessage(decoder, this.ydoc, () => {
+        this.saved.noteRefused();
+        this.refreshSaved();
+        this.update({ refusals: this.snapshot.refusals + 1 });
+      });
+    // Everything the server sends in sync is stored already: note it before y-websocket applies it.
+    // Messages relayed by another tab (BroadcastChannel) come with emitSynced false and prove nothing.
+    const handleSync = this.provider.messageHandlers[messageSync];
+    if (!handleSync) throw new Error("y-websocket has no sync message handler");
+    this.provider.messageHandlers[messageSync] = (encoder, decoder, provider, emitSynced, messageType) => {
+      if (emitSynced) this.saved.noteFromServer(decoder);
+      handleSync(encoder, decoder, provider, emitSynced, messageType);
+    };
+    this.provider.messageHandlers[SAVED_MESSAGE_TYPE] = (_encoder, decoder, _provider, emitSynced) => {
+      if (!emitSynced) return;
+      this.saved.noteSaved(decoder);
+      this.refreshSaved();
+    };
     this.provider.on("status", this.onStatus);
     this.provider.on("sync", this.onSync);
     this.provider.on("connection-close", this.onConnectionClose);
@@ -90,6 +123,7 @@ export class DocumentConnection {
     window.addEventListener("online", this.onOnline);
     window.addEventListener("offline", this.onOffline);
     this.ydoc.on("update", this.tryOpen);
+    this.ydoc.on("update", this.refreshSaved);
     this.tryOpen();
   }
 
@@ -104,6 +138,8 @@ export class DocumentConnection {
     window.removeEventListener("online", this.onOnline);
     window.removeEventListener("offline", this.onOffline);
     this.ydoc.off("update", this.tryOpen);
+    this.ydoc.off("update", this.refreshSaved);
+    if (this.slowTimer !== null) clearTimeout(this.slowTimer);
     this.provider.destroy();
     this.awareness.destroy();
     void this.persistence.destroy();
@@ -129,17 +165,22 @@ export class DocumentConnection {
     if (connected) {
       if (this.connectedOnce) this.update({ reconnects: this.snapshot.reconnects + 1 });
       this.connectedOnce = true;
+      // Emitted when the socket opens, before anything is sent on it: its counts start here.
+      this.saved = new SavedTracker();
     }
     this.setFacts({
       connected,
       synced: connected ? this.provider.synced : false,
       failedSinceConnected: connected ? false : this.facts.failedSinceConnected,
+      acknowledged: false,
+      refused: false,
     });
   };
 
   private onSync = (synced: boolean): void => {
     if (synced && this.snapshot.lastClose) this.update({ lastClose: null });
     this.setFacts({ synced });
+    this.refreshSaved();
   };
 
   private onConnectionClose = (event: CloseEvent | null): void => {
@@ -147,7 +188,7 @@ export class DocumentConnection {
     if (event && (event.code >= 4000 || event.code === CloseCode.ServerShutdown)) {
       this.update({ lastClose: { code: event.code, reason: event.reason } });
     }
-    this.setFacts({ connected: false, synced: false, failedSinceConnected: true });
+    this.setFacts({ connected: false, synced: false, failedSinceConnected: true, acknowledged: false });
   };
 
   private onClosed = (event: { code: number; reason: string }): void => this.update({ closed: event });
@@ -166,14 +207,66 @@ export class DocumentConnection {
     if (!this.snapshot.closed) this.provider.connect();
   };
 
+  /** A message y-websocket sends; only the current socket's count. */
+  private onSocketSend(socket: WebSocket, data: unknown): void {
+    if (socket !== this.provider.ws) return;
+    this.saved.noteSent(data);
+    this.refreshSaved();
+  }
+
+  /** Compares what the server acknowledged with the document now (after every change and receipt). */
+  private refreshSaved = (): void => {
+    const acknowledged =
+      this.facts.connected && this.saved.isSaved(Y.decodeStateVector(Y.encodeStateVector(this.ydoc)));
+    const refused = this.saved.refused;
+    if (acknowledged !== this.facts.acknowledged || refused !== this.facts.refused) {
+      this.setFacts({ acknowledged, refused });
+    }
+  };
+
   private setFacts(change: Partial<ConnectionFacts>): void {
     this.facts = { ...this.facts, ...change };
-    const sync = syncStateOf(this.facts);
+    this.watchSlowSave();
+    const sync = syncStateOf(this.facts, this.snapshot.sync);
     if (sync !== this.snapshot.sync) this.update({ sync });
+  }
+
+  /**
+   * A change waiting for its receipt on an open, synced socket starts a
+   * timer; when it runs out the line says «Сохраняется…» (see syncStateOf).
+   */
+  private watchSlowSave(): void {
+    const { connected, synced, acknowledged, refused } = this.facts;
+    if (connected && synced && !acknowledged && !refused) {
+      if (this.slowTimer === null && !this.facts.slow) {
+        this.slowTimer = setTimeout(() => {
+          this.slowTimer = null;
+          this.setFacts({ slow: true });
+        }, SAVING_SHOWN_AFTER_MS);
+      }
+      return;
+    }
+    if (this.slowTimer !== null) clearTimeout(this.slowTimer);
+    this.slowTimer = null;
+    if (this.facts.slow) this.facts = { ...this.facts, slow: false };
   }
 
   private update(change: Partial<ConnectionSnapshot>): void {
     this.snapshot = { ...this.snapshot, ...change };
     for (const listener of this.listeners) listener();
   }
+}
+
+/**
+ * The browser's WebSocket, telling `onSend` of every message sent: the saved
+ * receipts count the changes sent on a socket (y-websocket sends from inside,
+ * this is its own hook for another WebSocket class).
+ */
+function countingWebSocket(onSend: (socket: WebSocket, data: unknown) => void): typeof WebSocket {
+  return class CountingWebSocket extends WebSocket {
+    override send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
+      super.send(data);
+      onSend(this, data);
+    }
+  };
 }
