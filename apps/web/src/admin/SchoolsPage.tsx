@@ -1,25 +1,10 @@
-import {
-  type Organisation,
-  SCHOOL_STATUSES,
-  SCHOOL_TYPES,
-  type SchoolStatus,
-  type SchoolType,
-  type YearlyDocumentsResponse,
-} from "@karta/schema";
+import { type Organisation, SCHOOL_STATUSES, SCHOOL_TYPES, type SchoolStatus, type SchoolType } from "@karta/schema";
 import { type FormEvent, useCallback, useMemo, useState } from "react";
 import { failureMessage } from "../api/http.ts";
-import {
-  createSchool,
-  createYearlyDocuments,
-  fetchOrganisations,
-  setSchoolStatus,
-  updateSchool,
-} from "../api/registryApi.ts";
+import { createSchool, fetchOrganisations, setSchoolStatus, updateSchool } from "../api/registryApi.ts";
 import { useResource } from "../api/useResource.ts";
 import { messages } from "../messages.ts";
 import { managedIds } from "../organisations/tree.ts";
-import { Link } from "../router/Link.tsx";
-import { documentPath } from "../router/routes.ts";
 import { useSignedInUser } from "../session/sessionStore.ts";
 import { showToast } from "../ui/toasts.ts";
 import { AdminLayout, LoadState } from "./AdminLayout.tsx";
@@ -30,6 +15,7 @@ import {
   registryYears,
   withOrganisation,
 } from "./schoolRegistry.ts";
+import { useYearlyDocuments, YearlyDocumentsBar, YearlyDocumentsResult } from "./YearlyDocuments.tsx";
 
 /** «Школы»: the registry of the coordinator's schools, their type and their status in each year. */
 export function SchoolsPage() {
@@ -69,31 +55,7 @@ function MunicipalitySchools({
   readonly onChanged: (school: Organisation) => void;
 }) {
   const { municipality, schools } = registry;
-  const [documentsYear, setDocumentsYear] = useState(() => new Date().getFullYear());
-  const [creatingFor, setCreatingFor] = useState<string | null>(null);
-  const [result, setResult] = useState<{ readonly text: string; readonly answer: YearlyDocumentsResponse } | null>(
-    null,
-  );
-
-  /** The year's documents of the municipality (with its ШНОР schools') or of one school. */
-  const createDocuments = async (organisation: Organisation) => {
-    setCreatingFor(organisation.id);
-    try {
-      const answer = await createYearlyDocuments(organisation.id, documentsYear);
-      const text = messages.schools.documentsCreated(
-        organisation.name,
-        documentsYear,
-        answer.created.length,
-        answer.existing,
-      );
-      setResult({ text, answer });
-      showToast(text);
-    } catch (error) {
-      showToast(failureMessage(error), "error");
-    } finally {
-      setCreatingFor(null);
-    }
-  };
+  const documents = useYearlyDocuments();
 
   return (
     <section className="k-card k-registry" data-testid="school-registry" data-municipality={municipality.name}>
@@ -102,52 +64,9 @@ function MunicipalitySchools({
           {municipality.name}
           <span className="k-doc-group-count">{messages.schools.schoolCount(schools.length)}</span>
         </h2>
-        <div className="k-yearly-bar">
-          <label className="k-field">
-            <span className="k-field-label">{messages.schools.documentsYear}</span>
-            <select
-              value={documentsYear}
-              onChange={(e) => setDocumentsYear(Number(e.target.value))}
-              disabled={creatingFor !== null}
-            >
-              {[...years, (years.at(-1) ?? documentsYear) + 1].map((year) => (
-                <option key={year} value={year}>
-                  {year}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button
-            type="button"
-            className="k-button k-button-primary"
-            data-testid="create-yearly-documents"
-            aria-label={messages.schools.createDocumentsFor(municipality.name, documentsYear)}
-            disabled={creatingFor !== null}
-            onClick={() => createDocuments(municipality)}
-          >
-            {creatingFor === municipality.id
-              ? messages.schools.creatingDocuments
-              : messages.schools.createDocuments(documentsYear)}
-          </button>
-        </div>
+        <YearlyDocumentsBar documents={documents} municipality={municipality} years={years} />
       </div>
-      {result && (
-        <div className="k-yearly-result" data-testid="yearly-result" role="status">
-          {result.text}{" "}
-          <button type="button" className="k-button k-button-quiet k-button-small" onClick={() => setResult(null)}>
-            {messages.schools.closeResult}
-          </button>
-          {result.answer.created.length > 0 && (
-            <ul aria-label={messages.schools.documentsCreatedList}>
-              {result.answer.created.map((doc) => (
-                <li key={doc.id}>
-                  <Link to={documentPath(doc.id)}>{doc.title}</Link> — {doc.organisation}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      <YearlyDocumentsResult documents={documents} />
       <div className="k-table-scroll">
         <table className="k-table k-registry-table">
           <thead>
@@ -177,10 +96,10 @@ function MunicipalitySchools({
                 years={years}
                 onChanged={onChanged}
                 documents={{
-                  year: documentsYear,
-                  creating: creatingFor === school.id,
-                  busy: creatingFor !== null,
-                  create: () => createDocuments(school),
+                  year: documents.year,
+                  creating: documents.creatingFor === school.id,
+                  busy: documents.creatingFor !== null,
+                  create: () => documents.create(school),
                 }}
               />
             ))}

@@ -1,0 +1,101 @@
+import type { Organisation, YearlyDocumentsResponse } from "@karta/schema";
+import { useState } from "react";
+import { failureMessage } from "../api/http.ts";
+import { createYearlyDocuments } from "../api/registryApi.ts";
+import { messages } from "../messages.ts";
+import { Link } from "../router/Link.tsx";
+import { documentPath } from "../router/routes.ts";
+import { showToast } from "../ui/toasts.ts";
+
+export interface YearlyDocuments {
+  readonly year: number;
+  readonly setYear: (year: number) => void;
+  /** The organisation whose documents are being created: one request at a time. */
+  readonly creatingFor: string | null;
+  readonly result: { readonly text: string; readonly answer: YearlyDocumentsResponse } | null;
+  readonly clearResult: () => void;
+  /** The year's documents of a municipality (with its ШНОР schools') or of one school. */
+  readonly create: (organisation: Organisation) => Promise<void>;
+}
+
+/** «Создать документы на … год» of one municipality's registry card. */
+export function useYearlyDocuments(): YearlyDocuments {
+  const [year, setYear] = useState(() => new Date().getFullYear());
+  const [creatingFor, setCreatingFor] = useState<string | null>(null);
+  const [result, setResult] = useState<YearlyDocuments["result"]>(null);
+
+  const create = async (organisation: Organisation) => {
+    setCreatingFor(organisation.id);
+    try {
+      const answer = await createYearlyDocuments(organisation.id, year);
+      const text = messages.schools.documentsCreated(organisation.name, year, answer.created.length, answer.existing);
+      setResult({ text, answer });
+      showToast(text);
+    } catch (error) {
+      showToast(failureMessage(error), "error");
+    } finally {
+      setCreatingFor(null);
+    }
+  };
+  return { year, setYear, creatingFor, result, clearResult: () => setResult(null), create };
+}
+
+/** The year picker and the municipality's button, in the card's head. */
+export function YearlyDocumentsBar({
+  documents,
+  municipality,
+  years,
+}: {
+  readonly documents: YearlyDocuments;
+  readonly municipality: Organisation;
+  readonly years: readonly number[];
+}) {
+  const { year, setYear, creatingFor, create } = documents;
+  return (
+    <div className="k-yearly-bar">
+      <label className="k-field">
+        <span className="k-field-label">{messages.schools.documentsYear}</span>
+        <select value={year} onChange={(e) => setYear(Number(e.target.value))} disabled={creatingFor !== null}>
+          {[...years, (years.at(-1) ?? year) + 1].map((option) => (
+            <option key={option} value={option}>
+              {option}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        className="k-button k-button-primary"
+        data-testid="create-yearly-documents"
+        aria-label={messages.schools.createDocumentsFor(municipality.name, year)}
+        disabled={creatingFor !== null}
+        onClick={() => create(municipality)}
+      >
+        {creatingFor === municipality.id ? messages.schools.creatingDocuments : messages.schools.createDocuments(year)}
+      </button>
+    </div>
+  );
+}
+
+/** What the last request created, with links to the new documents. */
+export function YearlyDocumentsResult({ documents }: { readonly documents: YearlyDocuments }) {
+  const { result, clearResult } = documents;
+  if (!result) return null;
+  return (
+    <div className="k-yearly-result" data-testid="yearly-result" role="status">
+      {result.text}{" "}
+      <button type="button" className="k-button k-button-quiet k-button-small" onClick={clearResult}>
+        {messages.schools.closeResult}
+      </button>
+      {result.answer.created.length > 0 && (
+        <ul aria-label={messages.schools.documentsCreatedList}>
+          {result.answer.created.map((doc) => (
+            <li key={doc.id}>
+              <Link to={documentPath(doc.id)}>{doc.title}</Link> — {doc.organisation}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
