@@ -15,7 +15,7 @@ import { messages } from "../messages.ts";
 import type { Services } from "../services.ts";
 import type { AccountRecord } from "../storage/DirectoryStore.ts";
 import { HttpError, readBody, sendJson } from "./json.ts";
-import { type Manager, requireManaged, requireManager } from "./manager.ts";
+import { type Manager, requireManaged, requireManager } from "./requireManager.ts";
 import type { RequestContext, Route } from "./router.ts";
 
 /**

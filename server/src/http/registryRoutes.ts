@@ -17,7 +17,7 @@ import type { Services } from "../services.ts";
 import type { OrganisationRecord } from "../storage/DirectoryStore.ts";
 import { toSummary } from "./documentsApi.ts";
 import { HttpError, readBody, sendJson } from "./json.ts";
-import { requireManaged, requireManager } from "./manager.ts";
+import { requireManaged, requireManager } from "./requireManager.ts";
 import type { Route } from "./router.ts";
 
 const toOrganisation = (r: OrganisationRecord): Organisation => ({ ...r, statuses: { ...r.statuses } });
