@@ -1,10 +1,12 @@
 import { READ_ONLY_REASON, SAVED_MESSAGE_TYPE } from "@karta/schema";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
+import { stateVectorCovers } from "../../apps/web/src/document/stateVectorCovers.ts";
 import { authed, connectClient, createDocument, login, type SyncedClient, waitFor } from "../support/clients.ts";
 import {
   isSyncStep2,
   messageType,
+  newRow,
   newRowUpdate,
   permissionDeniedReason,
   savedMessage,
@@ -12,21 +14,6 @@ import {
 } from "../support/protocolMessages.ts";
 import { openRawSocket, type RawSocket, syncUpdateMessage } from "../support/rawSocket.ts";
 import { makeDataDir, type ServerProcess, startServerProcess } from "../support/serverProcess.ts";
-
-/** A new row of the roadmap's `measures` table, written by its own Y.Doc (its own client id). */
-function rowWriter(measure: string): { update: Uint8Array; stateVector: Map<number, number> } {
-  const doc = new Y.Doc();
-  doc.getMap("table:measures").set(
-    `row-${doc.clientID}`,
-    new Y.Map<unknown>([
-      ["order", "a0"],
-      ["measure", measure],
-    ]),
-  );
-  const result = { update: Y.encodeStateAsUpdate(doc), stateVector: Y.decodeStateVector(Y.encodeStateVector(doc)) };
-  doc.destroy();
-  return result;
-}
 
 const savedOf = (raw: RawSocket) => raw.received.map(savedMessage).filter((m) => m !== null);
 
@@ -38,10 +25,6 @@ async function roundTrip(raw: RawSocket): Promise<void> {
   const before = raw.received.filter(isSyncStep2).length;
   raw.ws.send(syncStep1Message());
   await waitFor(() => raw.received.filter(isSyncStep2).length > before, "the step 2 answering a step 1");
-}
-
-function covers(server: Map<number, number>, local: Map<number, number>): boolean {
-  return [...local].every(([client, clock]) => (server.get(client) ?? 0) >= clock);
 }
 
 /** The saved message (SAVED_MESSAGE_TYPE), against a real server process. */
@@ -64,7 +47,7 @@ describe("the server's saved message", () => {
     const docId = await createDocument(first.httpUrl, methodist);
     const raw = await openRawSocket(first.syncUrl, `${docId}?saved=1`, methodist);
     sockets.push(raw);
-    const row = rowWriter("Записано до подтверждения");
+    const row = newRow("Записано до подтверждения");
     raw.ws.send(syncUpdateMessage(row.update));
     await waitFor(() => savedOf(raw).length > 0, "a saved message");
     // Killed the moment the receipt arrives: no flush, no goodbye.
@@ -72,7 +55,7 @@ describe("the server's saved message", () => {
 
     const [saved] = savedOf(raw);
     expect(saved?.count).toBe(1);
-    expect(covers(saved?.stateVector ?? new Map(), row.stateVector)).toBe(true);
+    expect(stateVectorCovers(saved?.stateVector ?? new Map(), row.stateVector)).toBe(true);
 
     const second = await startServerProcess({ dataDir });
     servers.push(second);
@@ -91,10 +74,10 @@ describe("the server's saved message", () => {
     again.ws.send(syncUpdateMessage(row.update));
     await waitFor(() => savedOf(again).length > 0, "a saved message for an update the server had");
     expect(savedOf(again)[0]?.count).toBe(1);
-    expect(covers(savedOf(again)[0]?.stateVector ?? new Map(), row.stateVector)).toBe(true);
+    expect(stateVectorCovers(savedOf(again)[0]?.stateVector ?? new Map(), row.stateVector)).toBe(true);
 
     // Several updates in a row: the last receipt counts them all.
-    for (const measure of ["Раз", "Два", "Три"]) again.ws.send(syncUpdateMessage(rowWriter(measure).update));
+    for (const measure of ["Раз", "Два", "Три"]) again.ws.send(newRowUpdate(measure));
     await waitFor(() => savedOf(again).at(-1)?.count === 4, "a saved message counting four updates");
   });
 
@@ -106,7 +89,7 @@ describe("the server's saved message", () => {
 
     const raw = await openRawSocket(server.syncUrl, docId, methodist);
     sockets.push(raw);
-    raw.ws.send(syncUpdateMessage(rowWriter("Без подтверждения").update));
+    raw.ws.send(newRowUpdate("Без подтверждения"));
     await roundTrip(raw);
     expect(raw.received.map(messageType)).not.toContain(SAVED_MESSAGE_TYPE);
 

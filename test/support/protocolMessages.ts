@@ -21,17 +21,28 @@ export function handMadeUpdate(write: (doc: Y.Doc) => void): Uint8Array {
   return message;
 }
 
-/** A well-formed new row of the `measures` table, as the table model would write it. */
+/**
+ * A well-formed new row of the `measures` table, as the table model would
+ * write it, by a throwaway Y.Doc of its own: the Yjs update and the state
+ * vector it brings.
+ */
+export function newRow(measure: string): { update: Uint8Array; stateVector: Map<number, number> } {
+  const doc = new Y.Doc();
+  doc.getMap("table:measures").set(
+    `row-${doc.clientID}`,
+    new Y.Map<unknown>([
+      ["order", "a0"],
+      ["measure", measure],
+    ]),
+  );
+  const row = { update: Y.encodeStateAsUpdate(doc), stateVector: Y.decodeStateVector(Y.encodeStateVector(doc)) };
+  doc.destroy();
+  return row;
+}
+
+/** `newRow` as a sync update message. */
 export function newRowUpdate(measure: string): Uint8Array {
-  return handMadeUpdate((doc) => {
-    doc.getMap("table:measures").set(
-      `row-${Math.random().toString(36).slice(2)}`,
-      new Y.Map<unknown>([
-        ["order", "a0"],
-        ["measure", measure],
-      ]),
-    );
-  });
+  return syncUpdateMessage(newRow(measure).update);
 }
 
 /** Karta's saved message (SAVED_MESSAGE_TYPE): the server's state vector and the count of updates it acknowledges, or null. */

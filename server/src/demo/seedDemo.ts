@@ -4,6 +4,7 @@ import type { DirectoryStore } from "../storage/DirectoryStore.ts";
 import type { DocumentStore } from "../storage/DocumentStore.ts";
 import { antiRiskDraftFactor, antiRiskDraftRows } from "./antiRiskDrafts.ts";
 import { DEMO_YEAR, demoOrganisationIds, demoSchoolId, seedDemoDirectory } from "./demoDirectory.ts";
+import { seedRows } from "./seedContent.ts";
 import { seedSeedDocuments } from "./seedDocuments.ts";
 import {
   slavyanskMunicipality,
@@ -28,11 +29,7 @@ export async function seedDemo(store: DocumentStore, directory: DirectoryStore):
     organisationId: demoOrganisationIds.municipality,
     organisation: slavyanskMunicipality.name,
     year: DEMO_YEAR,
-    fill: (doc) =>
-      doc.table("measures").insertRows(
-        0,
-        slavyanskRoadmapRows.map((row) => ({ ...row })),
-      ),
+    fill: seedRows("measures", slavyanskRoadmapRows),
   });
   for (const school of slavyanskShnor2022) {
     await createDocument(store, {
@@ -41,11 +38,7 @@ export async function seedDemo(store: DocumentStore, directory: DirectoryStore):
       organisationId: demoSchoolId(school),
       organisation: school,
       year: DEMO_YEAR,
-      fill: (doc) =>
-        doc.table("measures").insertRows(
-          0,
-          antiRiskDraftRows.map((row) => ({ ...row })),
-        ),
+      fill: seedRows("measures", antiRiskDraftRows),
     });
   }
   await seedSeedDocuments(store);

@@ -3,6 +3,7 @@ import { createDocument } from "../documents/createDocument.ts";
 import type { DocumentStore } from "../storage/DocumentStore.ts";
 import { DEMO_YEAR, demoOrganisationIds } from "./demoDirectory.ts";
 import { LABINSK_YEAR, territoryIds } from "./demoTerritories.ts";
+import { seedRows, writeSeedBlocks } from "./seedContent.ts";
 import {
   khasavyurtMunicipality,
   khasavyurtReport,
@@ -18,7 +19,6 @@ import {
   terskRoadmapAnalysis,
   terskRoadmapAnalysisTitle,
 } from "./seeds/index.ts";
-import { writeSeedBlocks } from "./seedText.ts";
 import { slavyanskMunicipality } from "./slavyanskRoadmap.ts";
 
 /** The year of seed 003's report (23.12.2024), its last ШНОР list and its prevention plan. */
@@ -42,11 +42,7 @@ export async function seedSeedDocuments(store: DocumentStore): Promise<void> {
     organisationId: demoOrganisationIds.municipality,
     organisation: slavyanskMunicipality.name,
     year: DEMO_YEAR,
-    fill: (doc) =>
-      doc.table("seminars").insertRows(
-        0,
-        slavyanskSeminarPlanRows.map((row) => ({ ...row })),
-      ),
+    fill: seedRows("seminars", slavyanskSeminarPlanRows),
   });
 
   await createDocument(store, {
@@ -63,11 +59,7 @@ export async function seedSeedDocuments(store: DocumentStore): Promise<void> {
     organisationId: territoryIds.seversky,
     organisation: severskMunicipality.name,
     year: SEVERSK_YEAR,
-    fill: (doc) =>
-      doc.table("events").insertRows(
-        0,
-        severskPreventionPlanRows.map((row) => ({ ...row })),
-      ),
+    fill: seedRows("events", severskPreventionPlanRows),
   });
 
   await createDocument(store, {
@@ -76,11 +68,7 @@ export async function seedSeedDocuments(store: DocumentStore): Promise<void> {
     organisationId: territoryIds.labinsky,
     organisation: labinskMunicipality.name,
     year: LABINSK_YEAR,
-    fill: (doc) =>
-      doc.table("subjects").insertRows(
-        0,
-        labinskTeacherDeficitRows.map((row) => ({ ...row })),
-      ),
+    fill: seedRows("subjects", labinskTeacherDeficitRows),
   });
 
   await createDocument(store, {

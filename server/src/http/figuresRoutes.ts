@@ -1,6 +1,7 @@
 import { KartaDocument } from "@karta/doc";
 import { deficitsABShare, type RegistrySchool, shnorCount, shnorShare, statusesByYear } from "@karta/domain";
 import { type FiguresResponse, teacherDeficits } from "@karta/schema";
+import { OrganisationTree } from "../access/OrganisationTree.ts";
 import { documentAccess } from "../access/policy.ts";
 import { readStoredDocument } from "../documents/storedDocument.ts";
 import { messages } from "../messages.ts";
@@ -17,14 +18,16 @@ export function figuresRoutes(services: Services): Route[] {
   /** The municipality's schools, after checking the user may read its documents. */
   const schoolsOf = async (ctx: RequestContext): Promise<RegistrySchool[]> => {
     const { principal } = await ctx.user();
-    const tree = await services.access.tree();
+    // One read of the organisations serves both the access decision and the schools' statuses.
+    const organisations = await services.directory.listOrganisations();
+    const tree = new OrganisationTree(organisations);
     const id = ctx.params.id ?? "";
     const node = tree.get(id);
     if (!node || node.kind === "school" || documentAccess(principal, tree, id) === "none") {
       throw new HttpError(404, "not-found", messages.organisationNotFound);
     }
     const below = new Set(tree.subtree(id));
-    return (await services.directory.listOrganisations()).filter((o) => o.kind === "school" && below.has(o.id));
+    return organisations.filter((o) => o.kind === "school" && below.has(o.id));
   };
 
   return [

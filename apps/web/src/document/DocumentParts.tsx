@@ -55,19 +55,18 @@ export function DocumentParts(props: DocumentPartsProps) {
     [template.id, organisationId, year],
   );
 
+  const tableEditor = (tableId: string) => (
+    <TableEditor
+      document={document}
+      tableId={tableId}
+      origin={origin}
+      presence={presence}
+      readOnly={readOnly}
+      year={year}
+    />
+  );
   const only = parts.length === 1 ? parts[0] : undefined;
-  if (only?.kind === "table") {
-    return (
-      <TableEditor
-        document={document}
-        tableId={only.id}
-        origin={origin}
-        presence={presence}
-        readOnly={readOnly}
-        year={year}
-      />
-    );
-  }
+  if (only?.kind === "table") return tableEditor(only.id);
   return (
     <div className="k-doc-parts" data-testid="document-parts">
       {organisationId !== null &&
@@ -80,16 +79,7 @@ export function DocumentParts(props: DocumentPartsProps) {
           return (
             <section key={`table:${part.id}`} className="k-part-table" data-table={part.id}>
               <h2 className="k-part-title">{part.title}</h2>
-              <div className="k-part-table-frame">
-                <TableEditor
-                  document={document}
-                  tableId={part.id}
-                  origin={origin}
-                  presence={presence}
-                  readOnly={readOnly}
-                  year={year}
-                />
-              </div>
+              <div className="k-part-table-frame">{tableEditor(part.id)}</div>
             </section>
           );
         }

@@ -1,5 +1,21 @@
+import type { KartaDocument } from "@karta/doc";
+import type { CellValue } from "@karta/schema";
 import * as Y from "yjs";
 import type { SeedBlock } from "./seeds/richText.ts";
+
+/**
+ * A document's `fill`: the seed's rows at the top of one of its tables (counts
+ * and texts only; shares, totals and № are computed, never written).
+ */
+export function seedRows<T extends { readonly [K in keyof T]: CellValue }>(tableId: string, rows: readonly T[]) {
+  return (doc: KartaDocument): void => {
+    // Copied into plain records: the seeds' row interfaces have no index signature.
+    doc.table(tableId).insertRows(
+      0,
+      rows.map((row): Record<string, CellValue> => ({ ...row })),
+    );
+  };
+}
 
 /**
  * Writes the seeds' plain blocks into a section's fragment the way the editor (Tiptap's
