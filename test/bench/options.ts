@@ -1,13 +1,8 @@
 /**
- * Command-line options of `npm run bench`.
- *
- * `npm run bench -- --docs 5` goes through two npm processes (the root script
- * runs `npm run bench -w @karta/test`), and the inner one takes `--docs` for
- * an npm setting of its own: the script then receives only the bare values
- * ("5") and `npm_config_docs=true` in its environment. When that happened the
- * flags are read back from the command line of that npm process.
+ * Command-line options of `npm run bench`. The root script is
+ * `npm run bench -w @karta/test --`: its trailing `--` hands the flags of
+ * `npm run bench -- --docs 5` on to this script instead of the inner npm.
  */
-import { readFileSync } from "node:fs";
 
 export type Target = "ours" | "stock";
 
@@ -79,37 +74,14 @@ function parseFlags(argv: readonly string[]): Map<string, string> {
   return flags;
 }
 
-/** The argv of the closest ancestor process that carries one of our flags (Linux). */
-function flagsFromAncestors(): string[] | null {
-  let pid = process.ppid;
-  for (let depth = 0; depth < 8 && pid > 1; depth++) {
-    try {
-      const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
-      const first = argv.findIndex((a) => a.startsWith("--") && FLAGS.has(a.slice(2).split("=")[0] as string));
-      if (first >= 0) return argv.slice(first).filter((a) => a !== "--");
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      pid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-    } catch {
-      return null;
-    }
-  }
-  return null;
-}
-
 export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {
-  let args = [...argv];
+  // A bare `npm run bench -w @karta/test --docs 5` (no `--`) lets npm take `--docs` for a
+  // setting of its own: the script then sees only "5" and npm_config_docs in its environment.
   const swallowed = [...FLAGS].some((name) => env[`npm_config_${name}`] !== undefined);
-  const positional = args.some((a) => !a.startsWith("--"));
-  if (positional || (args.length === 0 && swallowed)) {
-    const recovered = flagsFromAncestors();
-    if (recovered) args = recovered;
-    else if (positional) {
-      throw new Error(
-        "npm took the options for its own settings; run `npm run bench -w @karta/test -- --docs 5 …` or set BENCH_DOCS etc.",
-      );
-    }
+  if (swallowed) {
+    throw new Error("npm took the options for its own settings; put `--` before them: npm run bench -- --docs 5 …");
   }
-  const flags = parseFlags(args);
+  const flags = parseFlags(argv);
   if (flags.has("help")) {
     console.log(USAGE);
     process.exit(0);
