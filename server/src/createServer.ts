@@ -8,6 +8,7 @@ import { AuditLog } from "./audit/AuditLog.ts";
 import { Sessions } from "./auth/Sessions.ts";
 import type { Config } from "./config.ts";
 import { createRequestHandler } from "./http/createRequestHandler.ts";
+import { decodePathSegment, parseRequestTarget } from "./http/requestTarget.ts";
 import { MAX_FRAME_BYTES } from "./limits.ts";
 import type { Logger } from "./log.ts";
 import type { Services } from "./services.ts";
@@ -119,13 +120,13 @@ export async function startServer(
   const alive = new WeakSet<object>();
   httpServer.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on("error", () => socket.destroy());
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const match = SYNC_PATH.exec(url.pathname);
-    if (!match) {
-      socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
+    const url = parseRequestTarget(req.url);
+    const match = url && SYNC_PATH.exec(url.pathname);
+    const room = match ? decodePathSegment(match[1] as string) : null;
+    if (!url || room === null) {
+      socket.end(`HTTP/1.1 ${match ? "400 Bad Request" : "404 Not Found"}\r\nConnection: close\r\n\r\n`);
       return;
     }
-    const room = decodeURIComponent(match[1] as string);
     decide(req, room, url)
       .catch((error: unknown): UpgradeDecision => {
         log.error({ err: error, room }, "authorising a websocket failed");
@@ -134,6 +135,9 @@ export async function startServer(
       .then((decision) => {
         if (socket.destroyed) return;
         wss.handleUpgrade(req, socket, head, (ws) => {
+          // ws reports a client's protocol violation (an unmasked frame, say) as an "error"
+          // event; one without a listener is an uncaught exception. Log it; ws closes the socket.
+          ws.on("error", (error) => log.debug({ err: error, room }, "socket error"));
           if ("refuse" in decision) {
             ws.close(decision.refuse, decision.reason);
             return;
@@ -142,7 +146,7 @@ export async function startServer(
           alive.add(ws);
           ws.on("pong", () => alive.add(ws));
           const wantsSaved = url.searchParams.get(SAVED_QUERY_PARAMETER) === "1";
-          void handleSyncSocket(new Connection(ws, room, decision.grant, wantsSaved), { rooms, live, log });
+          void handleSyncSocket(new Connection(ws, room, decision.grant, wantsSaved), { rooms, live });
         });
       });
   });

@@ -36,3 +36,14 @@ export const LOGIN_FAILURE_WINDOW_MS = 15 * 60 * 1000;
 
 /** An invitation link can be used once, within this time. */
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * A socket the server closed gets this long to answer the close frame before it
+ * is cut. ws alone would wait 30 s; a client whose rights were revoked gains
+ * nothing by lingering (its messages are dropped from the moment of closing),
+ * but it should not hold a connection slot either.
+ */
+export const CLOSE_GRACE_MS = 2_000;
+
+/** Longest close reason the server sends: RFC 6455 leaves 123 bytes of a close frame for it. */
+export const MAX_CLOSE_REASON_BYTES = 123;

@@ -5,6 +5,7 @@
 export const messages = {
   webNotBuilt: "Веб-приложение не собрано: выполните npm start из корня репозитория.\n",
   notFoundPage: "Не найдено.\n",
+  badRequestTarget: "Неверный адрес запроса.\n",
   notFoundApi: "Такого адреса API нет.",
   methodNotAllowed: "Этот адрес API не поддерживает такой запрос.",
   internal: "Внутренняя ошибка сервера.",
@@ -33,6 +34,8 @@ export const messages = {
   notAMunicipality: "Документы года создаются для муниципалитета или школы.",
   parentNotMunicipality: "Школу можно добавить только в муниципалитет.",
   personNotFound: "Такого человека нет в вашей организации.",
+  personBeyondScope:
+    "У этого человека есть роли или школы вне вашей зоны ответственности: новую ссылку для входа ему может выдать координатор, которому подчинены они все.",
   loginTaken: (login: string) => `Логин «${login}» уже занят.`,
   grantNotFound: "Такой роли у этого человека нет.",
   curatorSchoolsOnly: "Куратору можно назначить только школы.",

@@ -1,6 +1,8 @@
+import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authed, connectClient, login } from "../support/clients.ts";
-import { type ServerProcess, startServerProcess } from "../support/serverProcess.ts";
+import { openRawSocket } from "../support/rawSocket.ts";
+import { adminEntry, type ServerProcess, startServerProcess } from "../support/serverProcess.ts";
 
 interface Listed {
   id: string;
@@ -161,6 +163,77 @@ describe("accounts and sessions", () => {
     expect(docs.length).toBeGreaterThan(0);
   });
 
+  /** Accepts an invitation link's token with a password; the session secret it signs in with. */
+  const accept = async (token: string, password: string): Promise<string> => {
+    const res = await fetch(`${server.httpUrl}/api/invitations/${token}`, json({ password }));
+    expect(res.status).toBe(200);
+    return /karta_session=([^;]+)/.exec(res.headers.get("set-cookie") ?? "")?.[1] as string;
+  };
+
+  it("gives a new sign-in link only to a coordinator who manages every right of that person", async () => {
+    // A regional coordinator, from the administrator's command, keeps a deputy's account in a school of the district.
+    const created = spawnSync(
+      process.execPath,
+      [adminEntry, "create-coordinator", "--login", "sokolova", "--name", "Соколова Ирина Павловна"].concat([
+        "--region",
+        "Краснодарский край",
+        "--url",
+        server.httpUrl,
+      ]),
+      { env: { ...process.env, DATA_DIR: server.dataDir }, encoding: "utf8" },
+    );
+    expect(created.status, created.stderr).toBe(0);
+    const regional = await accept(/\/invite\/([\w-]+)/.exec(created.stdout)?.[1] as string, "Краевой-пароль-1");
+    const invited = await api(
+      "/api/people",
+      regional,
+      json({
+        fullName: "Зуева Ольга Ивановна",
+        position: "заместитель директора",
+        organisationId: "slav-sosh-5",
+        login: "zueva",
+        role: "coordinator",
+        roleOrganisationId: "krasnodar-krai",
+      }),
+    );
+    expect(invited.status).toBe(201);
+    const { person } = (await invited.json()) as { person: { id: string } };
+
+    // The district's coordinator lists her (she works in one of its schools), but a new link
+    // would let them set her password and act as a coordinator of the whole region.
+    const listed = (await (await api("/api/people", coordinator)).json()) as { id: string }[];
+    expect(listed.map((p) => p.id)).toContain(person.id);
+    const refused = await api(`/api/people/${person.id}/invitation`, coordinator, { method: "POST" });
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { message: string }).message).toMatch(/вне вашей зоны ответственности/);
+    expect((await api(`/api/people/${person.id}/invitation`, regional, { method: "POST" })).status).toBe(201);
+  });
+
+  it("signs a person out everywhere when a password is set through a new link", async () => {
+    const invited = await api(
+      "/api/people",
+      coordinator,
+      json({
+        fullName: "Петренко Игорь Олегович",
+        position: "учитель истории",
+        organisationId: "slav-sosh-5",
+        login: "petrenko",
+        role: "school_team",
+      }),
+    );
+    const { invitation, person } = (await invited.json()) as { invitation: { path: string }; person: { id: string } };
+    const earlier = await accept(invitation.path.replace("/invite/", ""), "Первый-пароль-1");
+    const docs = (await (await api("/api/documents", earlier)).json()) as Listed[];
+    const socket = await openRawSocket(server.syncUrl, docs[0]?.id as string, earlier);
+
+    const again = await api(`/api/people/${person.id}/invitation`, coordinator, { method: "POST" });
+    const { path } = (await again.json()) as { path: string };
+    const now = await accept(path.replace("/invite/", ""), "Второй-пароль-2");
+    expect(await socket.closed).toBe(4401);
+    expect((await api("/api/documents", earlier)).status).toBe(401);
+    expect((await api("/api/documents", now)).status).toBe(200);
+  });
+
   it("keeps the coordinator's pages to coordinators, and within their scope", async () => {
     const school5 = await login(server.httpUrl, "school5");
     for (const path of ["/api/people", "/api/audit"]) expect((await api(path, school5)).status).toBe(403);
@@ -239,5 +312,9 @@ describe("accounts and sessions", () => {
     ]) {
       expect(actions, action).toContain(action);
     }
+    for (const limit of ["-1", "0", "1.5", "1001", "many"]) {
+      expect((await api(`/api/audit?limit=${limit}`, coordinator)).status, limit).toBe(400);
+    }
+    expect(((await (await api("/api/audit?limit=2", coordinator)).json()) as unknown[]).length).toBe(2);
   });
 });

@@ -116,7 +116,7 @@ describe("the server's saved message", () => {
     expect(errors).not.toHaveBeenCalled();
   });
 
-  it("is not sent for a read-only connection's refused update", async () => {
+  it("is not sent for a read-only connection's refused update, nor for any update after it", async () => {
     const server = await startServerProcess();
     servers.push(server);
     const coordinator = await login(server.httpUrl, "coordinator");
@@ -134,6 +134,10 @@ describe("the server's saved message", () => {
     await waitFor(() => savedOf(raw).length === 1, "the empty step 2 acknowledged");
     raw.ws.send(newRowUpdate("Вписано куратором"));
     await waitFor(() => raw.received.some((m) => permissionDeniedReason(m) === READ_ONLY_REASON), "told read-only");
+    await roundTrip(raw);
+    expect(savedOf(raw).map((m) => m.count)).toEqual([1]);
+    // Nor afterwards: "your first 3 updates are stored" would cover the refused one.
+    raw.ws.send(syncUpdateMessage(Y.encodeStateAsUpdate(new Y.Doc())));
     await roundTrip(raw);
     expect(savedOf(raw).map((m) => m.count)).toEqual([1]);
     expect(raw.ws.readyState).toBe(raw.ws.OPEN);

@@ -71,6 +71,14 @@ export class Sessions {
     return { accountId, secret, expiresAt };
   }
 
+  /**
+   * Ends every session of an account and closes their sockets: when a password is
+   * set through an invitation link, whoever was signed in before must sign in again.
+   */
+  async endAllOf(accountId: string): Promise<void> {
+    for (const id of await this.directory.deleteSessionsOf(accountId)) this.live.endCredential(id);
+  }
+
   /** Ends a session or revokes a token, and closes the sockets opened with it. */
   async end(credentialId: string): Promise<void> {
     await this.directory.deleteCredential(credentialId);

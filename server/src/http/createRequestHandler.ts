@@ -10,6 +10,7 @@ import { figuresRoutes } from "./figuresRoutes.ts";
 import { HttpError, sendJson } from "./json.ts";
 import { peopleRoutes } from "./peopleRoutes.ts";
 import { registryRoutes } from "./registryRoutes.ts";
+import { parseRequestTarget } from "./requestTarget.ts";
 import { compileRoutes, type RequestContext, type Route } from "./router.ts";
 import { sessionRoutes } from "./sessionRoutes.ts";
 
@@ -44,7 +45,12 @@ export function createRequestHandler(deps: HttpDeps): (req: IncomingMessage, res
       };
 
   return (req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
+    const url = parseRequestTarget(req.url);
+    if (!url) {
+      res.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
+      res.end(messages.badRequestTarget);
+      return;
+    }
     if (!url.pathname.startsWith("/api/")) {
       // sirv calls next() for a missing asset (the SPA fallback covers only pages).
       web(req, res, () => {

@@ -51,7 +51,16 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
 
 /** Reads and validates a JSON body; a bad one is a 400 naming the fields. */
 export async function readBody<T extends z.ZodType>(req: IncomingMessage, schema: T): Promise<z.output<T>> {
-  const parsed = schema.safeParse(await readJson(req));
+  return parseOr400(schema, await readJson(req));
+}
+
+/** The query string's parameters, validated by a schema (400 naming the bad ones otherwise). */
+export function readQuery<T extends z.ZodType>(url: URL, schema: T): z.output<T> {
+  return parseOr400(schema, Object.fromEntries(url.searchParams));
+}
+
+function parseOr400<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+  const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const fields = [...new Set(parsed.error.issues.map((i) => i.path.join(".") || messages.requestBody))].join(", ");
   throw new HttpError(400, "invalid-request", messages.invalidFields(fields));

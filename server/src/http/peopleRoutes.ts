@@ -51,6 +51,23 @@ export function peopleRoutes(services: Services): Route[] {
     return account;
   };
 
+  /**
+   * A new invitation link sets a new password: whoever uses it becomes that person,
+   * with every right they have. So only a coordinator who manages all of those
+   * rights may issue it; otherwise a municipal coordinator could take over, say,
+   * a regional coordinator whose account happens to sit in one of their schools.
+   */
+  const requireAllRightsManaged = async (manager: Manager, account: AccountRecord): Promise<void> => {
+    const [grants, curated] = await Promise.all([
+      directory.listGrants(account.id),
+      directory.listCuratedSchools(account.id),
+    ]);
+    const places = [...grants.map((g) => g.organisationId), ...curated.map((c) => c.schoolId)];
+    if (places.some((id) => !manager.managed.has(id))) {
+      throw new HttpError(403, "beyond-scope", messages.personBeyondScope);
+    }
+  };
+
   const invite = async (accountId: string): Promise<Invitation> => {
     const secret = newSecret();
     const expiresAt = new Date(Date.now() + INVITATION_TTL_MS).toISOString();
@@ -142,6 +159,7 @@ export function peopleRoutes(services: Services): Route[] {
       async handle(ctx) {
         const manager = await requireManager(ctx, services);
         const account = await managedPerson(ctx, manager);
+        await requireAllRightsManaged(manager, account);
         const invitation = await invite(account.id);
         await audit.record({
           action: "person-invited",

@@ -9,6 +9,7 @@ import {
   type YearlyDocumentsResponse,
   yearlyDocumentsRequest,
 } from "@karta/schema";
+import { z } from "zod";
 import { documentAccess, visibleOrganisations } from "../access/policy.ts";
 import { createDocument } from "../documents/createDocument.ts";
 import { plannedSchoolDocuments, plannedYearlyDocuments } from "../documents/yearlySet.ts";
@@ -16,13 +17,14 @@ import { messages } from "../messages.ts";
 import type { Services } from "../services.ts";
 import type { OrganisationRecord } from "../storage/DirectoryStore.ts";
 import { toSummary } from "./documentsApi.ts";
-import { HttpError, readBody, sendJson } from "./json.ts";
+import { HttpError, readBody, readQuery, sendJson } from "./json.ts";
 import { requireManaged, requireManager } from "./requireManager.ts";
 import type { Route } from "./router.ts";
 
 const toOrganisation = (r: OrganisationRecord): Organisation => ({ ...r, statuses: { ...r.statuses } });
 
 const AUDIT_LIMIT_MAX = 1000;
+const auditQuery = z.object({ limit: z.coerce.number().int().min(1).max(AUDIT_LIMIT_MAX).default(200) });
 
 /** The schools registry and the audit log. */
 export function registryRoutes(services: Services): Route[] {
@@ -167,7 +169,7 @@ export function registryRoutes(services: Services): Route[] {
       path: "/api/audit",
       async handle(ctx) {
         const manager = await requireManager(ctx, services);
-        const limit = Math.min(Number(ctx.url.searchParams.get("limit")) || 200, AUDIT_LIMIT_MAX);
+        const { limit } = readQuery(ctx.url, auditQuery);
         const managesRoot = manager.auth.principal.grants.some(
           (g) => g.role === "coordinator" && manager.tree.get(g.organisationId)?.parentId === null,
         );

@@ -137,6 +137,7 @@ export function sessionRoutes(services: Services): Route[] {
           new Date().toISOString(),
         );
         if (!accepted) throw new HttpError(410, "invitation-used", messages.invitationUsed);
+        await services.sessions.endAllOf(accountId);
         const account = await services.directory.getAccount(accountId);
         await services.audit.record({
           action: "invitation-accepted",

@@ -87,6 +87,8 @@ export interface DirectoryStore {
   listTokens(accountId: string): Promise<TokenRecord[]>;
   findCredential(tokenHash: string): Promise<CredentialRecord | null>;
   deleteCredential(id: string): Promise<void>;
+  /** Ends every session of an account (not its API tokens); the ids of those ended. */
+  deleteSessionsOf(accountId: string): Promise<string[]>;
 
   createInvitation(tokenHash: string, accountId: string, expiresAt: string): Promise<void>;
   /** The account an unused, unexpired invitation is for; "used" or "expired" if so, null if unknown. */

@@ -201,6 +201,13 @@ export class SqliteDirectory implements DirectoryStore {
     })();
   }
 
+  async deleteSessionsOf(accountId: string): Promise<string[]> {
+    return this.db
+      .prepare<[string], { id: string }>("DELETE FROM sessions WHERE account_id = ? RETURNING id")
+      .all(accountId)
+      .map((r) => r.id);
+  }
+
   async createInvitation(tokenHash: string, accountId: string, expiresAt: string): Promise<void> {
     this.db
       .prepare("INSERT INTO invitations (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)")

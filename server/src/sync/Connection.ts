@@ -1,5 +1,6 @@
 import type { AccessLevel } from "@karta/schema";
 import type { WebSocket } from "ws";
+import { CLOSE_GRACE_MS, MAX_CLOSE_REASON_BYTES } from "../limits.ts";
 
 /** Who is behind a socket and what they may do in its room, as decided at the upgrade. */
 export interface ConnectionGrant {
@@ -20,6 +21,13 @@ export class Connection {
   refusalReported = false;
   /** Sync step 2 and update messages received so far: the count a saved message acknowledges. */
   updatesReceived = 0;
+  /**
+   * Set when one of this socket's updates was refused. "Your first n update messages
+   * are stored" can then never be true again for this socket, so it is never
+   * acknowledged again; the client learns what was stored on its next connection.
+   */
+  hasRefusedUpdate = false;
+  private closedByServer = false;
 
   constructor(
     readonly socket: WebSocket,
@@ -34,12 +42,40 @@ export class Connection {
     return this.grant.canWrite;
   }
 
+  /**
+   * False from the moment the server decided to close this socket. ws goes on
+   * delivering messages while the close handshake runs (up to 30 s for a client
+   * that never answers), and the grant they were allowed under may be the very
+   * thing that was revoked: such messages must be dropped, not applied.
+   */
+  get accepting(): boolean {
+    return !this.closedByServer;
+  }
+
   send(message: Uint8Array): void {
     if (this.socket.readyState === this.socket.OPEN) this.socket.send(message);
   }
 
   close(code: number, reason: string): void {
-    // Close reasons are limited to 123 bytes by RFC 6455.
-    if (this.socket.readyState <= this.socket.OPEN) this.socket.close(code, reason.slice(0, 120));
+    this.closedByServer = true;
+    if (this.socket.readyState > this.socket.OPEN) return;
+    this.socket.close(code, truncateUtf8(reason, MAX_CLOSE_REASON_BYTES));
+    const cut = setTimeout(() => this.socket.terminate(), CLOSE_GRACE_MS);
+    cut.unref();
+    this.socket.once("close", () => clearTimeout(cut));
   }
+}
+
+/** The longest prefix of `text` that fits in `maxBytes` of UTF-8, never splitting a character. */
+export function truncateUtf8(text: string, maxBytes: number): string {
+  if (Buffer.byteLength(text) <= maxBytes) return text;
+  let bytes = 0;
+  let end = 0;
+  for (const char of text) {
+    const size = Buffer.byteLength(char);
+    if (bytes + size > maxBytes) break;
+    bytes += size;
+    end += char.length;
+  }
+  return text.slice(0, end);
 }

@@ -98,7 +98,7 @@ export class DocRoom {
 
   /** Handles one binary message; a bad one closes that connection only. */
   receive(connection: Connection, message: Uint8Array): void {
-    if (this.failed) return;
+    if (this.failed || !connection.accepting) return;
     if (message.byteLength > MAX_MESSAGE_BYTES) {
       connection.close(CloseCode.TooLarge, `message of ${message.byteLength} bytes is over ${MAX_MESSAGE_BYTES}`);
       return;
@@ -186,6 +186,7 @@ export class DocRoom {
       const { integrated, violation } = this.applyAndCheck(connection, update);
       if (violation !== null) {
         await this.rollback();
+        connection.hasRefusedUpdate = true;
         this.log.warn({ docId: this.docId, reason: violation }, "refused an invalid update");
         this.hooks.onRefused(connection, violation);
         connection.close(CloseCode.InvalidMessage, `invalid update: ${violation}`);
@@ -268,6 +269,7 @@ export class DocRoom {
       this.acknowledge(connection, sequence);
       return;
     }
+    connection.hasRefusedUpdate = true;
     connection.send(encodePermissionDenied(READ_ONLY_REASON));
     this.hooks.onRefused(connection, READ_ONLY_REASON);
   }
@@ -277,16 +279,18 @@ export class DocRoom {
    * `sequence` are stored: called in the queue, after the append resolved (or
    * found nothing new), so the state vector sent is that of the stored state.
    * If a later update of the same connection is already queued, its
-   * acknowledgement will say more: this one is skipped.
+   * acknowledgement will say more: this one is skipped. After a refusal the
+   * count would cover the refused message: nothing is acknowledged any more.
    */
   private acknowledge(connection: Connection, sequence: number): void {
-    if (!connection.wantsSaved || sequence !== connection.updatesReceived) return;
+    if (!connection.wantsSaved || connection.hasRefusedUpdate || sequence !== connection.updatesReceived) return;
     connection.send(encodeSaved(this.current, sequence));
   }
 
   private enqueue(connection: Connection, task: () => void | Promise<void>): void {
     this.queue = this.queue.then(async () => {
-      if (this.failed) return;
+      // A connection the server closed meanwhile (rights revoked, say) is heard no more.
+      if (this.failed || !connection.accepting) return;
       try {
         await task();
       } catch (error) {

@@ -1,6 +1,5 @@
 import { CloseCode } from "@karta/schema";
 import type { RawData } from "ws";
-import type { Logger } from "../log.ts";
 import type { Connection } from "./Connection.ts";
 import type { DocRoom } from "./DocRoom.ts";
 import type { LiveConnections } from "./LiveConnections.ts";
@@ -20,7 +19,7 @@ const MAX_MESSAGES_BEFORE_LOAD = 32;
  */
 export async function handleSyncSocket(
   connection: Connection,
-  deps: { rooms: RoomRegistry; live: LiveConnections; log: Logger },
+  deps: { rooms: RoomRegistry; live: LiveConnections },
 ): Promise<void> {
   const pending: Uint8Array[] = [];
   let room: DocRoom | null = null;
@@ -30,6 +29,7 @@ export async function handleSyncSocket(
 
   socket.binaryType = "nodebuffer";
   socket.on("message", (data: RawData, isBinary: boolean) => {
+    if (!connection.accepting) return;
     if (!isBinary) {
       connection.close(CloseCode.InvalidMessage, "text frames are not part of the protocol");
       return;
@@ -44,7 +44,6 @@ export async function handleSyncSocket(
     deps.live.remove(connection);
     if (room) deps.rooms.leave(room, connection);
   });
-  socket.on("error", (error) => deps.log.debug({ err: error, room: connection.docId }, "socket error"));
 
   try {
     const joined = await deps.rooms.join(connection);
