@@ -156,6 +156,8 @@ test("4. a copied range pastes cell for cell two rows lower", async () => {
 });
 
 test("5. Ctrl+Z undoes one's own edit and never the colleague's", async () => {
+  // Both scroll back to the top of the table (the grid renders only the rows near its viewport).
+  for (const page of [a, b]) await page.locator(".ag-body-viewport").evaluate((viewport) => viewport.scrollTo(0, 0));
   const before = await readCell(a, 3, "period");
   await editCell(a, 3, "period", "Март 2022 г. (правка методиста)");
   await editCell(b, 4, "period", "Апрель 2022 г. (правка координатора)");
@@ -176,3 +178,10 @@ function excelTsv(rows: string[][]): string {
   const quote = (c: string) => (/[\t\r\n"]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c);
   return rows.map((row) => row.map(quote).join("\t")).join("\r\n");
 }
+
+test("6. Ctrl+A selects the table's cells, not the text of the whole page", async () => {
+  await cell(a, 11, "measure").click();
+  await a.keyboard.press("ControlOrMeta+A");
+  await expect(a.getByText(/^Выделено: \d+ × 5$/)).toBeVisible();
+  expect(await a.evaluate(() => window.getSelection()?.toString() ?? "")).toBe("");
+});

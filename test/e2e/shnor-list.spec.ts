@@ -35,6 +35,14 @@ test("the coordinator creates a year's documents for a school and for the munici
   const registry = page.getByTestId("school-registry").filter({ hasText: "Северский район" });
   await registry.getByLabel("Год документов").selectOption("2024");
 
+  // Every school's button fits inside the registry's card (no sideways scrolling at 1440 px).
+  const card = await registry.boundingBox();
+  const buttons = registry.locator("tbody .k-col-docs button");
+  await expect(buttons).toHaveCount(16);
+  for (const box of await buttons.evaluateAll((all) => all.map((b) => b.getBoundingClientRect().right))) {
+    expect(box).toBeLessThanOrEqual((card?.x ?? 0) + (card?.width ?? 0) - 8);
+  }
+
   await registry.getByRole("button", { name: "Создать документы на 2024 год: МБОУ СОШ № 7" }).click();
   const result = registry.getByTestId("yearly-result");
   await expect(result).toContainText("МБОУ СОШ № 7, 2024 год: создано 3 документа.", { timeout: 10_000 });

@@ -255,6 +255,34 @@ describe("accounts and sessions", () => {
     expect(upward.status).toBe(403);
   });
 
+  it("grants a role only where it fits: a school team on a school, a methodist on a municipality", async () => {
+    const teamOnDistrict = await api(
+      "/api/people",
+      coordinator,
+      json({
+        fullName: "Гусева Анна Ильинична",
+        position: "завуч",
+        organisationId: "slavyansky-rayon",
+        login: "guseva",
+        role: "school_team",
+      }),
+    );
+    expect(teamOnDistrict.status).toBe(400);
+    expect(((await teamOnDistrict.json()) as { message: string }).message).toMatch(/управленческая команда — на школу/);
+    const methodistOnSchool = await api(
+      "/api/people/demo-school5/roles",
+      coordinator,
+      json({ role: "methodist", organisationId: "slav-sosh-5" }),
+    );
+    expect(methodistOnSchool.status).toBe(400);
+    const viewerOnSchool = await api(
+      "/api/people/demo-school5/roles",
+      coordinator,
+      json({ role: "viewer", organisationId: "slav-sosh-5" }),
+    );
+    expect(viewerOnSchool.status).toBe(200);
+  });
+
   it("keeps a registry of schools with a status per year", async () => {
     const created = await api(
       "/api/organisations",

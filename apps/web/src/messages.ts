@@ -129,6 +129,17 @@ export const messages = {
   grid: {
     noRows: "В таблице нет строк. Нажмите «Добавить строку».",
     loading: "Загрузка…",
+    /** AG Grid's own words that reach the page (its pagination's labels are in every grid's markup). */
+    agGrid: {
+      page: "Страница",
+      of: "из",
+      to: "–",
+      more: "ещё",
+      firstPage: "Первая страница",
+      previousPage: "Предыдущая страница",
+      nextPage: "Следующая страница",
+      lastPage: "Последняя страница",
+    },
     dragRow: "Перетащите, чтобы переместить строку",
     selection: (r: number, c: number) => `Выделено: ${r} × ${c}`,
     yes: "Да",
@@ -253,7 +264,8 @@ export const messages = {
     adding: "Добавляем…",
     nameRequired: "Введите название школы (не короче 2 символов).",
     added: (name: string) => `Школа «${name}» добавлена.`,
-    documentsColumn: "Документы года",
+    documentsColumn: (year: number) => `Документы ${year} года`,
+    createSchoolDocuments: "Создать",
     documentsYear: "Год документов",
     createDocuments: (year: number) => `Создать документы на ${year} год`,
     createDocumentsFor: (name: string, year: number) => `Создать документы на ${year} год: ${name}`,

@@ -16,6 +16,25 @@ export const ORGANISATION_KINDS = ["region", "municipality", "school"] as const;
 export const organisationKind = z.enum(ORGANISATION_KINDS);
 export type OrganisationKind = z.infer<typeof organisationKind>;
 
+/**
+ * Where each role may be granted. A role covers its node and everything below
+ * it, so a school team granted on a municipality would edit every school's
+ * documents there: a school team belongs to one school. The others work for a
+ * municipality or a region; an observer may also watch a single school.
+ */
+export const ROLE_PLACES: Readonly<Record<Role, readonly OrganisationKind[]>> = {
+  school_team: ["school"],
+  curator: ["municipality", "region"],
+  methodist: ["municipality", "region"],
+  coordinator: ["municipality", "region"],
+  viewer: ["school", "municipality", "region"],
+};
+
+/** The roles that may be granted on an organisation of this kind, in the order of ROLES. */
+export function rolesFor(kind: OrganisationKind): Role[] {
+  return ROLES.filter((r) => ROLE_PLACES[r].includes(kind));
+}
+
 export const SCHOOL_TYPES = ["СОШ", "ООШ", "НОШ", "лицей", "гимназия", "интернат"] as const;
 export const schoolType = z.enum(SCHOOL_TYPES);
 export type SchoolType = z.infer<typeof schoolType>;

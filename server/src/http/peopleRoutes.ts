@@ -15,7 +15,7 @@ import { messages } from "../messages.ts";
 import type { Services } from "../services.ts";
 import type { AccountRecord } from "../storage/DirectoryStore.ts";
 import { HttpError, readBody, sendJson } from "./json.ts";
-import { type Manager, requireManaged, requireManager } from "./requireManager.ts";
+import { type Manager, requireManaged, requireManager, requireRoleFits } from "./requireManager.ts";
 import type { RequestContext, Route } from "./router.ts";
 
 /**
@@ -117,6 +117,7 @@ export function peopleRoutes(services: Services): Route[] {
         const roleOrganisationId = body.roleOrganisationId ?? body.organisationId;
         requireManaged(manager, body.organisationId);
         requireManaged(manager, roleOrganisationId);
+        requireRoleFits(manager, body.role, roleOrganisationId);
         if (await directory.findAccountByLogin(body.login)) {
           throw new HttpError(409, "login-taken", messages.loginTaken(body.login));
         }
@@ -179,6 +180,7 @@ export function peopleRoutes(services: Services): Route[] {
         const account = await managedPerson(ctx, manager);
         const { role, organisationId } = await readBody(ctx.req, grantRoleRequest);
         requireManaged(manager, organisationId);
+        requireRoleFits(manager, role, organisationId);
         await directory.addGrant({ id: randomId(16), accountId: account.id, role, organisationId });
         await audit.record({
           action: "role-granted",

@@ -1,3 +1,4 @@
+import { ROLE_PLACES, type Role } from "@karta/schema";
 import type { Authenticated } from "../access/AccessControl.ts";
 import type { OrganisationTree } from "../access/OrganisationTree.ts";
 import { managedOrganisations } from "../access/policy.ts";
@@ -30,6 +31,13 @@ export async function requireManager(ctx: RequestContext, services: Services): P
     throw new HttpError(403, "forbidden", messages.notCoordinator);
   }
   return { auth, tree, managed };
+}
+
+/** 400 unless the role may be granted on an organisation of that kind (ROLE_PLACES). */
+export function requireRoleFits(manager: Manager, role: Role, organisationId: string): void {
+  const kind = manager.tree.get(organisationId)?.kind;
+  if (!kind || !ROLE_PLACES[role].includes(kind))
+    throw new HttpError(400, "role-does-not-fit", messages.roleDoesNotFit);
 }
 
 /** 403 unless the organisation is within the coordinator's scope. */

@@ -1,4 +1,4 @@
-import { type InvitePersonResponse, login as loginSchema, type Organisation, ROLES, type Role } from "@karta/schema";
+import { type InvitePersonResponse, login as loginSchema, type Organisation, type Role, rolesFor } from "@karta/schema";
 import { type FormEvent, useState } from "react";
 import { failureMessage } from "../api/http.ts";
 import { invitePerson } from "../api/peopleApi.ts";
@@ -20,13 +20,16 @@ export function InviteForm({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const chosen = organisations.find((o) => o.id === organisationId) ?? organisations[0];
+  // The role is granted on the person's organisation: only the roles that fit its kind.
+  const roles = chosen ? rolesFor(chosen.kind) : [];
+  const chosenRole = roles.includes(role) ? role : roles[0];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (fullName.trim().length < 3) return setError(messages.people.fullNameRequired);
     const parsedLogin = loginSchema.safeParse(login);
     if (!parsedLogin.success) return setError(messages.people.loginInvalid);
-    if (!chosen) return;
+    if (!chosen || !chosenRole) return;
     setBusy(true);
     setError(null);
     try {
@@ -35,7 +38,7 @@ export function InviteForm({
         position: position.trim(),
         organisationId: chosen.id,
         login: parsedLogin.data,
-        role,
+        role: chosenRole,
       });
       onInvited(result);
       setFullName("");
@@ -97,8 +100,8 @@ export function InviteForm({
       </label>
       <label className="k-field">
         <span className="k-field-label">{messages.people.role}</span>
-        <select value={role} onChange={(e) => setRole(e.target.value as Role)} disabled={busy}>
-          {ROLES.map((r) => (
+        <select value={chosenRole} onChange={(e) => setRole(e.target.value as Role)} disabled={busy}>
+          {roles.map((r) => (
             <option key={r} value={r}>
               {messages.roles[r]}
             </option>

@@ -1,4 +1,4 @@
-import { type Invitation, type Organisation, type Person, ROLES, type Role } from "@karta/schema";
+import { type Invitation, type Organisation, type Person, ROLE_PLACES, ROLES, type Role } from "@karta/schema";
 import { type FormEvent, useState } from "react";
 import { failureMessage } from "../api/http.ts";
 import { grantRole, newInvitation, revokeRole, setCuratedSchools } from "../api/peopleApi.ts";
@@ -173,9 +173,12 @@ function GrantForm({
 }) {
   const [role, setRole] = useState<Role>("viewer");
   const [organisationId, setOrganisationId] = useState(organisations[0]?.id ?? "");
+  // Only the places where the chosen role may be granted (a school team: schools).
+  const places = organisations.filter((o) => ROLE_PLACES[role].includes(o.kind));
+  const where = places.find((o) => o.id === organisationId) ?? places[0];
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (organisationId) onGrant(role, organisationId);
+    if (where) onGrant(role, where.id);
   };
   return (
     <form className="k-row-form" onSubmit={submit} data-testid="grant-form">
@@ -188,10 +191,10 @@ function GrantForm({
       </select>
       <select
         aria-label={messages.people.grantWhere}
-        value={organisationId}
+        value={where?.id ?? ""}
         onChange={(e) => setOrganisationId(e.target.value)}
       >
-        {organisations.map((o) => (
+        {places.map((o) => (
           <option key={o.id} value={o.id}>
             {o.name}
           </option>

@@ -78,7 +78,7 @@ function MunicipalitySchools({
                   {year}
                 </th>
               ))}
-              <th className="k-col-docs">{messages.schools.documentsColumn}</th>
+              <th className="k-col-docs">{messages.schools.documentsColumn(documents.year)}</th>
             </tr>
           </thead>
           <tbody>
@@ -198,7 +198,7 @@ function SchoolRow({
           disabled={documents.busy}
           onClick={documents.create}
         >
-          {documents.creating ? messages.schools.creatingDocuments : messages.schools.createDocuments(documents.year)}
+          {documents.creating ? messages.schools.creatingDocuments : messages.schools.createSchoolDocuments}
         </button>
       </td>
     </tr>

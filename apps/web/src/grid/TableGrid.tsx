@@ -47,6 +47,7 @@ export interface TableGridProps {
 }
 
 const localeText = {
+  ...messages.grid.agGrid,
   noRowsToShow: messages.grid.noRows,
   loadingOoo: messages.grid.loading,
 };
@@ -116,7 +117,7 @@ export function TableGrid({ table, origin, presence, selection, undo, readOnly, 
       if (!session || !(keyboard instanceof KeyboardEvent) || session.isEditing()) return;
       const action = gridKeyAction(keyboard);
       if (!action) return;
-      keyboard.preventDefault();
+      // The browser's default was prevented in the keydown (suppressGridKeys).
       if (readOnly && changesTable(action)) return;
       switch (action.kind) {
         case "undo":

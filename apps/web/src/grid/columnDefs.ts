@@ -187,5 +187,9 @@ function rangeClassRules(colIndex: number, selection: SelectionStore): CellClass
 
 /** Keeps AG Grid away from the keys the grid handles itself (see keymap.ts). */
 function suppressGridKeys(params: SuppressKeyboardEventParams<RowSnapshot, CellValue>): boolean {
-  return !params.editing && gridKeyAction(params.event) !== null;
+  if (params.editing || gridKeyAction(params.event) === null) return false;
+  // Here, inside the keydown itself: AG Grid raises cellKeyDown (where the action runs) too
+  // late to stop the browser's own Ctrl+A (selecting the whole page) or Ctrl+Z.
+  params.event.preventDefault();
+  return true;
 }

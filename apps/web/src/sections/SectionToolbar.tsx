@@ -46,7 +46,12 @@ export function SectionToolbar({
     if (input === null) return;
     const href = linkFromInput(input);
     if (href === null) chain().extendMarkRange("link").unsetLink().run();
-    else chain().extendMarkRange("link").setLink({ href }).run();
+    else if (editor.state.selection.empty && !current) {
+      // Nothing selected to turn into a link: the address itself becomes the link's text.
+      chain()
+        .insertContent({ type: "text", text: href, marks: [{ type: "link", attrs: { href } }] })
+        .run();
+    } else chain().extendMarkRange("link").setLink({ href }).run();
   };
 
   return (

@@ -12,7 +12,8 @@ const count = (id: string, title: string): ColumnTemplate => ({
   id,
   title,
   type: { kind: "number", integer: true, min: 0, max: 100_000 },
-  width: 120,
+  // Room for «(несущественные)» on one line of the header.
+  width: 140,
   required: true,
 });
 
