@@ -155,10 +155,16 @@ export class DocRoom {
     await this.queue;
   }
 
-  /** Waits for queued work and compacts the log into a snapshot if anything was appended. */
+  /**
+   * Compacts the log into a snapshot if anything was appended, after the work
+   * queued before it and in the same queue: no append runs between reading the
+   * state and storing it as the snapshot, whatever the store's latency.
+   */
   async flush(): Promise<void> {
+    this.queue = this.queue.then(async () => {
+      if (!this.failed && this.appendedSinceCompaction > 0) await this.compact();
+    });
     await this.queue;
-    if (!this.failed && this.appendedSinceCompaction > 0) await this.compact();
   }
 
   destroy(): void {
