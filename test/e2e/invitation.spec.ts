@@ -63,6 +63,22 @@ test("a coordinator invites a person who sets a password and signs in", async ({
   // The coordinator's list now shows her as active, and the log has it all.
   await c.reload();
   await expect(c.getByTestId("person-row").filter({ hasText: "sokolova" })).not.toContainText("ещё не вошёл");
+
+  // A new link for someone who signs in already is asked about first: it replaces the password.
+  const active = c.getByTestId("person-row").filter({ hasText: "sokolova" });
+  const asked: string[] = [];
+  c.once("dialog", (dialog) => {
+    asked.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await active.getByRole("button", { name: "Новая ссылка" }).click();
+  expect(asked).toEqual([expect.stringContaining("все прежние входы этого человека завершатся")]);
+  await expect(c.getByTestId("invitation-link")).toHaveCount(0);
+  c.once("dialog", (dialog) => void dialog.accept());
+  await active.getByRole("button", { name: "Новая ссылка" }).click();
+  await expect(c.getByTestId("invitation-link")).toHaveValue(/\/invite\/[A-Za-z0-9_-]+$/);
+  expect(await c.getByTestId("invitation-link").inputValue()).not.toBe(url);
+
   await c.getByRole("link", { name: "Журнал" }).click();
   await expect(c.getByTestId("audit-entry").filter({ hasText: "приглашение принято" }).first()).toContainText(
     "sokolova",

@@ -146,12 +146,14 @@ export function PersonRow({ person, names, organisations, schools, onChanged, on
           className="k-button k-button-small"
           title={messages.people.newLinkHint}
           disabled={busy}
-          onClick={() =>
+          onClick={() => {
+            // For someone who already signs in, the link replaces their password once used.
+            if (person.active && !window.confirm(messages.people.newLinkConfirm(person.fullName))) return;
             run(
               () => newInvitation(person.id),
               (invitation) => onInvitation(person, invitation),
-            )
-          }
+            );
+          }}
         >
           {messages.people.newLink}
         </button>
