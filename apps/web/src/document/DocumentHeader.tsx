@@ -25,7 +25,7 @@ export function DocumentHeader({ title, details, status, people }: DocumentHeade
         <Logo />
       </Link>
       <div className="k-doc-heading">
-        <h1 className="k-doc-title" data-testid="document-title">
+        <h1 className="k-doc-title" data-testid="document-title" title={title}>
           {title}
         </h1>
         <div className="k-doc-meta">
