@@ -9,6 +9,20 @@ export const ROADMAP_TITLE = "Дорожная карта по методиче�
 export const SCHOOL5 = "МБОУ СОШ № 5";
 export const PROGRAMME_TITLE = "Антирисковая программа «Низкая учебная мотивация обучающихся»";
 
+/**
+ * Waits until a cell shows `text`, looking at every frame, and returns how long
+ * that took in ms: a figure to report, not to assert on (SEE_TIMEOUT bounds it).
+ */
+export async function msUntilCellShows(page: Page, rowIndex: number, colId: string, text: string): Promise<number> {
+  const started = Date.now();
+  await page.waitForFunction(
+    ([selector, wanted]) => document.querySelector(selector)?.textContent === wanted,
+    [`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${colId}"] .k-cell-text`, text] as const,
+    { polling: "raf", timeout: SEE_TIMEOUT },
+  );
+  return Date.now() - started;
+}
+
 /** Opens the demo roadmap from the documents list (signed in already). */
 export async function openRoadmap(page: Page): Promise<void> {
   await page.goto("/");
