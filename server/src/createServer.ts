@@ -14,7 +14,7 @@ import type { Logger } from "./log.ts";
 import type { Services } from "./services.ts";
 import type { DirectoryStore } from "./storage/DirectoryStore.ts";
 import type { DocumentStore } from "./storage/DocumentStore.ts";
-import { Connection, type ConnectionGrant } from "./sync/Connection.ts";
+import { Connection, type ConnectionGrant, closeWithGrace } from "./sync/Connection.ts";
 import { handleSyncSocket } from "./sync/handleSyncSocket.ts";
 import { LiveConnections } from "./sync/LiveConnections.ts";
 import { RoomRegistry } from "./sync/RoomRegistry.ts";
@@ -139,7 +139,7 @@ export async function startServer(
           // event; one without a listener is an uncaught exception. Log it; ws closes the socket.
           ws.on("error", (error) => log.debug({ err: error, room }, "socket error"));
           if ("refuse" in decision) {
-            ws.close(decision.refuse, decision.reason);
+            closeWithGrace(ws, decision.refuse, decision.reason);
             return;
           }
           // With noServer, ws never emits "connection": liveness starts here.

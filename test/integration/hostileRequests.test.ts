@@ -48,6 +48,13 @@ describe("requests no honest client sends", () => {
     await stillServing();
   });
 
+  it("cuts a refused socket that does not answer the close, instead of waiting 30 s for it", async () => {
+    const socket = openTcpWebSocket(port, "/sync/SomeDocument");
+    expect(await socket.status).toMatch(/^HTTP\/1\.1 101 /);
+    await waitFor(() => socket.closeCodes.includes(4401), "refused: not signed in");
+    await socket.ended;
+  });
+
   it("survives a refused socket that then sends an unmasked frame", async () => {
     const socket = openTcpWebSocket(port, "/sync/SomeDocument");
     expect(await socket.status).toMatch(/^HTTP\/1\.1 101 /);

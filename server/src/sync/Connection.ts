@@ -58,12 +58,17 @@ export class Connection {
 
   close(code: number, reason: string): void {
     this.closedByServer = true;
-    if (this.socket.readyState > this.socket.OPEN) return;
-    this.socket.close(code, truncateUtf8(reason, MAX_CLOSE_REASON_BYTES));
-    const cut = setTimeout(() => this.socket.terminate(), CLOSE_GRACE_MS);
-    cut.unref();
-    this.socket.once("close", () => clearTimeout(cut));
+    closeWithGrace(this.socket, code, reason);
   }
+}
+
+/** Starts the close handshake, and cuts the socket if the client has not answered within CLOSE_GRACE_MS. */
+export function closeWithGrace(socket: WebSocket, code: number, reason: string): void {
+  if (socket.readyState > socket.OPEN) return;
+  socket.close(code, truncateUtf8(reason, MAX_CLOSE_REASON_BYTES));
+  const cut = setTimeout(() => socket.terminate(), CLOSE_GRACE_MS);
+  cut.unref();
+  socket.once("close", () => clearTimeout(cut));
 }
 
 /** The longest prefix of `text` that fits in `maxBytes` of UTF-8, never splitting a character. */
