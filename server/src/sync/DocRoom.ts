@@ -2,7 +2,7 @@ import { CloseCode, READ_ONLY_REASON } from "@karta/schema";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { readStoredDocument } from "../documents/storedDocument.ts";
-import { COMPACT_EVERY_UPDATES, MAX_DOCUMENT_BYTES, MAX_MESSAGE_BYTES } from "../limits.ts";
+import { COMPACT_EVERY_UPDATES, COMPACT_JITTER_UPDATES, MAX_DOCUMENT_BYTES, MAX_MESSAGE_BYTES } from "../limits.ts";
 import type { Logger } from "../log.ts";
 import type { DocumentStore } from "../storage/DocumentStore.ts";
 import { Connection } from "./Connection.ts";
@@ -45,6 +45,7 @@ export class DocRoom {
   readonly awareness: awarenessProtocol.Awareness;
   private queue: Promise<void> = Promise.resolve();
   private appendedSinceCompaction = 0;
+  private readonly compactEvery = COMPACT_EVERY_UPDATES + Math.floor(Math.random() * (COMPACT_JITTER_UPDATES + 1));
   private failed = false;
 
   private constructor(
@@ -213,7 +214,7 @@ export class DocRoom {
       this.appendedSinceCompaction++;
       this.broadcast(encodeUpdate(integrated), connection);
       this.acknowledge(connection, sequence);
-      if (this.appendedSinceCompaction >= COMPACT_EVERY_UPDATES) await this.compact();
+      if (this.appendedSinceCompaction >= this.compactEvery) await this.compact();
     });
   }
 
