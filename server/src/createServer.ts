@@ -56,8 +56,6 @@ export async function startServer(
     validatorFor: (room) => validatorFor(store, room),
     upgrade: upgradeRoom,
     onRefused: (connection, reason) => {
-      if (connection.refusalReported) return;
-      connection.refusalReported = true;
       void audit.record({
         action: "access-refused",
         actorId: connection.grant.accountId,

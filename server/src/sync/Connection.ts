@@ -17,14 +17,13 @@ export interface ConnectionGrant {
 export class Connection {
   /** Awareness client ids this socket announced, removed when it leaves. */
   readonly awarenessIds = new Set<number>();
-  /** Set once a refused write has been reported, so a stubborn client does not flood the audit log. */
-  refusalReported = false;
   /** Sync step 2 and update messages received so far: the count a saved message acknowledges. */
   updatesReceived = 0;
   /**
    * Set when one of this socket's updates was refused. "Your first n update messages
    * are stored" can then never be true again for this socket, so it is never
-   * acknowledged again; the client learns what was stored on its next connection.
+   * acknowledged again (the client learns what was stored on its next connection),
+   * and only the first refusal is reported, so a stubborn client cannot flood the audit log.
    */
   hasRefusedUpdate = false;
   private closedByServer = false;

@@ -26,7 +26,7 @@ export type UpdateValidator = (doc: Y.Doc, transaction: Y.Transaction) => string
 export interface RoomHooks {
   /** Storage failed: the room is unusable and must be forgotten. */
   onFailure(room: DocRoom): void;
-  /** An update was refused (read-only connection or invalid content), for the audit log. */
+  /** A connection's first refused update (read-only connection or invalid content), for the audit log. */
   onRefused(connection: Connection, reason: string): void;
 }
 
@@ -193,9 +193,8 @@ export class DocRoom {
       const { integrated, violation } = this.applyAndCheck(connection, update);
       if (violation !== null) {
         await this.rollback();
-        connection.hasRefusedUpdate = true;
         this.log.warn({ docId: this.docId, reason: violation }, "refused an invalid update");
-        this.hooks.onRefused(connection, violation);
+        this.markRefused(connection, violation);
         connection.close(CloseCode.InvalidMessage, `invalid update: ${violation}`);
         return;
       }
@@ -276,9 +275,14 @@ export class DocRoom {
       this.acknowledge(connection, sequence);
       return;
     }
-    connection.hasRefusedUpdate = true;
     connection.send(encodePermissionDenied(READ_ONLY_REASON));
-    this.hooks.onRefused(connection, READ_ONLY_REASON);
+    this.markRefused(connection, READ_ONLY_REASON);
+  }
+
+  /** Remembers that this connection had an update refused; reports the first one. */
+  private markRefused(connection: Connection, reason: string): void {
+    if (!connection.hasRefusedUpdate) this.hooks.onRefused(connection, reason);
+    connection.hasRefusedUpdate = true;
   }
 
   /**

@@ -8,7 +8,7 @@ import { DocRoom, type UpdateValidator } from "./DocRoom.ts";
 export interface RoomRules {
   /** The template check for a room (content or comments), known before it loads. */
   validatorFor(room: string): Promise<UpdateValidator>;
-  /** An update was refused; for the audit log. */
+  /** A connection's first refused update; for the audit log. */
   onRefused(connection: Connection, reason: string): void;
   /** Brings a just-loaded document up to date (template migrations); its change is stored. */
   upgrade(room: string, doc: Y.Doc): void;
