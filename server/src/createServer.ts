@@ -5,10 +5,12 @@ import { CloseCode, documentId, parseRoomName, SAVED_QUERY_PARAMETER } from "@ka
 import { WebSocketServer } from "ws";
 import { AccessControl } from "./access/AccessControl.ts";
 import { AuditLog } from "./audit/AuditLog.ts";
+import { noCredentialIfMalformed } from "./auth/cookies.ts";
 import { Sessions } from "./auth/Sessions.ts";
 import type { Config } from "./config.ts";
 import { createRequestHandler } from "./http/createRequestHandler.ts";
 import { decodePathSegment, parseRequestTarget } from "./http/requestTarget.ts";
+import { isSameOrigin } from "./http/sameOrigin.ts";
 import { MAX_FRAME_BYTES } from "./limits.ts";
 import type { Logger } from "./log.ts";
 import type { Services } from "./services.ts";
@@ -82,7 +84,9 @@ export async function startServer(
    * Nothing of the document is sent on a refused socket.
    */
   const decide = async (req: IncomingMessage, room: string, url: URL): Promise<UpgradeDecision> => {
-    const auth = await access.authenticate(req.headers, { queryToken: url.searchParams.get("access_token") });
+    const auth = await access
+      .authenticate(req.headers, { queryToken: url.searchParams.get("access_token") })
+      .catch(noCredentialIfMalformed);
     if (!auth) return { refuse: CloseCode.Unauthorized, reason: "not signed in" };
     // A cookie is sent by the browser whichever site opens the socket: refuse
     // other sites' pages (cross-site websocket hijacking). Tokens are not ambient.
@@ -179,15 +183,4 @@ export async function startServer(
       httpServer.closeAllConnections();
     },
   };
-}
-
-/** True when the page that opened the socket is served from this host (or no browser is involved). */
-function isSameOrigin(req: IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
 }

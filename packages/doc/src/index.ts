@@ -14,6 +14,6 @@ export {
   tableRootName,
 } from "./roots.ts";
 export type { RowSnapshot } from "./rowSnapshot.ts";
-export { LIVE_FIGURES, type LiveFigureKind, SECTION_MARKS, SECTION_NODES } from "./sectionContent.ts";
+export { LINK_ATTRIBUTES, LIVE_FIGURES, type LiveFigureKind, SECTION_MARKS, SECTION_NODES } from "./sectionContent.ts";
 export { type CellEdit, TableModel, type TableOptions } from "./table.ts";
 export { findCommentsViolation, findTemplateViolation, MAX_ORDER_KEY_LENGTH } from "./validation.ts";

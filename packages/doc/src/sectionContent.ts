@@ -24,6 +24,26 @@ export const SECTION_NODES: Readonly<Record<string, readonly string[]>> = {
 /** Marks, stored as formatting attributes of Y.XmlText (an overlapping mark gets a `--hash` suffix). */
 export const SECTION_MARKS: readonly string[] = ["bold", "italic", "link"];
 
+/**
+ * The link mark's attributes as the editor writes them: the address only.
+ * Whatever else a link says (`rel`, `target`) is the editor's to render, never
+ * the document's: a `class` or `style` from a hostile editor would reach every
+ * reader's page.
+ */
+export const LINK_ATTRIBUTES: readonly string[] = ["href"];
+
+/**
+ * What editors built before the link mark was cut down to `href` wrote with
+ * every link: Tiptap's defaults, exactly these values. Still accepted, so that
+ * a tab or an offline copy of the older app does not have its edits refused.
+ */
+const OLDER_EDITORS_LINK_ATTRIBUTES = new Map<string, readonly unknown[]>([
+  ["target", ["_blank", null]],
+  ["rel", ["noopener noreferrer nofollow", null]],
+  ["class", [null]],
+  ["title", [null]],
+]);
+
 /** The figures a live figure can show (DOMAIN §10), computed by the server. */
 export const LIVE_FIGURES = ["shnorCount", "shnorShare", "deficitsABShare"] as const;
 export type LiveFigureKind = (typeof LIVE_FIGURES)[number];
@@ -131,13 +151,22 @@ function markViolation(key: string, value: unknown): string | null {
   const mark = HASHED_MARK.exec(key)?.[1] ?? key;
   if (!SECTION_MARKS.includes(mark)) return `unknown mark "${mark.slice(0, 40)}"`;
   if (value === null) return null; // the end of a formatted run
-  if (mark !== "link") return value === true || isRecord(value) ? null : `mark "${mark}" has an invalid value`;
+  if (mark === "link") return linkViolation(value);
+  // Bold and italic have no attributes: the editor writes an empty object (or true).
+  if (value === true || (isRecord(value) && Object.keys(value).length === 0)) return null;
+  return `mark "${mark}" has attributes or an invalid value`;
+}
+
+function linkViolation(value: unknown): string | null {
   if (!isRecord(value)) return "a link without attributes";
+  for (const [key, v] of Object.entries(value)) {
+    if (LINK_ATTRIBUTES.includes(key) || OLDER_EDITORS_LINK_ATTRIBUTES.get(key)?.includes(v)) continue;
+    return `attribute "${key.slice(0, 40)}" is not allowed on a link, or not with this value`;
+  }
   const { href } = value;
   if (typeof href !== "string" || href.length > MAX_ATTRIBUTE_TEXT || !SAFE_HREF.test(href)) {
     return "a link to an address that is not a web, mail or phone address";
   }
-  for (const v of Object.values(value)) if (!plainAttribute(v)) return "a link attribute has an invalid value";
   return null;
 }
 

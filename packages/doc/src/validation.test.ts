@@ -174,8 +174,16 @@ describe("rich-text sections: what the editor's schema allows", () => {
           ]),
           element("orderedList", { start: 1, type: null }, [element("listItem", {}, [element("paragraph", {})])]),
           element("paragraph", {}, [
-            text("Приказ", {
-              link: { href: "https://example.ru/order", target: "_blank", rel: "noopener", class: null },
+            text("Приказ", { link: { href: "https://example.ru/order" } }),
+            // What every link of an editor built before LINK_ATTRIBUTES looked like.
+            text(" от 21.01", {
+              link: {
+                href: "https://example.ru/order",
+                target: "_blank",
+                rel: "noopener noreferrer nofollow",
+                class: null,
+                title: null,
+              },
             }),
             element("hardBreak", {}),
             element("liveFigure", { figure: "shnorShare", organisationId: "slavyansky-rayon", year: 2022 }),
@@ -204,6 +212,28 @@ describe("rich-text sections: what the editor's schema allows", () => {
       serverVerdict(doc, (c) => preamble(c).insert(0, [element("paragraph", {}, [text("x", { script: {} })])])),
     ).toMatch(/unknown mark "script"/);
     expect(serverVerdict(doc, (c) => preamble(c).insert(0, [text("text at the root")]))).toMatch(/text directly/);
+  });
+
+  it("refuses a link carrying a class, a style or any attribute the editor never writes", () => {
+    const { doc } = storedRoadmap();
+    const link = (attributes: Record<string, unknown>) => (c: Y.Doc) =>
+      preamble(c).insert(0, [
+        element("paragraph", {}, [text("ссылка", { link: { href: "https://example.ru", ...attributes } })]),
+      ]);
+    expect(serverVerdict(doc, link({ class: "ProseMirror-hideselection overlay" }))).toMatch(
+      /attribute "class" is not allowed on a link/,
+    );
+    expect(serverVerdict(doc, link({ style: "position:fixed;inset:0" }))).toMatch(/attribute "style"/);
+    expect(serverVerdict(doc, link({ onmouseover: "alert(1)" }))).toMatch(/attribute "onmouseover"/);
+    expect(serverVerdict(doc, link({ target: "_self" }))).toMatch(/attribute "target"/);
+    expect(serverVerdict(doc, link({ rel: "opener" }))).toMatch(/attribute "rel"/);
+    expect(serverVerdict(doc, link({ title: "Войдите заново на evil.example" }))).toMatch(/attribute "title"/);
+    expect(serverVerdict(doc, link({ constructor: "x" }))).toMatch(/attribute "constructor"/);
+    expect(
+      serverVerdict(doc, (c) =>
+        preamble(c).insert(0, [element("paragraph", {}, [text("жирный", { bold: { class: "x" } })])]),
+      ),
+    ).toMatch(/mark "bold" has attributes/);
   });
 
   it("refuses a link to javascript: and a live figure of an unknown kind", () => {

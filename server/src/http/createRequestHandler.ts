@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { HealthResponse } from "@karta/schema";
 import sirv from "sirv";
 import type { Authenticated } from "../access/AccessControl.ts";
+import { clearedSessionCookie, MalformedCookieError } from "../auth/cookies.ts";
 import { messages } from "../messages.ts";
 import type { Services } from "../services.ts";
 import { documentRoutes } from "./documentsApi.ts";
@@ -12,6 +13,8 @@ import { peopleRoutes } from "./peopleRoutes.ts";
 import { registryRoutes } from "./registryRoutes.ts";
 import { parseRequestTarget } from "./requestTarget.ts";
 import { compileRoutes, type RequestContext, type Route } from "./router.ts";
+import { changesState, isSameOrigin } from "./sameOrigin.ts";
+import { setSecurityHeaders } from "./securityHeaders.ts";
 import { sessionRoutes } from "./sessionRoutes.ts";
 
 export interface HttpDeps {
@@ -46,6 +49,7 @@ export function createRequestHandler(deps: HttpDeps): (req: IncomingMessage, res
 
   return (req, res) => {
     const url = parseRequestTarget(req.url);
+    setSecurityHeaders(res, url?.pathname ?? "/");
     if (!url) {
       res.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
       res.end(messages.badRequestTarget);
@@ -60,6 +64,11 @@ export function createRequestHandler(deps: HttpDeps): (req: IncomingMessage, res
       return;
     }
     const handle = async () => {
+      // Decided before any route runs: a page of another origin (another port of
+      // this host included, which SameSite=Lax does not stop) changes nothing.
+      if (changesState(req.method) && !isSameOrigin(req)) {
+        throw new HttpError(403, "cross-site", messages.crossSite);
+      }
       const { route, params } = match(req.method ?? "GET", url.pathname);
       let user: Promise<Authenticated | null> | undefined;
       const ctx: RequestContext = {
@@ -79,6 +88,12 @@ export function createRequestHandler(deps: HttpDeps): (req: IncomingMessage, res
     handle().catch((error: unknown) => {
       if (error instanceof HttpError) {
         if (!res.headersSent) sendJson(res, error.status, { error: error.code, message: error.userMessage });
+        return;
+      }
+      if (error instanceof MalformedCookieError) {
+        // Cleared, so that the next request is simply not signed in and the app shows the login page.
+        const cleared = { "set-cookie": clearedSessionCookie(services.cookieSecure) };
+        if (!res.headersSent) sendJson(res, 400, { error: "bad-request", message: messages.badSessionCookie }, cleared);
         return;
       }
       services.log.error({ err: error, url: url.pathname }, "request failed");

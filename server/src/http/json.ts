@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
 import { MAX_JSON_BODY_BYTES } from "../limits.ts";
 import { messages } from "../messages.ts";
+import { isJsonMediaType } from "./mediaType.ts";
 
 export class HttpError extends Error {
   constructor(
@@ -32,7 +33,7 @@ export function sendJson(
 
 /** Reads a JSON body, refusing anything over the limit before it is buffered whole. */
 export async function readJson(req: IncomingMessage): Promise<unknown> {
-  if (!(req.headers["content-type"] ?? "").includes("application/json")) {
+  if (!isJsonMediaType(req.headers["content-type"])) {
     throw new HttpError(415, "unsupported-media-type", messages.expectJson);
   }
   const chunks: Buffer[] = [];

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Authenticated } from "../access/AccessControl.ts";
 import { messages } from "../messages.ts";
 import { HttpError } from "./json.ts";
+import { decodePathSegment } from "./requestTarget.ts";
 
 export interface RequestContext {
   readonly req: IncomingMessage;
@@ -38,10 +39,20 @@ export function compileRoutes(
       if (!match) continue;
       pathMatched = true;
       if (route.method !== method) continue;
-      const params = Object.fromEntries(Object.entries(match.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
-      return { route, params };
+      return { route, params: decodeParams(match.groups ?? {}) };
     }
     if (pathMatched) throw new HttpError(405, "method-not-allowed", messages.methodNotAllowed);
     throw new HttpError(404, "not-found", messages.notFoundApi);
   };
+}
+
+/** `:name` segments, percent-decoded; broken percent-encoding (`%E0%A4%A`) is the client's error, a 400. */
+function decodeParams(groups: Record<string, string>): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const [name, segment] of Object.entries(groups)) {
+    const decoded = decodePathSegment(segment);
+    if (decoded === null) throw new HttpError(400, "bad-request", messages.badPathEncoding);
+    params[name] = decoded;
+  }
+  return params;
 }

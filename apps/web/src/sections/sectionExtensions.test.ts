@@ -1,7 +1,7 @@
-import { findTemplateViolation, KartaDocument, SECTION_MARKS, SECTION_NODES } from "@karta/doc";
+import { findTemplateViolation, KartaDocument, LINK_ATTRIBUTES, SECTION_MARKS, SECTION_NODES } from "@karta/doc";
 import { municipalRoadmap } from "@karta/schema";
 import { getSchema } from "@tiptap/core";
-import { prosemirrorJSONToYXmlFragment } from "@tiptap/y-tiptap";
+import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { schemaExtensions } from "./sectionExtensions.ts";
@@ -23,6 +23,32 @@ describe("the section editor's schema", () => {
 
   it("has exactly the marks the server accepts", () => {
     expect(Object.keys(schema.marks).sort()).toEqual([...SECTION_MARKS].sort());
+  });
+
+  it("keeps only the address of a link, and renders rel and target of its own", () => {
+    expect(Object.keys(schema.marks.link?.spec.attrs ?? {}).sort()).toEqual([...LINK_ATTRIBUTES].sort());
+    // A link as a hostile editor (or an older one) may have stored it.
+    const ydoc = new Y.Doc();
+    const paragraph = new Y.XmlElement("paragraph");
+    const text = new Y.XmlText();
+    text.insert(0, "ссылка", {
+      link: { href: "https://example.ru", class: "overlay", style: "position:fixed", rel: "opener", target: "_self" },
+    } as never);
+    paragraph.insert(0, [text]);
+    ydoc.getXmlFragment("section:preamble").insert(0, [paragraph]);
+    const node = yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment("section:preamble"), schema);
+    const link = node.firstChild?.firstChild?.marks.find((m) => m.type.name === "link");
+    if (!link) throw new Error("the link mark was lost");
+    expect(link.attrs).toEqual({ href: "https://example.ru" });
+    const toDOM = link.type.spec.toDOM;
+    if (!toDOM) throw new Error("the link mark has no toDOM");
+    const [tag, attributes] = toDOM(link, true) as [string, Record<string, unknown>];
+    // ProseMirror's DOM serializer leaves out attributes that are null.
+    const rendered = Object.fromEntries(Object.entries(attributes).filter(([, value]) => value != null));
+    expect([tag, rendered]).toEqual([
+      "a",
+      { href: "https://example.ru", rel: "noopener noreferrer nofollow", target: "_blank" },
+    ]);
   });
 
   it("writes what the server's validation accepts: a document using every node and mark", () => {

@@ -1,5 +1,6 @@
 import type { AnyExtension } from "@tiptap/core";
 import Collaboration from "@tiptap/extension-collaboration";
+import Link from "@tiptap/extension-link";
 import { TableKit } from "@tiptap/extension-table";
 import { Placeholder } from "@tiptap/extensions";
 import StarterKit from "@tiptap/starter-kit";
@@ -29,18 +30,32 @@ export function schemaExtensions(figures: FiguresStores | null): AnyExtension[] 
       strike: false,
       underline: false,
       heading: { levels: [...SECTION_HEADING_LEVELS] },
-      link: {
-        openOnClick: false,
-        autolink: true,
-        defaultProtocol: "https",
-        isAllowedUri: (url, ctx) => /^(https?:\/\/|mailto:|tel:)/i.test(url) && ctx.defaultValidate(url),
-        HTMLAttributes: { rel: "noopener noreferrer nofollow", target: "_blank" },
-      },
+      link: false,
+    }),
+    SectionLink.configure({
+      openOnClick: false,
+      autolink: true,
+      defaultProtocol: "https",
+      isAllowedUri: (url, ctx) => /^(https?:\/\/|mailto:|tel:)/i.test(url) && ctx.defaultValidate(url),
+      HTMLAttributes: { rel: "noopener noreferrer nofollow", target: "_blank" },
     }),
     TableKit.configure({ table: { resizable: false } }),
     LiveFigure.configure({ stores: figures }),
   ];
 }
+
+/**
+ * Tiptap's link with one attribute, the address (`LINK_ATTRIBUTES` in @karta/doc).
+ * Stock Tiptap also keeps `target`, `rel`, `class` and `title` in the document and
+ * renders them: a hostile editor's `class` would then reach every reader's page.
+ * Here `rel` and `target` come from `HTMLAttributes` above, whatever a document
+ * or a pasted page says, and anything else a link carries is dropped.
+ */
+const SectionLink = Link.extend({
+  addAttributes() {
+    return { href: { default: null, parseHTML: (element: HTMLElement) => element.getAttribute("href") } };
+  },
+});
 
 export interface SectionEditorSetup {
   readonly fragment: Y.XmlFragment;
