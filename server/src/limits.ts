@@ -55,3 +55,38 @@ export const CLOSE_GRACE_MS = 2_000;
 
 /** Longest close reason the server sends: RFC 6455 leaves 123 bytes of a close frame for it. */
 export const MAX_CLOSE_REASON_BYTES = 123;
+
+/**
+ * Failed logins are counted per (login, source address) and per source over
+ * all logins, never per login alone: a stranger's guesses then lock only the
+ * stranger out, never the person whose login they guess. Five in the window is
+ * more than anyone mistypes; twenty per source lets a school behind one
+ * address (NAT) mistype a few logins, but stops a spray over many logins.
+ */
+export const LOGIN_FAILURES_PER_LOGIN_AND_SOURCE = 5;
+export const LOGIN_FAILURES_PER_SOURCE = 20;
+export const LOGIN_THROTTLE_WINDOW_MS = 15 * 60 * 1000;
+
+/**
+ * scrypt hashes or verifications at once. Each takes 32 MiB and ~60 ms of one
+ * of libuv's 4 pool threads; two at once keep the other two for file I/O and
+ * hold memory to 64 MiB, however many guesses arrive (64 parallel guesses made
+ * a real login 40× slower before this limit).
+ */
+export const PASSWORD_HASH_CONCURRENCY = 2;
+
+/**
+ * Hashes waiting for a turn, in arrival order: 16 × ~60 ms / 2 is about half a
+ * second of waiting at most. Beyond that the caller is told at once to retry.
+ */
+export const PASSWORD_HASH_QUEUE = 16;
+
+/** Retry-After of a login refused because the server is busy, or another login from that source is under way. */
+export const LOGIN_BUSY_RETRY_AFTER_SECONDS = 2;
+
+/**
+ * Repeats of a flood-prone audit event (failed or refused logins, access
+ * refusals) within this window add to the count of one entry instead of new
+ * rows: a thousand guesses must not push a role grant out of the journal.
+ */
+export const AUDIT_REPEAT_WINDOW_MS = 15 * 60 * 1000;

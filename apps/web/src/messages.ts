@@ -347,8 +347,15 @@ export const messages = {
 
   audit: {
     pageTitle: "Журнал",
-    intro: "Кто и когда входил, менял права, школы и документы. Последние 200 записей, новые сверху.",
+    intro:
+      "Кто и когда входил, менял права, школы и документы. Новые сверху. Одинаковые неудачные попытки входа и отказы в течение 15 минут собраны в одну запись с числом повторов.",
     loading: "Загружаем журнал…",
+    showMore: "Показать ещё",
+    loadingMore: "Загружаем…",
+    repeated: (count: number) => `×${count}`,
+    repeatedTitle: (count: number) => `Всего за это время: ${count}`,
+    lastAt: (time: string) => `последний раз ${time}`,
+    fromSource: (what: string, source: string) => (what ? `${what}, адрес ${source}` : `адрес ${source}`),
     empty: "Записей пока нет.",
     refresh: "Обновить",
     at: "Когда",
@@ -357,6 +364,9 @@ export const messages = {
     subject: "Объект",
     details: "Подробности",
     system: "система",
+    /** Who tried a login that failed before anyone was recognised. */
+    unknownActor: "неизвестно",
+    end: "Более ранних записей нет.",
     actions: {
       login: "вход",
       "login-failed": "неудачный вход",
@@ -376,6 +386,9 @@ export const messages = {
     } as Readonly<Record<string, string>>,
     detail: {
       throttled: "слишком много попыток",
+      "source throttled": "слишком много неудачных попыток с этого адреса",
+      "login in progress": "с этого адреса уже шёл вход",
+      "server busy": "сервер был занят проверкой паролей",
       "wrong password": "неверный пароль",
       "unknown login": "неизвестный логин",
       "not a coordinator": "не координатор",

@@ -167,6 +167,10 @@ export const auditEntry = z.object({
   /** What was acted on: a document, a person, an organisation (display text). */
   subject: z.string(),
   details: z.string(),
+  /** How many times it happened: repeats of a failed login or a refusal within 15 minutes add up on one entry. */
+  count: z.number().int().min(1),
+  /** When it last happened; `at` is the first time. */
+  lastAt: z.string(),
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 

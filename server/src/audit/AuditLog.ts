@@ -1,4 +1,5 @@
 import type { AuditAction } from "@karta/schema";
+import { AUDIT_REPEAT_WINDOW_MS } from "../limits.ts";
 import type { Logger } from "../log.ts";
 import type { DirectoryStore } from "../storage/DirectoryStore.ts";
 
@@ -13,6 +14,13 @@ export interface AuditEvent {
 }
 
 /**
+ * What a stranger can make happen over and over: failed and refused logins,
+ * refused access. Repeats of one of these are counted on one entry, so a flood
+ * cannot push the rest out of the journal.
+ */
+const REPEATABLE: ReadonlySet<AuditAction> = new Set(["login-failed", "access-refused"]);
+
+/**
  * Logins, role changes, document creation and refusals, for the coordinator.
  * Never given a password or a secret: callers pass only what may be shown.
  */
@@ -24,7 +32,10 @@ export class AuditLog {
 
   async record(event: AuditEvent): Promise<void> {
     try {
-      await this.directory.appendAudit({ ...event, details: event.details ?? "" });
+      const repeatSince = REPEATABLE.has(event.action)
+        ? new Date(Date.now() - AUDIT_REPEAT_WINDOW_MS).toISOString()
+        : undefined;
+      await this.directory.appendAudit({ ...event, details: event.details ?? "" }, repeatSince);
     } catch (error) {
       // An audit write must not fail the action it describes; it is logged instead.
       this.log.error({ err: error, action: event.action }, "could not write the audit log");

@@ -1,5 +1,7 @@
 import crypto from "node:crypto";
 import { promisify } from "node:util";
+import { PASSWORD_HASH_CONCURRENCY, PASSWORD_HASH_QUEUE } from "../limits.ts";
+import { PasswordGate } from "./passwordGate.ts";
 
 const scrypt = promisify(crypto.scrypt) as (
   password: string,
@@ -13,10 +15,15 @@ const PARAMS = { N: 2 ** 15, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
 const MAX_MEMORY = 64 * 1024 * 1024;
 
+/** Every scrypt of the process passes here: it throws GateFullError when too many wait. */
+const gate = new PasswordGate(PASSWORD_HASH_CONCURRENCY, PASSWORD_HASH_QUEUE);
+
 /** A self-describing hash: `scrypt$N$r$p$salt$key`, so the cost can rise later without breaking old hashes. */
 export async function hashPassword(password: string): Promise<string> {
   const salt = crypto.randomBytes(16);
-  const key = await scrypt(password.normalize("NFC"), salt, KEY_LENGTH, { ...PARAMS, maxmem: MAX_MEMORY });
+  const key = await gate.run(() =>
+    scrypt(password.normalize("NFC"), salt, KEY_LENGTH, { ...PARAMS, maxmem: MAX_MEMORY }),
+  );
   return ["scrypt", PARAMS.N, PARAMS.r, PARAMS.p, salt.toString("base64"), key.toString("base64")].join("$");
 }
 
@@ -24,12 +31,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, n, r, p, salt, key] = stored.split("$");
   if (scheme !== "scrypt" || !n || !r || !p || !salt || !key) return false;
   const expected = Buffer.from(key, "base64");
-  const actual = await scrypt(password.normalize("NFC"), Buffer.from(salt, "base64"), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-    maxmem: MAX_MEMORY,
-  });
+  const actual = await gate.run(() =>
+    scrypt(password.normalize("NFC"), Buffer.from(salt, "base64"), expected.length, {
+      N: Number(n),
+      r: Number(r),
+      p: Number(p),
+      maxmem: MAX_MEMORY,
+    }),
+  );
   return crypto.timingSafeEqual(actual, expected);
 }
 

@@ -118,8 +118,10 @@ export function peopleRoutes(services: Services): Route[] {
         requireManaged(manager, body.organisationId);
         requireManaged(manager, roleOrganisationId);
         requireRoleFits(manager, body.role, roleOrganisationId);
+        // Logins are unique over the whole tree: the answer must not tell whether the
+        // login is someone's in this coordinator's scope or somewhere else, nor echo it.
         if (await directory.findAccountByLogin(body.login)) {
-          throw new HttpError(409, "login-taken", messages.loginTaken(body.login));
+          throw new HttpError(409, "login-taken", messages.loginUnavailable);
         }
         const account: AccountRecord = {
           id: randomId(16),

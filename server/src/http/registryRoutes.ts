@@ -24,7 +24,11 @@ import type { Route } from "./router.ts";
 const toOrganisation = (r: OrganisationRecord): Organisation => ({ ...r, statuses: { ...r.statuses } });
 
 const AUDIT_LIMIT_MAX = 1000;
-const auditQuery = z.object({ limit: z.coerce.number().int().min(1).max(AUDIT_LIMIT_MAX).default(200) });
+/** `before`: the id of the last entry of the previous page; the next one holds older entries only. */
+const auditQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(AUDIT_LIMIT_MAX).default(200),
+  before: z.coerce.number().int().min(1).optional(),
+});
 
 /** The schools registry and the audit log. */
 export function registryRoutes(services: Services): Route[] {
@@ -169,12 +173,12 @@ export function registryRoutes(services: Services): Route[] {
       path: "/api/audit",
       async handle(ctx) {
         const manager = await requireManager(ctx, services);
-        const { limit } = readQuery(ctx.url, auditQuery);
+        const page = readQuery(ctx.url, auditQuery);
         const managesRoot = manager.auth.principal.grants.some(
           (g) => g.role === "coordinator" && manager.tree.get(g.organisationId)?.parentId === null,
         );
         const [entries, accounts] = await Promise.all([
-          services.directory.listAudit([...manager.managed], managesRoot, limit),
+          services.directory.listAudit([...manager.managed], managesRoot, page),
           services.directory.listAccounts(),
         ]);
         const names = new Map(accounts.map((a) => [a.id, a.fullName]));
@@ -190,6 +194,8 @@ export function registryRoutes(services: Services): Route[] {
               actorName: e.actorId ? (names.get(e.actorId) ?? null) : null,
               subject: e.subject,
               details: e.details,
+              count: e.count,
+              lastAt: e.lastAt,
             }),
           ),
         );

@@ -7,8 +7,11 @@ import {
   loginRequest,
 } from "@karta/schema";
 import { clearedSessionCookie, sessionCookie } from "../auth/cookies.ts";
+import { GateFullError } from "../auth/passwordGate.ts";
 import { hashPassword } from "../auth/passwords.ts";
+import type { BusyReason } from "../auth/Sessions.ts";
 import { hashSecret, newSecret } from "../auth/secrets.ts";
+import { LOGIN_BUSY_RETRY_AFTER_SECONDS } from "../limits.ts";
 import { messages } from "../messages.ts";
 import type { Services } from "../services.ts";
 import { HttpError, readBody, sendJson, sendNoContent } from "./json.ts";
@@ -34,11 +37,12 @@ export function sessionRoutes(services: Services): Route[] {
       path: "/api/session",
       async handle(ctx) {
         const body = await readBody(ctx.req, loginRequest);
-        const result = await services.sessions.login(body.login, body.password);
+        const result = await services.sessions.login(body.login, body.password, ctx.req.socket.remoteAddress);
         if (result.kind === "throttled") {
           ctx.res.setHeader("retry-after", String(result.retryAfterSeconds));
           throw new HttpError(429, "throttled", messages.throttled(Math.ceil(result.retryAfterSeconds / 60)));
         }
+        if (result.kind === "busy") throw busy(ctx, result.reason);
         if (result.kind === "wrong") throw new HttpError(401, "wrong-credentials", messages.wrongCredentials);
         await respondWithSession(ctx, result.secret);
       },
@@ -131,11 +135,10 @@ export function sessionRoutes(services: Services): Route[] {
         const { password } = await readBody(ctx.req, acceptInvitationRequest);
         const tokenHash = hashSecret(ctx.params.token ?? "");
         const accountId = await openInvitation(services, ctx.params.token ?? "");
-        const accepted = await services.directory.acceptInvitation(
-          tokenHash,
-          await hashPassword(password),
-          new Date().toISOString(),
-        );
+        const passwordHash = await hashPassword(password).catch((error: unknown) => {
+          throw error instanceof GateFullError ? busy(ctx, "server busy") : error;
+        });
+        const accepted = await services.directory.acceptInvitation(tokenHash, passwordHash, new Date().toISOString());
         if (!accepted) throw new HttpError(410, "invitation-used", messages.invitationUsed);
         await services.sessions.endAllOf(accountId);
         const account = await services.directory.getAccount(accountId);
@@ -151,11 +154,23 @@ export function sessionRoutes(services: Services): Route[] {
   ];
 }
 
+/**
+ * A login or password that cannot be checked now: 429 when another login from
+ * the same source is under way (that source is asking too much), 503 when the
+ * password gate is full (the server is). Either way at once, with Retry-After.
+ */
+function busy(ctx: RequestContext, reason: BusyReason): HttpError {
+  ctx.res.setHeader("retry-after", String(LOGIN_BUSY_RETRY_AFTER_SECONDS));
+  return reason === "login in progress"
+    ? new HttpError(429, "login-in-progress", messages.loginInProgress)
+    : new HttpError(503, "server-busy", messages.serverBusy);
+}
+
 /** The account an invitation is for, or the HTTP error saying why it cannot be used. */
 async function openInvitation(services: Services, token: string): Promise<string> {
   const found = await services.directory.findInvitation(hashSecret(token), new Date().toISOString());
   if (found === null) throw new HttpError(404, "not-found", messages.invitationNotFound);
-  if (found === "used") throw new HttpError(410, "invitation-used", messages.invitationUsed);
+  if (found === "spent") throw new HttpError(410, "invitation-used", messages.invitationUsed);
   if (found === "expired") throw new HttpError(410, "invitation-expired", messages.invitationExpired);
   return found.accountId;
 }

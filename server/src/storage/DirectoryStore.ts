@@ -59,9 +59,19 @@ export interface AuditRecord {
   readonly scopeOrganisationId: string | null;
   readonly subject: string;
   readonly details: string;
+  /** How many times it happened: repeats of a flood-prone event add up here (1 normally). */
+  readonly count: number;
+  /** The last time it happened; `at` is the first. */
+  readonly lastAt: string;
 }
 
-export type NewAuditRecord = Omit<AuditRecord, "id" | "at">;
+export type NewAuditRecord = Omit<AuditRecord, "id" | "at" | "count" | "lastAt">;
+
+/** Which failed logins to count: those from a source, and of one login from it if given. */
+export interface LoginFailureFilter {
+  readonly source: string;
+  readonly login?: string;
+}
 
 export interface DirectoryStore {
   listOrganisations(): Promise<OrganisationRecord[]>;
@@ -87,22 +97,42 @@ export interface DirectoryStore {
   listTokens(accountId: string): Promise<TokenRecord[]>;
   findCredential(tokenHash: string): Promise<CredentialRecord | null>;
   deleteCredential(id: string): Promise<void>;
-  /** Ends every session of an account (not its API tokens); the ids of those ended. */
-  deleteSessionsOf(accountId: string): Promise<string[]>;
+  /** Ends every session and revokes every API token of an account; the ids of those ended. */
+  deleteCredentialsOf(accountId: string): Promise<string[]>;
 
+  /** A new link for the account; every earlier unused link of it stops working. */
   createInvitation(tokenHash: string, accountId: string, expiresAt: string): Promise<void>;
-  /** The account an unused, unexpired invitation is for; "used" or "expired" if so, null if unknown. */
-  findInvitation(tokenHash: string, now: string): Promise<{ accountId: string } | "used" | "expired" | null>;
-  /** Sets the password and marks the invitation used, atomically; false if it was already used. */
+  /**
+   * The account an unused, unexpired invitation is for; "spent" when it was used
+   * or a newer link replaced it, "expired", or null if unknown.
+   */
+  findInvitation(tokenHash: string, now: string): Promise<{ accountId: string } | "spent" | "expired" | null>;
+  /**
+   * Sets the password, marks the invitation used and every other link of the
+   * account spent, atomically; false if it could no longer be used.
+   */
   acceptInvitation(tokenHash: string, passwordHash: string, now: string): Promise<boolean>;
 
-  recordLoginFailure(login: string, ts: number): Promise<void>;
-  countLoginFailures(login: string, since: number): Promise<number>;
-  clearLoginFailures(login: string): Promise<void>;
+  /** Records a failed login and forgets failures older than `forgetBefore`. */
+  recordLoginFailure(login: string, source: string, ts: number, forgetBefore: number): Promise<void>;
+  /** When the nth most recent failure since `since` happened; null if there were fewer. */
+  nthLoginFailure(filter: LoginFailureFilter, nth: number, since: number): Promise<number | null>;
+  clearLoginFailures(login: string, source: string): Promise<void>;
 
-  appendAudit(entry: NewAuditRecord): Promise<void>;
-  /** Newest first: entries of these organisations, and those of none (failed logins of unknown logins) if asked. */
-  listAudit(scopeOrganisationIds: readonly string[], includeUnscoped: boolean, limit: number): Promise<AuditRecord[]>;
+  /**
+   * Appends an entry; with `repeatSince`, an identical entry last seen since
+   * then counts one more instead (its count and lastAt).
+   */
+  appendAudit(entry: NewAuditRecord, repeatSince?: string): Promise<void>;
+  /**
+   * Newest first, `limit` entries with an id below `before` if given: those of
+   * these organisations, and those of none (failed logins of unknown logins) if asked.
+   */
+  listAudit(
+    scopeOrganisationIds: readonly string[],
+    includeUnscoped: boolean,
+    page: { limit: number; before?: number },
+  ): Promise<AuditRecord[]>;
 
   countAccounts(): Promise<number>;
 }

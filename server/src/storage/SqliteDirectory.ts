@@ -6,6 +6,7 @@ import type {
   CredentialRecord,
   DirectoryStore,
   GrantRecord,
+  LoginFailureFilter,
   NewAuditRecord,
   OrganisationRecord,
   TokenRecord,
@@ -201,27 +202,36 @@ export class SqliteDirectory implements DirectoryStore {
     })();
   }
 
-  async deleteSessionsOf(accountId: string): Promise<string[]> {
-    return this.db
-      .prepare<[string], { id: string }>("DELETE FROM sessions WHERE account_id = ? RETURNING id")
-      .all(accountId)
-      .map((r) => r.id);
+  async deleteCredentialsOf(accountId: string): Promise<string[]> {
+    return this.db.transaction(() =>
+      ["sessions", "api_tokens"].flatMap((table) =>
+        this.db
+          .prepare<[string], { id: string }>(`DELETE FROM ${table} WHERE account_id = ? RETURNING id`)
+          .all(accountId)
+          .map((r) => r.id),
+      ),
+    )();
   }
 
   async createInvitation(tokenHash: string, accountId: string, expiresAt: string): Promise<void> {
-    this.db
-      .prepare("INSERT INTO invitations (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
-      .run(tokenHash, accountId, new Date().toISOString(), expiresAt);
+    const now = new Date().toISOString();
+    this.db.transaction(() => {
+      this.replaceOpenInvitations(accountId, now);
+      this.db
+        .prepare("INSERT INTO invitations (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+        .run(tokenHash, accountId, now, expiresAt);
+    })();
   }
 
-  async findInvitation(tokenHash: string, now: string): Promise<{ accountId: string } | "used" | "expired" | null> {
+  async findInvitation(tokenHash: string, now: string): Promise<{ accountId: string } | "spent" | "expired" | null> {
     const row = this.db
-      .prepare<[string], { account_id: string; expires_at: string; used_at: string | null }>(
-        "SELECT account_id, expires_at, used_at FROM invitations WHERE token_hash = ?",
-      )
+      .prepare<
+        [string],
+        { account_id: string; expires_at: string; used_at: string | null; replaced_at: string | null }
+      >("SELECT account_id, expires_at, used_at, replaced_at FROM invitations WHERE token_hash = ?")
       .get(tokenHash);
     if (!row) return null;
-    if (row.used_at) return "used";
+    if (row.used_at || row.replaced_at) return "spent";
     if (row.expires_at <= now) return "expired";
     return { accountId: row.account_id };
   }
@@ -231,51 +241,77 @@ export class SqliteDirectory implements DirectoryStore {
       const row = this.db
         .prepare<{ token: string; now: string }, { account_id: string }>(
           `UPDATE invitations SET used_at = @now
-           WHERE token_hash = @token AND used_at IS NULL AND expires_at > @now RETURNING account_id`,
+           WHERE token_hash = @token AND used_at IS NULL AND replaced_at IS NULL AND expires_at > @now
+           RETURNING account_id`,
         )
         .get({ token: tokenHash, now });
       if (!row) return false;
+      this.replaceOpenInvitations(row.account_id, now);
       this.db.prepare("UPDATE accounts SET password_hash = ? WHERE id = ?").run(passwordHash, row.account_id);
       return true;
     })();
   }
 
-  async recordLoginFailure(login: string, ts: number): Promise<void> {
-    this.db.prepare("INSERT INTO login_failures (login, ts) VALUES (?, ?)").run(login, ts);
+  async recordLoginFailure(login: string, source: string, ts: number, forgetBefore: number): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare("DELETE FROM login_failures WHERE ts < ?").run(forgetBefore);
+      this.db.prepare("INSERT INTO login_failures (login, source, ts) VALUES (?, ?, ?)").run(login, source, ts);
+    })();
   }
 
-  async countLoginFailures(login: string, since: number): Promise<number> {
-    return (
+  async nthLoginFailure(filter: LoginFailureFilter, nth: number, since: number): Promise<number | null> {
+    const row = this.db
+      .prepare<{ source: string; login: string | null; since: number; offset: number }, { ts: number }>(
+        `SELECT ts FROM login_failures
+         WHERE source = @source AND (@login IS NULL OR login = @login) AND ts >= @since
+         ORDER BY ts DESC LIMIT 1 OFFSET @offset`,
+      )
+      .get({ source: filter.source, login: filter.login ?? null, since, offset: nth - 1 });
+    return row?.ts ?? null;
+  }
+
+  async clearLoginFailures(login: string, source: string): Promise<void> {
+    this.db.prepare("DELETE FROM login_failures WHERE login = ? AND source = ?").run(login, source);
+  }
+
+  async appendAudit(e: NewAuditRecord, repeatSince?: string): Promise<void> {
+    const now = new Date().toISOString();
+    const entry = { ...e, now, since: repeatSince ?? null };
+    this.db.transaction(() => {
+      const repeated =
+        repeatSince !== undefined &&
+        this.db
+          .prepare(
+            `UPDATE audit_log SET count = count + 1, last_ts = @now WHERE id = (
+               SELECT id FROM audit_log
+               WHERE action = @action AND subject = @subject AND details = @details
+                 AND actor_id IS @actorId AND scope_org_id IS @scopeOrganisationId AND last_ts >= @since
+               ORDER BY id DESC LIMIT 1)`,
+          )
+          .run(entry).changes > 0;
+      if (repeated) return;
       this.db
-        .prepare<[string, number], { n: number }>(
-          "SELECT count(*) AS n FROM login_failures WHERE login = ? AND ts >= ?",
+        .prepare(
+          `INSERT INTO audit_log (ts, last_ts, action, actor_id, scope_org_id, subject, details)
+           VALUES (@now, @now, @action, @actorId, @scopeOrganisationId, @subject, @details)`,
         )
-        .get(login, since)?.n ?? 0
-    );
-  }
-
-  async clearLoginFailures(login: string): Promise<void> {
-    this.db.prepare("DELETE FROM login_failures WHERE login = ?").run(login);
-  }
-
-  async appendAudit(e: NewAuditRecord): Promise<void> {
-    this.db
-      .prepare("INSERT INTO audit_log (ts, action, actor_id, scope_org_id, subject, details) VALUES (?, ?, ?, ?, ?, ?)")
-      .run(new Date().toISOString(), e.action, e.actorId, e.scopeOrganisationId, e.subject, e.details);
+        .run(entry);
+    })();
   }
 
   async listAudit(
     scopeOrganisationIds: readonly string[],
     includeUnscoped: boolean,
-    limit: number,
+    page: { limit: number; before?: number },
   ): Promise<AuditRecord[]> {
     const placeholders = scopeOrganisationIds.map(() => "?").join(", ") || "NULL";
     return this.db
       .prepare<unknown[], AuditRow>(
-        `SELECT * FROM audit_log WHERE scope_org_id IN (${placeholders}) OR (? AND scope_org_id IS NULL)
+        `SELECT * FROM audit_log
+         WHERE (scope_org_id IN (${placeholders}) OR (? AND scope_org_id IS NULL)) AND id < ?
          ORDER BY id DESC LIMIT ?`,
       )
-      .all(...scopeOrganisationIds, includeUnscoped ? 1 : 0, limit)
+      .all(...scopeOrganisationIds, includeUnscoped ? 1 : 0, page.before ?? Number.MAX_SAFE_INTEGER, page.limit)
       .map((r) => ({
         id: r.id,
         at: r.ts,
@@ -284,11 +320,22 @@ export class SqliteDirectory implements DirectoryStore {
         scopeOrganisationId: r.scope_org_id,
         subject: r.subject,
         details: r.details,
+        count: r.count,
+        lastAt: r.last_ts,
       }));
   }
 
   async countAccounts(): Promise<number> {
     return this.db.prepare<[], { n: number }>("SELECT count(*) AS n FROM accounts").get()?.n ?? 0;
+  }
+
+  /** Links of the account not used yet stop working: only the newest may set the password. */
+  private replaceOpenInvitations(accountId: string, now: string): void {
+    this.db
+      .prepare(
+        "UPDATE invitations SET replaced_at = ? WHERE account_id = ? AND used_at IS NULL AND replaced_at IS NULL",
+      )
+      .run(now, accountId);
   }
 
   private toOrganisation(r: OrganisationRow, statuses: Record<string, SchoolStatus>): OrganisationRecord {
@@ -316,4 +363,6 @@ interface AuditRow {
   scope_org_id: string | null;
   subject: string;
   details: string;
+  count: number;
+  last_ts: string;
 }

@@ -126,6 +126,18 @@ const MIGRATIONS: readonly string[] = [
    INSERT INTO doc_snapshots_v2 SELECT doc_id, state, upto_seq, ts FROM doc_snapshots;
    DROP TABLE doc_snapshots;
    ALTER TABLE doc_snapshots_v2 RENAME TO doc_snapshots;`,
+  // Failed logins are counted per source address too, so a stranger cannot lock
+  // a login out; older failures (no source) no longer count. A newer invitation
+  // link replaces the earlier ones. Repeats of a flood-prone audit event are
+  // counted on one entry.
+  `ALTER TABLE login_failures ADD COLUMN source TEXT;
+   CREATE INDEX login_failures_by_source ON login_failures (source, ts);
+   ALTER TABLE invitations ADD COLUMN replaced_at TEXT;
+   CREATE INDEX invitations_by_account ON invitations (account_id);
+   ALTER TABLE audit_log ADD COLUMN count INTEGER NOT NULL DEFAULT 1;
+   ALTER TABLE audit_log ADD COLUMN last_ts TEXT NOT NULL DEFAULT '';
+   UPDATE audit_log SET last_ts = ts;
+   CREATE INDEX audit_log_repeats ON audit_log (action, subject, id);`,
 ];
 
 export function migrate(db: Database.Database): void {

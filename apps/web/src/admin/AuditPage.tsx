@@ -1,25 +1,47 @@
-import { useCallback } from "react";
+import type { AuditEntry } from "@karta/schema";
+import { useCallback, useState } from "react";
+import { failureMessage } from "../api/http.ts";
 import { fetchAudit } from "../api/registryApi.ts";
 import { useResource } from "../api/useResource.ts";
 import { messages } from "../messages.ts";
-import { Link } from "../router/Link.tsx";
-import { documentPath } from "../router/routes.ts";
 import { AdminLayout, LoadState } from "./AdminLayout.tsx";
-import { auditRow } from "./auditText.ts";
+import { AuditTable } from "./AuditTable.tsx";
 
-const AUDIT_LIMIT = 200;
-const timeFormat = new Intl.DateTimeFormat("ru-RU", {
-  day: "2-digit",
-  month: "2-digit",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-});
+const AUDIT_PAGE = 200;
 
-/** «Журнал»: the audit log of the coordinator's organisations, newest first. */
+interface Journal {
+  readonly entries: readonly AuditEntry[];
+  /** The last page came back short: there is nothing older. */
+  readonly complete: boolean;
+}
+
+async function loadPage(before: number | undefined, signal?: AbortSignal): Promise<Journal> {
+  const entries = await fetchAudit({ limit: AUDIT_PAGE, before }, signal);
+  return { entries, complete: entries.length < AUDIT_PAGE };
+}
+
+/** «Журнал»: the audit log of the coordinator's organisations, newest first, a page at a time. */
 export function AuditPage() {
-  const { state, reload } = useResource(useCallback((signal: AbortSignal) => fetchAudit(AUDIT_LIMIT, signal), []));
+  const { state, reload, replace } = useResource(useCallback((signal: AbortSignal) => loadPage(undefined, signal), []));
+  const [more, setMore] = useState<{ loading: boolean; error: string | null }>({ loading: false, error: null });
+
+  const showMore = async (after: Journal) => {
+    const last = after.entries.at(-1)?.id;
+    setMore({ loading: true, error: null });
+    try {
+      const next = await loadPage(last);
+      // Appended only to the list it continues: after «Обновить» meanwhile, it would leave a gap.
+      replace((current) =>
+        current.entries.at(-1)?.id === last
+          ? { entries: [...current.entries, ...next.entries], complete: next.complete }
+          : current,
+      );
+      setMore({ loading: false, error: null });
+    } catch (error) {
+      setMore({ loading: false, error: failureMessage(error) });
+    }
+  };
+
   return (
     <AdminLayout
       page="audit"
@@ -39,55 +61,30 @@ export function AuditPage() {
         />
       ) : (
         <section className="k-card k-card-flush" data-testid="audit-log">
-          <div className="k-table-scroll">
-            <table className="k-table k-audit-table">
-              <thead>
-                <tr>
-                  <th className="k-col-time">{messages.audit.at}</th>
-                  <th>{messages.audit.actor}</th>
-                  <th>{messages.audit.action}</th>
-                  <th>{messages.audit.subject}</th>
-                  <th>{messages.audit.details}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {state.data.length === 0 && (
-                  <tr>
-                    <td colSpan={5} className="k-muted">
-                      {messages.audit.empty}
-                    </td>
-                  </tr>
-                )}
-                {state.data.map((entry) => {
-                  const row = auditRow(entry);
-                  return (
-                    <tr key={entry.id} data-testid="audit-entry" data-action={entry.action}>
-                      <td className="k-col-time">{formatTime(entry.at)}</td>
-                      <td>{entry.actorName ?? <span className="k-muted">{messages.audit.system}</span>}</td>
-                      <td>
-                        <span className={`k-audit-action k-audit-${entry.action}`}>{row.action}</span>
-                      </td>
-                      <td>
-                        {row.documentId ? (
-                          <Link to={documentPath(row.documentId)}>{entry.subject}</Link>
-                        ) : (
-                          entry.subject
-                        )}
-                      </td>
-                      <td className="k-muted">{row.details}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <AuditTable entries={state.data.entries} />
+          {state.data.complete && state.data.entries.length >= AUDIT_PAGE && (
+            <p className="k-muted k-audit-more">{messages.audit.end}</p>
+          )}
+          {!state.data.complete && (
+            <div className="k-audit-more">
+              <button
+                type="button"
+                className="k-button"
+                disabled={more.loading}
+                onClick={() => void showMore(state.data)}
+                data-testid="audit-more"
+              >
+                {more.loading ? messages.audit.loadingMore : messages.audit.showMore}
+              </button>
+              {more.error && (
+                <span className="k-form-error" role="alert">
+                  {more.error}
+                </span>
+              )}
+            </div>
+          )}
         </section>
       )}
     </AdminLayout>
   );
-}
-
-function formatTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : timeFormat.format(date);
 }

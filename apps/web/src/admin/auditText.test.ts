@@ -10,12 +10,28 @@ const entry = (action: AuditEntry["action"], details: string, subject = "x"): Au
   actorName: "Руденко Ольга Викторовна",
   subject,
   details,
+  count: 1,
+  lastAt: "2026-01-01T10:00:00Z",
 });
 
 describe("audit entries in Russian", () => {
   it("names the action", () => {
     expect(auditRow(entry("role-granted", "")).action).toBe("выдана роль");
     expect(auditRow(entry("login-failed", "")).action).toBe("неудачный вход");
+  });
+
+  it("says what went wrong with a login and from which address", () => {
+    expect(auditDetails(entry("login-failed", "wrong password from 127.0.0.2"))).toBe(
+      "неверный пароль, адрес 127.0.0.2",
+    );
+    expect(auditDetails(entry("login-failed", "throttled from 2001:db8:0:0::/64"))).toBe(
+      "слишком много попыток, адрес 2001:db8:0:0::/64",
+    );
+    expect(auditDetails(entry("login-failed", "source throttled", "127.0.0.2"))).toBe(
+      "слишком много неудачных попыток с этого адреса",
+    );
+    expect(auditDetails(entry("login", "from 127.0.0.1"))).toBe("адрес 127.0.0.1");
+    expect(auditDetails(entry("login-failed", "wrong password"))).toBe("неверный пароль");
   });
 
   it("says which role where", () => {

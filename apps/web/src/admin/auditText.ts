@@ -13,6 +13,8 @@ const GRANT = /^([a-z_]+) @ (.+)$/;
 const STATUS = /^(\d{4}): (.+)$/;
 const YEARLY = /^(\d+) documents of the year$/;
 const REFUSED = /^update refused: (.+)$/;
+/** A login's details end with the source address: «wrong password from 127.0.0.2», «from 127.0.0.1». */
+const FROM_SOURCE = /^(?:(.+) )?from (\S+)$/;
 
 /**
  * The server writes details for machines and people at once («curator @
@@ -29,6 +31,13 @@ export function auditDetails(entry: AuditEntry): string {
   const known = messages.audit.detail[raw];
   if (known) return known;
   switch (entry.action) {
+    case "login":
+    case "login-failed": {
+      const match = FROM_SOURCE.exec(raw);
+      if (!match) return raw;
+      const what = match[1] ?? "";
+      return messages.audit.fromSource(messages.audit.detail[what] ?? what, match[2] ?? "");
+    }
     case "role-granted":
     case "role-revoked": {
       const match = GRANT.exec(raw);

@@ -61,7 +61,8 @@ export function createYearlyDocuments(organisationId: string, year: number): Pro
 
 const auditEntries = auditEntry.array();
 
-/** The audit log of the coordinator's organisations, newest first. */
-export function fetchAudit(limit = 200, signal?: AbortSignal): Promise<AuditEntry[]> {
-  return apiRequest(`/api/audit?limit=${limit}`, auditEntries, { signal });
+/** The audit log of the coordinator's organisations, newest first; with `before`, the entries older than that id. */
+export function fetchAudit(page: { limit: number; before?: number }, signal?: AbortSignal): Promise<AuditEntry[]> {
+  const before = page.before === undefined ? "" : `&before=${page.before}`;
+  return apiRequest(`/api/audit?limit=${page.limit}${before}`, auditEntries, { signal });
 }

@@ -16,6 +16,13 @@ describe("loginErrorMessage", () => {
     expect(loginErrorMessage(new ApiRequestError("server", "x", undefined, 429))).toBe(messages.login.throttled);
   });
 
+  it("keeps the server's sentence when a login from this address is under way or the server is busy", () => {
+    const inProgress = "С этого адреса уже выполняется вход.";
+    expect(loginErrorMessage(new ApiRequestError("server", inProgress, "login-in-progress", 429))).toBe(inProgress);
+    const busy = "Сервер сейчас проверяет слишком много паролей.";
+    expect(loginErrorMessage(new ApiRequestError("server", busy, "server-busy", 503))).toBe(busy);
+  });
+
   it("says the server cannot be reached", () => {
     expect(loginErrorMessage(new ApiRequestError("unreachable", "x"))).toBe(messages.login.unreachable);
     expect(loginErrorMessage(new ApiRequestError("server", "x", "internal", 500))).toBe(messages.login.unreachable);
