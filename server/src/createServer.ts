@@ -11,7 +11,7 @@ import type { Config } from "./config.ts";
 import { createRequestHandler } from "./http/createRequestHandler.ts";
 import { decodePathSegment, parseRequestTarget } from "./http/requestTarget.ts";
 import { isSameOrigin } from "./http/sameOrigin.ts";
-import { MAX_FRAME_BYTES } from "./limits.ts";
+import { MAX_FRAME_BYTES, MAX_SOCKETS_PER_ACCOUNT, MAX_SOCKETS_PER_CREDENTIAL } from "./limits.ts";
 import type { Logger } from "./log.ts";
 import type { Services } from "./services.ts";
 import type { DirectoryStore } from "./storage/DirectoryStore.ts";
@@ -20,7 +20,7 @@ import { Connection, type ConnectionGrant, closeWithGrace } from "./sync/Connect
 import { handleSyncSocket } from "./sync/handleSyncSocket.ts";
 import { LiveConnections } from "./sync/LiveConnections.ts";
 import { RoomRegistry } from "./sync/RoomRegistry.ts";
-import { upgradeRoom, validatorFor } from "./sync/roomRules.ts";
+import { limitsFor, upgradeRoom } from "./sync/roomRules.ts";
 
 export interface RunningServer {
   readonly port: number;
@@ -55,7 +55,7 @@ export async function startServer(
     cookieSecure: config.COOKIE_SECURE,
   };
   const rooms = new RoomRegistry(store, log, config.IDLE_UNLOAD_MS, {
-    validatorFor: (room) => validatorFor(store, room),
+    limitsFor: (room) => limitsFor(store, room),
     upgrade: upgradeRoom,
     onRefused: (connection, reason) => {
       void audit.record({
@@ -110,12 +110,23 @@ export async function startServer(
     return {
       grant: {
         accountId: auth.principal.accountId,
+        displayName: auth.principal.fullName,
         credentialId: credential.id,
         expiresAt: credential.expiresAt,
         level: found.level,
         canWrite: found.canWrite,
       },
     };
+  };
+
+  /**
+   * Counted when the socket is about to join, in the same turn as it is added
+   * to `live`: upgrades decided together cannot all slip under the limit.
+   */
+  const tooManySockets = (grant: ConnectionGrant): { refuse: number; reason: string } | null => {
+    const open = live.countOf(grant.accountId, grant.credentialId);
+    if (open.credential < MAX_SOCKETS_PER_CREDENTIAL && open.account < MAX_SOCKETS_PER_ACCOUNT) return null;
+    return { refuse: CloseCode.RateLimited, reason: "too many open connections" };
   };
 
   // Sockets of laptops that went to sleep never send a close: ping them out.
@@ -140,8 +151,9 @@ export async function startServer(
           // ws reports a client's protocol violation (an unmasked frame, say) as an "error"
           // event; one without a listener is an uncaught exception. Log it; ws closes the socket.
           ws.on("error", (error) => log.debug({ err: error, room }, "socket error"));
-          if ("refuse" in decision) {
-            closeWithGrace(ws, decision.refuse, decision.reason);
+          const refusal = "refuse" in decision ? decision : tooManySockets(decision.grant);
+          if (refusal || !("grant" in decision)) {
+            closeWithGrace(ws, refusal?.refuse ?? CloseCode.DocumentUnavailable, refusal?.reason ?? "");
             return;
           }
           // With noServer, ws never emits "connection": liveness starts here.

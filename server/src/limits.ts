@@ -15,6 +15,63 @@ export const MAX_FRAME_BYTES = 2 * MAX_MESSAGE_BYTES;
 /** A document's encoded state; the largest real roadmap is a few hundred KiB. */
 export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
 
+/** A comments companion's state: ~8,000 comments of 500 characters; a flood of text is refused. */
+export const MAX_COMMENTS_DOCUMENT_BYTES = 4 * 1024 * 1024;
+
+/**
+ * One person's presence (awareness state) as JSON. Karta's is ~300 bytes (name,
+ * colour, the selected cell, a text caret); a bigger one would be copied to
+ * every peer and every joiner of the document.
+ */
+export const MAX_PRESENCE_STATE_BYTES = 8 * 1024;
+
+/** Nesting of a presence state's JSON: Karta's is 4 deep; 20,000 deep broke JSON.stringify for joiners. */
+export const MAX_PRESENCE_DEPTH = 8;
+
+/** Entries in one awareness message: a socket announces only its own client id (and may remove it). */
+export const MAX_AWARENESS_ENTRIES = 4;
+
+/**
+ * Messages a socket may send per second, with a burst. Typing and moving the
+ * caret send ~20 a second; over the budget the server stops reading the socket
+ * until it has refilled (TCP pushes back on the sender). Messages that arrived
+ * together are delivered even so: a socket that overdraws by a second burst is
+ * closed (4429). The same for bytes.
+ */
+export const MESSAGES_PER_SECOND = 200;
+export const MESSAGE_BURST = 400;
+
+/** Bytes a socket may send per second, with a burst: a first sync after a long offline spell is a few MiB. */
+export const BYTES_PER_SECOND = 4 * 1024 * 1024;
+export const BYTE_BURST = 16 * 1024 * 1024;
+
+/**
+ * A socket's messages waiting in its room's queue (applied, checked, stored in
+ * turn). Beyond this the server stops reading the socket until the room caught up.
+ */
+export const MAX_QUEUED_BYTES = 8 * 1024 * 1024;
+
+/**
+ * What the server has sent a socket and the client has not read yet. Above the
+ * first, the server stops reading the socket (it would only ask for more
+ * answers) and defers answers to sync requests; above the second (plus its
+ * largest sync answer, so a big document's first sync fits) the socket has
+ * fallen behind and is closed with 4503: it reconnects and syncs afresh.
+ */
+export const READ_PAUSE_BACKLOG_BYTES = 1024 * 1024;
+export const MAX_BACKLOG_BYTES = 8 * 1024 * 1024;
+
+/** How often a paused socket is looked at again. */
+export const BACKPRESSURE_POLL_MS = 25;
+
+/**
+ * Sockets open at once with one session or token, and for one account. A
+ * person with 25 tabs of documents holds 50 (content and comments); a script
+ * exporting documents needs a few. 2,000 were accepted before this limit.
+ */
+export const MAX_SOCKETS_PER_CREDENTIAL = 64;
+export const MAX_SOCKETS_PER_ACCOUNT = 256;
+
 /** JSON request bodies of the HTTP API. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
@@ -37,10 +94,6 @@ export const PING_INTERVAL_MS = 30_000;
 
 /** A session lasts this long after login; logging in again starts a new one. */
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
-
-/** After this many failed logins of one login within the window, logins are refused until it passes. */
-export const LOGIN_FAILURE_LIMIT = 5;
-export const LOGIN_FAILURE_WINDOW_MS = 15 * 60 * 1000;
 
 /** An invitation link can be used once, within this time. */
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;

@@ -52,6 +52,15 @@ describe("a malformed or oversize message", () => {
     });
   }
 
+  it("takes a malformed state vector in a sync step 1 for the client's error, not the server's", async () => {
+    const raw = await openRawSocket(server.syncUrl, docId, await login(server.httpUrl, "methodist"));
+    // A step 1 whose state vector says 200 clients follow, and ends.
+    raw.ws.send(new Uint8Array([0, 0, 2, 200, 1]));
+    expect(await raw.closed).toBe(4400);
+    expect(server.output()).not.toMatch(/unexpected error/);
+    expect(server.output()).toMatch(/truncated or malformed message/);
+  });
+
   it("stored nothing from the attacks: a fresh reader sees only the honest rows", async () => {
     const reader = await connectClient(server.syncUrl, docId, await login(server.httpUrl, "methodist"));
     expect(reader.table().rowCount()).toBe(cases.length);

@@ -17,6 +17,10 @@ export interface TcpWebSocket {
   readonly ended: Promise<void>;
   /** Sends one binary frame; a client must mask it, `masked: false` breaks the protocol on purpose. */
   sendBinary(payload: Uint8Array, options?: { masked?: boolean }): void;
+  /** Sends binary frames in one TCP write, so that the server receives them together. */
+  sendAtOnce(payloads: readonly Uint8Array[]): void;
+  /** Stops reading from the socket, as a client that never reads what it is sent; TCP then fills up. */
+  stopReading(): void;
   destroy(): void;
 }
 
@@ -60,6 +64,12 @@ export function openTcpWebSocket(port: number, target: string, headers: Record<s
     ended,
     sendBinary(payload, { masked = true } = {}) {
       if (!socket.destroyed) socket.write(clientFrame(payload, masked));
+    },
+    sendAtOnce(payloads) {
+      if (!socket.destroyed) socket.write(Buffer.concat(payloads.map((p) => clientFrame(p, true))));
+    },
+    stopReading() {
+      socket.pause();
     },
     destroy: () => socket.destroy(),
   };

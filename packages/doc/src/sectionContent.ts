@@ -51,6 +51,13 @@ export type LiveFigureKind = (typeof LIVE_FIGURES)[number];
 /** Link targets a section may hold: the web, mail and phone; never `javascript:` or `data:`. */
 const SAFE_HREF = /^(https?:\/\/|mailto:|tel:)/i;
 const MAX_ATTRIBUTE_TEXT = 2048;
+
+/**
+ * Levels of elements below a section root. Real texts nest a list in a list in
+ * a table cell, ~8 levels; a chain thousands deep would only stall every
+ * reader's editor (and, checked recursively, the server).
+ */
+export const MAX_SECTION_DEPTH = 32;
 const HASHED_MARK = /^(.*)--[a-zA-Z0-9+/=]{8}$/;
 
 /**
@@ -76,7 +83,7 @@ export function sectionContentViolation(
   if (!keys.has(null)) return null;
   for (let item = type._start; item !== null; item = item.right) {
     if (item.deleted || !createdIn(item, transaction)) continue;
-    const problem = childViolation(item, isRoot);
+    const problem = childViolation(item, isRoot, depthOf(type) + 1);
     if (problem) return problem;
   }
   return null;
@@ -86,22 +93,31 @@ function createdIn(item: Y.Item, transaction: Y.Transaction): boolean {
   return item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0);
 }
 
-/** A child of an element or of the section root, with everything below it. */
-function childViolation(item: Y.Item, atRoot: boolean): string | null {
+/** Levels from the section root down to `type`, counted up to the limit. */
+function depthOf(type: Y.AbstractType<unknown>): number {
+  let depth = 0;
+  for (let t = type; t._item !== null && depth <= MAX_SECTION_DEPTH; depth++)
+    t = t._item.parent as Y.AbstractType<unknown>;
+  return depth;
+}
+
+/** A child of an element or of the section root (`depth` levels below it), with everything below it. */
+function childViolation(item: Y.Item, atRoot: boolean, depth: number): string | null {
+  if (depth > MAX_SECTION_DEPTH) return `content nested deeper than ${MAX_SECTION_DEPTH}`;
   const content = item.content;
   if (!(content instanceof Y.ContentType)) return "a section holds a value outside any element";
   const child = content.type;
   if (child instanceof Y.XmlText) return atRoot ? "text directly in a section" : textViolation(child);
   if (!(child instanceof Y.XmlElement)) return "a section holds something other than rich text";
-  return elementViolation(child);
+  return elementViolation(child, depth);
 }
 
-function elementViolation(element: Y.XmlElement): string | null {
+function elementViolation(element: Y.XmlElement, depth: number): string | null {
   const problem = attributesViolation(element);
   if (problem) return problem;
   for (let item = element._start; item !== null; item = item.right) {
     if (item.deleted) continue;
-    const childProblem = childViolation(item, false);
+    const childProblem = childViolation(item, false, depth + 1);
     if (childProblem) return childProblem;
   }
   return null;

@@ -1,8 +1,9 @@
 import { cellValueSchema, type DocumentTemplate, type TableTemplate } from "@karta/schema";
 import * as Y from "yjs";
 import { COMMENTS_ROOT } from "./comments.ts";
+import { commentsRootOf, commentsShapeViolation, MAX_COMMENTS_DEPTH } from "./commentsShape.ts";
 import { META_ROOT, ORDER_KEY, SECTION_ROOT_PREFIX, TABLE_ROOT_PREFIX } from "./roots.ts";
-import { sectionContentViolation } from "./sectionContent.ts";
+import { MAX_SECTION_DEPTH, sectionContentViolation } from "./sectionContent.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: Yjs types its shared types by their event type.
 type AnyType = Y.AbstractType<any>;
@@ -81,7 +82,11 @@ function sectionViolation(
   transaction: Y.Transaction,
 ): string | undefined {
   let root: AnyType = type;
-  while (root._item !== null) root = root._item.parent as AnyType;
+  // Bounded: walking up a deep chain from each of its changed types would cost depth² steps.
+  for (let depth = 0; root._item !== null; depth++) {
+    if (depth >= MAX_SECTION_DEPTH) return `content nested deeper than ${MAX_SECTION_DEPTH}`;
+    root = root._item.parent as AnyType;
+  }
   const name = rootNames.get(root) ?? "";
   if (!name.startsWith(SECTION_ROOT_PREFIX)) return undefined;
   if (!sections.has(name)) return `unknown root "${name}"`;
@@ -111,15 +116,20 @@ function rowViolation(row: Y.Map<unknown>, table: TableTemplate): string | null 
 
 /**
  * The comments companion document has one root, a map of threads. Its inner
- * shape arrives with the comment UI; until then only the root is checked.
+ * shape arrives with the comment UI; until then what it never needs is refused
+ * (`commentsShape.ts`).
  */
 export function findCommentsViolation(ydoc: Y.Doc, transaction: Y.Transaction): string | null {
   const rootNames = typedRoots(ydoc, [COMMENTS_ROOT]);
-  for (const type of transaction.changed.keys()) {
-    let root: AnyType = type;
-    while (root._item !== null) root = root._item.parent as AnyType;
-    const name = rootNames.get(root);
+  for (const [type, keys] of transaction.changed) {
+    const found = commentsRootOf(type);
+    if (!found) return `comments nested deeper than ${MAX_COMMENTS_DEPTH}`;
+    const name = rootNames.get(found.root);
     if (name !== COMMENTS_ROOT) return `unknown root "${name ?? "?"}"`;
+    // The transaction may hold the untyped root object; the typed one is in share.
+    const typed = found.depth === 0 ? ydoc.getMap(COMMENTS_ROOT) : type;
+    const problem = commentsShapeViolation(typed, found.depth, keys);
+    if (problem) return problem;
   }
   return null;
 }

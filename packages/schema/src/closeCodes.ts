@@ -15,8 +15,16 @@ export const CloseCode = {
   DocumentNotFound: 4404,
   /** A message or the document it would grow is over the limit. */
   TooLarge: 4413,
+  /** Too many sockets open with this session or account, or a flood of messages on one socket. */
+  RateLimited: 4429,
   /** The server could not load or persist the document; nothing was written. */
   DocumentUnavailable: 4500,
+  /**
+   * The client did not read what the server sent (a sleeping laptop, a stalled
+   * network, a hostile client) and fell too far behind; it reconnects and syncs
+   * afresh, which is cheaper than catching up.
+   */
+  FellBehind: 4503,
   /** The user's access changed but still allows opening: reconnect to get the new rights. */
   AccessChanged: 4409,
   /** The server is shutting down; the client reconnects later. */

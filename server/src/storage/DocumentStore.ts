@@ -26,6 +26,12 @@ export interface StoredState {
   readonly lastSeq: number;
 }
 
+/** Client ids an account writes under for the first time. */
+export interface ClientIdClaims {
+  readonly accountId: string;
+  readonly clientIds: readonly number[];
+}
+
 export interface DocumentStore {
   listDocuments(): Promise<DocumentRecord[]>;
   getDocument(id: string): Promise<DocumentRecord | null>;
@@ -37,8 +43,12 @@ export interface DocumentStore {
   /**
    * Appends one update to the document's log and returns its sequence number.
    * Resolves only once the update is durable: callers broadcast after it.
+   * `claims`: Yjs client ids the update writes under for the first time, stored
+   * as that account's in the same transaction (see sync/ClientIdOwners.ts).
    */
-  appendUpdate(docId: string, update: Uint8Array): Promise<number>;
+  appendUpdate(docId: string, update: Uint8Array, claims?: ClientIdClaims): Promise<number>;
+  /** The owner (account id) of each client id written under in a room. */
+  loadClientIdOwners(docId: string): Promise<Map<number, string>>;
   /** Replaces the snapshot with `state` and drops the log up to `uptoSeq`, in one transaction. */
   compact(docId: string, state: Uint8Array, uptoSeq: number): Promise<void>;
 

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { DocumentRecord, DocumentStore, StoredState } from "./DocumentStore.ts";
+import type { ClientIdClaims, DocumentRecord, DocumentStore, StoredState } from "./DocumentStore.ts";
 import { openSqlite } from "./openSqlite.ts";
 
 interface DocumentRow {
@@ -61,6 +61,12 @@ export class SqliteStore implements DocumentStore {
         `INSERT INTO doc_snapshots (doc_id, state, upto_seq, ts) VALUES (?, ?, ?, ?)
          ON CONFLICT (doc_id) DO UPDATE SET state = excluded.state, upto_seq = excluded.upto_seq, ts = excluded.ts`,
       ),
+      claimClientId: this.db.prepare<[string, number, string]>(
+        "INSERT INTO doc_client_ids (doc_id, client_id, account_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+      ),
+      clientIdOwners: this.db.prepare<[string], { client_id: number; account_id: string }>(
+        "SELECT client_id, account_id FROM doc_client_ids WHERE doc_id = ?",
+      ),
       dropUpdates: this.db.prepare<[string, number]>("DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?"),
     };
   }
@@ -96,9 +102,18 @@ export class SqliteStore implements DocumentStore {
     };
   }
 
-  async appendUpdate(docId: string, update: Uint8Array): Promise<number> {
-    const result = this.statements.append.run(docId, update, Date.now());
-    return Number(result.lastInsertRowid);
+  async appendUpdate(docId: string, update: Uint8Array, claims?: ClientIdClaims): Promise<number> {
+    if (!claims || claims.clientIds.length === 0) {
+      return Number(this.statements.append.run(docId, update, Date.now()).lastInsertRowid);
+    }
+    return this.db.transaction(() => {
+      for (const id of claims.clientIds) this.statements.claimClientId.run(docId, id, claims.accountId);
+      return Number(this.statements.append.run(docId, update, Date.now()).lastInsertRowid);
+    })();
+  }
+
+  async loadClientIdOwners(docId: string): Promise<Map<number, string>> {
+    return new Map(this.statements.clientIdOwners.all(docId).map((r) => [r.client_id, r.account_id]));
   }
 
   async compact(docId: string, state: Uint8Array, uptoSeq: number): Promise<void> {

@@ -138,6 +138,15 @@ const MIGRATIONS: readonly string[] = [
    ALTER TABLE audit_log ADD COLUMN last_ts TEXT NOT NULL DEFAULT '';
    UPDATE audit_log SET last_ts = ts;
    CREATE INDEX audit_log_repeats ON audit_log (action, subject, id);`,
+  // Which account wrote each Yjs client id of a room: a client id is its
+  // writer's alone (see sync/ClientIdOwners.ts). Written with the update that
+  // first used it, so the two are never out of step.
+  `CREATE TABLE doc_client_ids (
+     doc_id TEXT NOT NULL,
+     client_id INTEGER NOT NULL,
+     account_id TEXT NOT NULL,
+     PRIMARY KEY (doc_id, client_id)
+   ) WITHOUT ROWID;`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -1,10 +1,23 @@
-import type { AccessLevel } from "@karta/schema";
+import { type AccessLevel, CloseCode } from "@karta/schema";
 import type { WebSocket } from "ws";
-import { CLOSE_GRACE_MS, MAX_CLOSE_REASON_BYTES } from "../limits.ts";
+import {
+  BACKPRESSURE_POLL_MS,
+  BYTE_BURST,
+  BYTES_PER_SECOND,
+  CLOSE_GRACE_MS,
+  MAX_CLOSE_REASON_BYTES,
+  MAX_QUEUED_BYTES,
+  MESSAGE_BURST,
+  MESSAGES_PER_SECOND,
+  READ_PAUSE_BACKLOG_BYTES,
+} from "../limits.ts";
+import { RateBudget } from "./RateBudget.ts";
 
 /** Who is behind a socket and what they may do in its room, as decided at the upgrade. */
 export interface ConnectionGrant {
   readonly accountId: string;
+  /** The account's full name: what peers see in this socket's presence, whatever the client says. */
+  readonly displayName: string;
   /** The session or token it authenticated with: logging out closes its sockets. */
   readonly credentialId: string;
   /** When that session ends (ISO time); null for a token. */
@@ -26,7 +39,20 @@ export class Connection {
    * and only the first refusal is reported, so a stubborn client cannot flood the audit log.
    */
   hasRefusedUpdate = false;
+  /** Bytes of this socket's updates waiting in its room's queue. */
+  queuedBytes = 0;
+  /** The latest state vector of a sync step 1 whose answer is queued or waits for the backlog to drain. */
+  pendingStateVector: Uint8Array | null = null;
+  /** A query for everyone's presence waits for the backlog to drain. */
+  presenceQueryPending = false;
+  /** The largest sync answer sent: the client may be that far behind, plus MAX_BACKLOG_BYTES. */
+  largestAnswerBytes = 0;
   private closedByServer = false;
+  private readonly messageBudget = new RateBudget(MESSAGES_PER_SECOND, MESSAGE_BURST);
+  private readonly byteBudget = new RateBudget(BYTES_PER_SECOND, BYTE_BURST);
+  private readTimer: NodeJS.Timeout | null = null;
+  private drainTimer: NodeJS.Timeout | null = null;
+  private drainWaiters: (() => void)[] = [];
 
   constructor(
     readonly socket: WebSocket,
@@ -53,6 +79,65 @@ export class Connection {
 
   send(message: Uint8Array): void {
     if (this.socket.readyState === this.socket.OPEN) this.socket.send(message);
+  }
+
+  /** What was sent to the socket and not yet handed to the network, because the client does not read it. */
+  get backlogBytes(): number {
+    return this.socket.bufferedAmount;
+  }
+
+  /**
+   * Spends the socket's budgets for one message received, and stops reading the
+   * socket while it is over one, while its room has not caught up with what it
+   * sent, or while it does not read what it is sent (reading on would only make
+   * it ask for more). TCP then pushes back on the sender; nothing is closed.
+   */
+  received(bytes: number): void {
+    this.messageBudget.spend(1);
+    this.byteBudget.spend(bytes);
+    // Messages already buffered are delivered even while paused: a flood that arrived
+    // in one piece overdraws the budget, and a socket that does that is let go.
+    if (this.messageBudget.overdrawn || this.byteBudget.overdrawn) {
+      this.close(CloseCode.RateLimited, "too many messages");
+      return;
+    }
+    if (this.readTimer !== null || this.readWaitMs() === 0) return;
+    this.socket.pause();
+    const look = () => {
+      const wait = this.readWaitMs();
+      if (wait > 0 && this.socket.readyState === this.socket.OPEN) {
+        this.readTimer = later(look, wait);
+        return;
+      }
+      this.readTimer = null;
+      this.socket.resume();
+    };
+    this.readTimer = later(look, this.readWaitMs());
+  }
+
+  /** Runs `then` once the client has read most of what it was sent (never, if the socket closes first). */
+  whenDrained(then: () => void): void {
+    this.drainWaiters.push(then);
+    if (this.drainTimer !== null) return;
+    const look = () => {
+      if (this.socket.readyState !== this.socket.OPEN || !this.accepting) {
+        this.drainTimer = null;
+        this.drainWaiters = [];
+      } else if (this.backlogBytes > READ_PAUSE_BACKLOG_BYTES) {
+        this.drainTimer = later(look, BACKPRESSURE_POLL_MS);
+      } else {
+        this.drainTimer = null;
+        for (const waiter of this.drainWaiters.splice(0)) waiter();
+      }
+    };
+    this.drainTimer = later(look, BACKPRESSURE_POLL_MS);
+  }
+
+  private readWaitMs(): number {
+    const overBudget = Math.max(this.messageBudget.waitMs(), this.byteBudget.waitMs());
+    if (overBudget > 0) return Math.max(overBudget, BACKPRESSURE_POLL_MS);
+    const backedUp = this.queuedBytes > MAX_QUEUED_BYTES || this.backlogBytes > READ_PAUSE_BACKLOG_BYTES;
+    return backedUp ? BACKPRESSURE_POLL_MS : 0;
   }
 
   close(code: number, reason: string): void {
@@ -82,4 +167,10 @@ export function truncateUtf8(text: string, maxBytes: number): string {
     end += char.length;
   }
   return text.slice(0, end);
+}
+
+function later(run: () => void, ms: number): NodeJS.Timeout {
+  const timer = setTimeout(run, ms);
+  timer.unref();
+  return timer;
 }

@@ -2,10 +2,18 @@ import { CloseCode, READ_ONLY_REASON } from "@karta/schema";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { readStoredDocument } from "../documents/storedDocument.ts";
-import { COMPACT_EVERY_UPDATES, COMPACT_JITTER_UPDATES, MAX_DOCUMENT_BYTES, MAX_MESSAGE_BYTES } from "../limits.ts";
+import {
+  COMPACT_EVERY_UPDATES,
+  COMPACT_JITTER_UPDATES,
+  MAX_BACKLOG_BYTES,
+  MAX_MESSAGE_BYTES,
+  READ_PAUSE_BACKLOG_BYTES,
+} from "../limits.ts";
 import type { Logger } from "../log.ts";
 import type { DocumentStore } from "../storage/DocumentStore.ts";
+import { ClientIdOwners } from "./ClientIdOwners.ts";
 import { Connection } from "./Connection.ts";
+import { encodePresenceUpdate, type PresenceEntry, readPresenceUpdate, stampIdentity } from "./presence.ts";
 import {
   decodeClientMessage,
   encodeAwareness,
@@ -22,6 +30,13 @@ const SERVER_ORIGIN = Symbol("server change");
 
 /** Why the state a transaction left is not allowed (the template's rules), or null. */
 export type UpdateValidator = (doc: Y.Doc, transaction: Y.Transaction) => string | null;
+
+/** What a room's updates must keep to: its template (or the comments shape), and its size. */
+export interface RoomLimits {
+  readonly validate: UpdateValidator;
+  /** The largest state the room may grow to. */
+  readonly maxBytes: number;
+}
 
 export interface RoomHooks {
   /** Storage failed: the room is unusable and must be forgotten. */
@@ -55,7 +70,8 @@ export class DocRoom {
     private readonly log: Logger,
     private lastSeq: number,
     private sizeBytes: number,
-    private readonly validate: UpdateValidator,
+    private readonly limits: RoomLimits,
+    private readonly owners: ClientIdOwners,
     private readonly hooks: RoomHooks,
   ) {
     this.awareness = new awarenessProtocol.Awareness(current);
@@ -68,11 +84,12 @@ export class DocRoom {
     docId: string,
     store: DocumentStore,
     log: Logger,
-    validate: UpdateValidator,
+    limits: RoomLimits,
     hooks: RoomHooks,
   ): Promise<DocRoom> {
+    const owners = new ClientIdOwners(await store.loadClientIdOwners(docId));
     const { doc, size, lastSeq } = await readStoredDocument(store, docId, LOADING);
-    return new DocRoom(docId, doc, store, log, lastSeq, size, validate, hooks);
+    return new DocRoom(docId, doc, store, log, lastSeq, size, limits, owners, hooks);
   }
 
   get doc(): Y.Doc {
@@ -83,11 +100,15 @@ export class DocRoom {
     return this.failed;
   }
 
+  /** Adds the connection and greets it; if greeting fails it is not left in the room. */
   join(connection: Connection): void {
-    this.connections.add(connection);
-    connection.send(encodeSyncStep1(this.doc));
     const present = [...this.awareness.getStates().keys()];
-    if (present.length > 0) connection.send(encodeAwareness(this.awareness, present));
+    const greeting = [
+      encodeSyncStep1(this.doc),
+      ...(present.length > 0 ? [encodeAwareness(this.awareness, present)] : []),
+    ];
+    this.connections.add(connection);
+    for (const message of greeting) this.send(connection, message);
   }
 
   leave(connection: Connection): void {
@@ -108,16 +129,16 @@ export class DocRoom {
       const decoded = decodeClientMessage(message);
       switch (decoded.type) {
         case "sync-step1":
-          this.enqueue(connection, () => connection.send(encodeSyncStep2(this.doc, decoded.stateVector)));
+          this.requestStep2(connection, decoded.stateVector);
           break;
         case "sync-update":
           this.receiveUpdate(connection, decoded.update, ++connection.updatesReceived);
           break;
         case "awareness":
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, decoded.update, connection);
+          this.receivePresence(connection, decoded.update);
           break;
         case "query-awareness":
-          connection.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
+          this.answerPresenceQuery(connection);
           break;
       }
     } catch (error) {
@@ -185,12 +206,14 @@ export class DocRoom {
       this.enqueue(connection, () => this.refuseReadOnly(connection, update, sequence));
       return;
     }
-    if (this.sizeBytes + update.byteLength > MAX_DOCUMENT_BYTES) {
-      connection.close(CloseCode.TooLarge, `document would exceed ${MAX_DOCUMENT_BYTES} bytes`);
+    if (this.sizeBytes + update.byteLength > this.limits.maxBytes) {
+      connection.close(CloseCode.TooLarge, `document would exceed ${this.limits.maxBytes} bytes`);
       return;
     }
+    connection.queuedBytes += update.byteLength;
     this.enqueue(connection, async () => {
-      const { integrated, violation } = this.applyAndCheck(connection, update);
+      connection.queuedBytes -= update.byteLength;
+      const { integrated, violation, claims } = this.applyAndCheck(connection, update);
       if (violation !== null) {
         await this.rollback();
         this.log.warn({ docId: this.docId, reason: violation }, "refused an invalid update");
@@ -203,12 +226,14 @@ export class DocRoom {
         this.acknowledge(connection, sequence);
         return;
       }
+      const accountId = connection.grant.accountId;
       try {
-        this.lastSeq = await this.store.appendUpdate(this.docId, integrated);
+        this.lastSeq = await this.store.appendUpdate(this.docId, integrated, { accountId, clientIds: claims });
       } catch (error) {
         this.fail(error);
         return;
       }
+      this.owners.claim(accountId, claims);
       this.sizeBytes += integrated.byteLength;
       this.appendedSinceCompaction++;
       this.broadcast(encodeUpdate(integrated), connection);
@@ -218,20 +243,25 @@ export class DocRoom {
   }
 
   /**
-   * Applies the update to the loaded document and checks the transaction.
-   * `integrated` is what was new in it (Yjs' own encoding of the change),
-   * which is what gets stored and broadcast.
+   * Applies the update to the loaded document and checks the transaction:
+   * the client ids it writes under, then the template. `integrated` is what was
+   * new in it (Yjs' own encoding of the change), which is what gets stored and
+   * broadcast; `claims` the client ids the sender writes under for the first time.
    */
   private applyAndCheck(
     connection: Connection,
     update: Uint8Array,
-  ): { integrated: Uint8Array | null; violation: string | null } {
+  ): { integrated: Uint8Array | null; violation: string | null; claims: number[] } {
     const doc = this.current;
     let integrated: Uint8Array | null = null;
     let violation: string | null = null;
+    let claims: number[] = [];
     const hadPending = doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
     const onTransaction = (transaction: Y.Transaction) => {
-      violation ??= this.validate(doc, transaction);
+      const ids = this.owners.check(transaction, connection.grant.accountId, (id) => this.presenceHolder(id));
+      if ("violation" in ids) violation ??= ids.violation;
+      else claims = [...claims, ...ids.claims];
+      violation ??= this.limits.validate(doc, transaction);
     };
     const onUpdate = (change: Uint8Array) => {
       integrated = change;
@@ -249,7 +279,7 @@ export class DocRoom {
     if (violation === null && !hadPending && (doc.store.pendingStructs !== null || doc.store.pendingDs !== null)) {
       violation = "the update depends on changes the server does not have";
     }
-    return { integrated, violation };
+    return { integrated, violation, claims };
   }
 
   /** Puts back the stored state: it never held the refused update, and nobody was sent it. */
@@ -275,7 +305,7 @@ export class DocRoom {
       this.acknowledge(connection, sequence);
       return;
     }
-    connection.send(encodePermissionDenied(READ_ONLY_REASON));
+    this.send(connection, encodePermissionDenied(READ_ONLY_REASON));
     this.markRefused(connection, READ_ONLY_REASON);
   }
 
@@ -295,7 +325,112 @@ export class DocRoom {
    */
   private acknowledge(connection: Connection, sequence: number): void {
     if (!connection.wantsSaved || connection.hasRefusedUpdate || sequence !== connection.updatesReceived) return;
-    connection.send(encodeSaved(this.current, sequence));
+    this.send(connection, encodeSaved(this.current, sequence));
+  }
+
+  /**
+   * A sync step 1 is answered in the queue, after every update received before
+   * it. One answer per connection is queued or waiting at a time: a step 1 that
+   * arrives meanwhile only replaces the state vector to answer. While the client
+   * has not read what it was sent, the answer waits (a client that sends step 1
+   * after step 1 and reads nothing would otherwise make the server hold a copy
+   * of the document for each). Later answers only include more.
+   */
+  private requestStep2(connection: Connection, stateVector: Uint8Array): void {
+    const queued = connection.pendingStateVector !== null;
+    connection.pendingStateVector = stateVector;
+    if (!queued) this.enqueue(connection, () => this.answerStep1(connection));
+  }
+
+  private answerStep1(connection: Connection): void {
+    if (connection.backlogBytes > READ_PAUSE_BACKLOG_BYTES) {
+      connection.whenDrained(() => this.enqueue(connection, () => this.answerStep1(connection)));
+      return;
+    }
+    const stateVector = connection.pendingStateVector;
+    connection.pendingStateVector = null;
+    if (!stateVector) return;
+    const answer = encodeSyncStep2(this.doc, stateVector);
+    connection.largestAnswerBytes = Math.max(connection.largestAnswerBytes, answer.byteLength);
+    this.send(connection, answer);
+  }
+
+  /** Everyone's presence, sent when the client has read what it was sent before; queries meanwhile are one. */
+  private answerPresenceQuery(connection: Connection): void {
+    if (connection.presenceQueryPending) return;
+    if (connection.backlogBytes > READ_PAUSE_BACKLOG_BYTES) {
+      connection.presenceQueryPending = true;
+      connection.whenDrained(() => {
+        connection.presenceQueryPending = false;
+        this.answerPresenceQuery(connection);
+      });
+      return;
+    }
+    this.send(connection, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
+  }
+
+  /**
+   * A client's presence: checked whole before any of it is applied (presence.ts),
+   * shown with the account's name, and only under the connection's own client
+   * id. The stock provider sends back every presence change it receives, so
+   * entries that would change nothing are echoes and are skipped; an entry that
+   * would change someone else's presence is dropped.
+   */
+  private receivePresence(connection: Connection, update: Uint8Array): void {
+    const accepted: PresenceEntry[] = [];
+    for (const entry of readPresenceUpdate(update)) {
+      if (!this.wouldChangePresence(entry)) continue;
+      if (connection.awarenessIds.has(entry.clientId) || this.claimPresence(connection, entry)) {
+        accepted.push({ ...entry, state: stampIdentity(entry.state, connection.grant.displayName) });
+      } else {
+        this.log.debug({ docId: this.docId, clientId: entry.clientId }, "dropped presence under another's client id");
+      }
+    }
+    if (accepted.length > 0) {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresenceUpdate(accepted), connection);
+    }
+  }
+
+  /** y-protocols' own rule for whether an entry is applied. */
+  private wouldChangePresence({ clientId, clock, state }: PresenceEntry): boolean {
+    const current = this.awareness.meta.get(clientId)?.clock ?? 0;
+    return current < clock || (current === clock && state === null && this.awareness.states.has(clientId));
+  }
+
+  /**
+   * A connection's first presence takes a client id nobody else presents or
+   * writes under. The same person's new socket (a reconnect the server has not
+   * noticed yet) takes over the id from the old one.
+   */
+  private claimPresence(connection: Connection, { clientId, state }: PresenceEntry): boolean {
+    if (connection.awarenessIds.size > 0 || state === null) return false;
+    const holder = this.presenceConnection(clientId);
+    if (holder && holder.grant.accountId !== connection.grant.accountId) return false;
+    if (!this.owners.mayPresent(clientId, connection.grant.accountId, this.doc)) return false;
+    holder?.awarenessIds.delete(clientId);
+    return true;
+  }
+
+  private presenceConnection(clientId: number): Connection | undefined {
+    for (const connection of this.connections) if (connection.awarenessIds.has(clientId)) return connection;
+    return undefined;
+  }
+
+  private presenceHolder(clientId: number): string | undefined {
+    return this.presenceConnection(clientId)?.grant.accountId;
+  }
+
+  /**
+   * Sends to one connection. One that has fallen behind by more than its
+   * largest sync answer plus MAX_BACKLOG_BYTES is closed: catching up by
+   * reconnecting costs the server one answer, not a copy of every update.
+   */
+  private send(connection: Connection, message: Uint8Array): void {
+    connection.send(message);
+    if (connection.backlogBytes > MAX_BACKLOG_BYTES + connection.largestAnswerBytes) {
+      this.log.warn({ docId: this.docId, backlog: connection.backlogBytes }, "closing a connection that fell behind");
+      connection.close(CloseCode.FellBehind, "the client does not read what it is sent");
+    }
   }
 
   private enqueue(connection: Connection, task: () => void | Promise<void>): void {
@@ -347,7 +482,7 @@ export class DocRoom {
   }
 
   private broadcast(message: Uint8Array, except: unknown): void {
-    for (const connection of this.connections) if (connection !== except) connection.send(message);
+    for (const connection of this.connections) if (connection !== except) this.send(connection, message);
   }
 
   private readonly onAwarenessUpdate = (

@@ -29,6 +29,14 @@ export class LiveConnections {
     if (set?.size === 0) this.byAccount.delete(connection.grant.accountId);
   }
 
+  /** Open connections of an account, and of those, opened with one session or token. */
+  countOf(accountId: string, credentialId: string): { account: number; credential: number } {
+    const open = this.byAccount.get(accountId) ?? new Set();
+    let credential = 0;
+    for (const connection of open) if (connection.grant.credentialId === credentialId) credential++;
+    return { account: open.size, credential };
+  }
+
   get size(): number {
     let n = 0;
     for (const set of this.byAccount.values()) n += set.size;

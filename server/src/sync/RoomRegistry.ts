@@ -3,11 +3,11 @@ import type * as Y from "yjs";
 import type { Logger } from "../log.ts";
 import type { DocumentStore } from "../storage/DocumentStore.ts";
 import type { Connection } from "./Connection.ts";
-import { DocRoom, type UpdateValidator } from "./DocRoom.ts";
+import { DocRoom, type RoomLimits } from "./DocRoom.ts";
 
 export interface RoomRules {
-  /** The template check for a room (content or comments), known before it loads. */
-  validatorFor(room: string): Promise<UpdateValidator>;
+  /** The template check and size limit of a room (content or comments), known before it loads. */
+  limitsFor(room: string): Promise<RoomLimits>;
   /** A connection's first refused update; for the audit log. */
   onRefused(connection: Connection, reason: string): void;
   /** Brings a just-loaded document up to date (template migrations); its change is stored. */
@@ -37,7 +37,12 @@ export class RoomRegistry {
   async join(connection: Connection): Promise<DocRoom> {
     const room = await this.acquire(connection.docId);
     this.cancelIdle(connection.docId);
-    room.join(connection);
+    try {
+      room.join(connection);
+    } catch (error) {
+      this.leave(room, connection);
+      throw error;
+    }
     return room;
   }
 
@@ -64,8 +69,8 @@ export class RoomRegistry {
   private acquire(docId: string): Promise<DocRoom> {
     let room = this.rooms.get(docId);
     if (!room) {
-      room = this.rules.validatorFor(docId).then(async (validate) => {
-        const loaded = await DocRoom.load(docId, this.store, this.log, validate, {
+      room = this.rules.limitsFor(docId).then(async (limits) => {
+        const loaded = await DocRoom.load(docId, this.store, this.log, limits, {
           onFailure: (failed) => this.drop(failed),
           onRefused: (connection, reason) => this.rules.onRefused(connection, reason),
         });

@@ -36,8 +36,11 @@ export async function handleSyncSocket(
     }
     const message = toUint8Array(data);
     if (room) room.receive(connection, message);
-    else if (pending.length < MAX_MESSAGES_BEFORE_LOAD) pending.push(message);
-    else connection.close(CloseCode.InvalidMessage, "too many messages before the document loaded");
+    else if (pending.length < MAX_MESSAGES_BEFORE_LOAD) {
+      pending.push(message);
+      connection.queuedBytes += message.byteLength;
+    } else connection.close(CloseCode.InvalidMessage, "too many messages before the document loaded");
+    connection.received(message.byteLength);
   });
   socket.on("close", () => {
     closed = true;
@@ -56,7 +59,10 @@ export async function handleSyncSocket(
     connection.close(CloseCode.DocumentUnavailable, "the document could not be loaded");
     return;
   }
-  for (const message of pending.splice(0)) room.receive(connection, message);
+  for (const message of pending.splice(0)) {
+    connection.queuedBytes -= message.byteLength;
+    room.receive(connection, message);
+  }
 }
 
 function toUint8Array(data: RawData): Uint8Array {

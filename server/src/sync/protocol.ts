@@ -54,8 +54,10 @@ export function decodeClientMessage(message: Uint8Array): ClientMessage {
     if (type === MessageType.Sync) {
       const step = decoding.readVarUint(decoder);
       const payload = decoding.readVarUint8Array(decoder);
-      if (step === SyncStep.Step1) result = { type: "sync-step1", stateVector: payload };
-      else if (step === SyncStep.Step2 || step === SyncStep.Update) result = { type: "sync-update", update: payload };
+      if (step === SyncStep.Step1) {
+        Y.decodeStateVector(payload); // a malformed one is the client's error, found here and not when answering
+        result = { type: "sync-step1", stateVector: payload };
+      } else if (step === SyncStep.Step2 || step === SyncStep.Update) result = { type: "sync-update", update: payload };
       else throw new ProtocolError(`unknown sync step ${step}`);
     } else if (type === MessageType.Awareness) {
       result = { type: "awareness", update: decoding.readVarUint8Array(decoder) };

@@ -1,13 +1,18 @@
 import { findCommentsViolation, findTemplateViolation, upgradeDocument } from "@karta/doc";
 import { getTemplate, parseRoomName } from "@karta/schema";
 import type * as Y from "yjs";
+import { MAX_COMMENTS_DOCUMENT_BYTES, MAX_DOCUMENT_BYTES } from "../limits.ts";
 import type { DocumentStore } from "../storage/DocumentStore.ts";
-import type { UpdateValidator } from "./DocRoom.ts";
+import type { RoomLimits, UpdateValidator } from "./DocRoom.ts";
 
-/** The check every update of a room must pass: its document's template, or the comments shape. */
-export async function validatorFor(store: DocumentStore, room: string): Promise<UpdateValidator> {
+/** What every update of a room must keep to: its document's template or the comments shape, and a size. */
+export async function limitsFor(store: DocumentStore, room: string): Promise<RoomLimits> {
   const { docId, part } = parseRoomName(room);
-  if (part === "comments") return findCommentsViolation;
+  if (part === "comments") return { validate: findCommentsViolation, maxBytes: MAX_COMMENTS_DOCUMENT_BYTES };
+  return { validate: await templateValidator(store, docId), maxBytes: MAX_DOCUMENT_BYTES };
+}
+
+async function templateValidator(store: DocumentStore, docId: string): Promise<UpdateValidator> {
   const record = await store.getDocument(docId);
   const template = record ? getTemplate(record.templateId) : undefined;
   if (!template) return () => "the document's template is unknown to this server";

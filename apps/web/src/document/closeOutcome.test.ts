@@ -17,8 +17,14 @@ describe("closeOutcome", () => {
     expect(closeOutcome(CloseCode.AccessChanged)).toEqual({ kind: "silent" });
   });
 
+  it("reconnects silently when the socket fell behind", () => {
+    expect(closeOutcome(CloseCode.FellBehind)).toEqual({ kind: "silent" });
+    expect(shouldReconnect({ code: CloseCode.FellBehind })).toBe(true);
+    expect(shouldReconnect({ code: CloseCode.RateLimited })).toBe(false);
+  });
+
   it("keeps the document on screen with a sentence for the other codes", () => {
-    for (const code of [4400, 4413, 4500, 1001]) {
+    for (const code of [4400, 4413, 4429, 4500, 1001]) {
       const outcome = closeOutcome(code);
       expect(outcome.kind).toBe("banner");
       expect(outcome.kind === "banner" && /[А-Яа-я]/.test(outcome.text)).toBe(true);

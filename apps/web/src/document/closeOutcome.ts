@@ -15,7 +15,8 @@ export type CloseOutcome =
 /**
  * Every close code of closeCodes.ts as the page treats it. 4409 (rights
  * changed) reconnects at once and the page asks for its access again, so it
- * needs no banner; a plain network drop is the sync status's business.
+ * needs no banner, nor does 4503 (the socket fell behind and reconnects); a
+ * plain network drop is the sync status's business.
  */
 export function closeOutcome(code: number): CloseOutcome {
   switch (code) {
@@ -25,9 +26,11 @@ export function closeOutcome(code: number): CloseOutcome {
     case CloseCode.DocumentNotFound:
       return { kind: "final", text: closeText(code) };
     case CloseCode.AccessChanged:
+    case CloseCode.FellBehind:
       return { kind: "silent" };
     case CloseCode.InvalidMessage:
     case CloseCode.TooLarge:
+    case CloseCode.RateLimited:
     case CloseCode.DocumentUnavailable:
     case CloseCode.ServerShutdown:
       return { kind: "banner", text: closeText(code) };

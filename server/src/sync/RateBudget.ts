@@ -1,0 +1,41 @@
+/**
+ * A token bucket: `perSecond` refill up to `burst`. Spending may take it below
+ * zero (what a socket sent is spent whether or not it was allowed); `waitMs`
+ * is how long until it is back above zero.
+ */
+export class RateBudget {
+  private tokens: number;
+  private updatedAt: number;
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly burst: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.tokens = burst;
+    this.updatedAt = now();
+  }
+
+  spend(amount: number): void {
+    this.refill();
+    this.tokens -= amount;
+  }
+
+  /** Spent a whole burst beyond the budget: no honest client does. */
+  get overdrawn(): boolean {
+    this.refill();
+    return this.tokens < -this.burst;
+  }
+
+  /** Milliseconds until the budget is positive again; 0 when it is. */
+  waitMs(): number {
+    this.refill();
+    return this.tokens > 0 ? 0 : Math.ceil(((1 - this.tokens) / this.perSecond) * 1000);
+  }
+
+  private refill(): void {
+    const now = this.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.updatedAt) / 1000) * this.perSecond);
+    this.updatedAt = now;
+  }
+}
