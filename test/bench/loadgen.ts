@@ -118,7 +118,7 @@ async function main(): Promise<void> {
         // All clients live in one process: lib0's BroadcastChannel would hand
         // updates from client to client directly, bypassing the server.
         disableBc: true,
-        params: config.token ? { access_token: config.token } : {},
+        params: config.tokens ? { access_token: config.tokens[d]?.[c] ?? "" } : {},
       });
       provider.on("status", ({ status }) => {
         if (status === "disconnected" && measuring && schedule) disconnects.push(clock() - schedule.measureFrom);

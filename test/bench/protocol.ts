@@ -10,8 +10,11 @@ export interface LoadgenConfig {
   readonly url: string;
   /** Rooms (document ids) this process drives; every room gets `clients` clients. */
   readonly docIds: readonly string[];
-  /** Sent as `?access_token=` (ours needs a signed-in user; stock ignores it). */
-  readonly token: string | null;
+  /**
+   * Per room, one token per client, sent as `?access_token=` (ours needs a
+   * signed-in user, and a token of each client's own: see editors.ts); null for stock.
+   */
+  readonly tokens: readonly (readonly string[])[] | null;
   readonly clients: number;
   /** Index of this generator process, only used in client ids and logs. */
   readonly generator: number;

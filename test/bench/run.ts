@@ -19,6 +19,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { randomId } from "@karta/doc";
+import { editorTokens } from "./editors.ts";
 import { type BenchOptions, parseOptions, type Target } from "./options.ts";
 import { cpuSeconds, machineInfo, machineJiffies, peakRssMiB, rssMiB } from "./procfs.ts";
 import type { LoadgenConfig, LoadgenMessage, ResultMessage, StartMessage } from "./protocol.ts";
@@ -242,19 +243,6 @@ async function stopServer(server: RunningServer): Promise<void> {
   }
 }
 
-/** Signs in as the demo methodist (who edits municipal documents) and returns the session secret. */
-async function signIn(port: number): Promise<string> {
-  const response = await fetch(`http://127.0.0.1:${port}/api/session`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ login: "methodist", password: "demo" }),
-  });
-  const secret = /karta_session=([^;]+)/.exec(response.headers.get("set-cookie") ?? "")?.[1];
-  if (response.status !== 200 || !secret)
-    throw new Error(`login answered ${response.status}: ${await response.text()}`);
-  return decodeURIComponent(secret);
-}
-
 async function createDocuments(target: Target, port: number, count: number, token: string | null): Promise<string[]> {
   if (target === "stock") return Array.from({ length: count }, (_, i) => `bench-${i + 1}-${randomId(8)}`);
   const ids: string[] = [];
@@ -330,8 +318,8 @@ async function runTarget(target: Target, options: BenchOptions): Promise<TargetR
   const server = await startServer(target);
   try {
     const rssAtStart = rssMiB(server.pid);
-    const token = target === "ours" ? await signIn(server.port) : null;
-    const docIds = await createDocuments(target, server.port, options.docs, token);
+    const tokens = target === "ours" ? await editorTokens(server.port, options.docs * options.clients) : null;
+    const docIds = await createDocuments(target, server.port, options.docs, tokens?.[0] ?? null);
     const url = `ws://127.0.0.1:${server.port}/sync`;
 
     const generators: Generator[] = [];
@@ -339,7 +327,11 @@ async function runTarget(target: Target, options: BenchOptions): Promise<TargetR
       generators.push(
         startGenerator({
           url,
-          token,
+          tokens:
+            tokens &&
+            docIds
+              .map((_, i) => tokens.slice(i * options.clients, (i + 1) * options.clients))
+              .filter((_, i) => i % options.generators === g),
           docIds: docIds.filter((_, i) => i % options.generators === g),
           clients: options.clients,
           generator: g,

@@ -93,15 +93,15 @@ export class Connection {
    * it ask for more). TCP then pushes back on the sender; nothing is closed.
    */
   received(bytes: number): void {
-    this.messageBudget.spend(1);
-    this.byteBudget.spend(bytes);
+    const messagesLeft = this.messageBudget.spend(1);
+    const bytesLeft = this.byteBudget.spend(bytes);
     // Messages already buffered are delivered even while paused: a flood that arrived
     // in one piece overdraws the budget, and a socket that does that is let go.
-    if (this.messageBudget.overdrawn || this.byteBudget.overdrawn) {
+    if (messagesLeft < -MESSAGE_BURST || bytesLeft < -BYTE_BURST) {
       this.close(CloseCode.RateLimited, "too many messages");
       return;
     }
-    if (this.readTimer !== null || this.readWaitMs() === 0) return;
+    if (this.readTimer !== null || (messagesLeft > 0 && bytesLeft > 0 && !this.backedUp())) return;
     this.socket.pause();
     const look = () => {
       const wait = this.readWaitMs();
@@ -136,8 +136,12 @@ export class Connection {
   private readWaitMs(): number {
     const overBudget = Math.max(this.messageBudget.waitMs(), this.byteBudget.waitMs());
     if (overBudget > 0) return Math.max(overBudget, BACKPRESSURE_POLL_MS);
-    const backedUp = this.queuedBytes > MAX_QUEUED_BYTES || this.backlogBytes > READ_PAUSE_BACKLOG_BYTES;
-    return backedUp ? BACKPRESSURE_POLL_MS : 0;
+    return this.backedUp() ? BACKPRESSURE_POLL_MS : 0;
+  }
+
+  /** Its room has not caught up with what it sent, or it has not read what it was sent. */
+  private backedUp(): boolean {
+    return this.queuedBytes > MAX_QUEUED_BYTES || this.backlogBytes > READ_PAUSE_BACKLOG_BYTES;
   }
 
   close(code: number, reason: string): void {

@@ -13,7 +13,6 @@ import type { Logger } from "../log.ts";
 import type { DocumentStore } from "../storage/DocumentStore.ts";
 import { ClientIdOwners } from "./ClientIdOwners.ts";
 import { Connection } from "./Connection.ts";
-import { encodePresenceUpdate, type PresenceEntry, readPresenceUpdate, stampIdentity } from "./presence.ts";
 import {
   decodeClientMessage,
   encodeAwareness,
@@ -24,6 +23,7 @@ import {
   encodeUpdate,
   ProtocolError,
 } from "./protocol.ts";
+import { RoomPresence } from "./RoomPresence.ts";
 
 const LOADING = Symbol("loading from storage");
 const SERVER_ORIGIN = Symbol("server change");
@@ -58,6 +58,7 @@ export interface RoomHooks {
 export class DocRoom {
   readonly connections = new Set<Connection>();
   readonly awareness: awarenessProtocol.Awareness;
+  private readonly presence: RoomPresence;
   private queue: Promise<void> = Promise.resolve();
   private appendedSinceCompaction = 0;
   private readonly compactEvery = COMPACT_EVERY_UPDATES + Math.floor(Math.random() * (COMPACT_JITTER_UPDATES + 1));
@@ -77,6 +78,13 @@ export class DocRoom {
     this.awareness = new awarenessProtocol.Awareness(current);
     this.awareness.setLocalState(null); // the server itself is not a participant
     this.awareness.on("update", this.onAwarenessUpdate);
+    this.presence = new RoomPresence(
+      this.awareness,
+      this.connections,
+      owners,
+      () => this.current,
+      (clientId) => log.debug({ docId, clientId }, "dropped presence under another's client id"),
+    );
   }
 
   /** Loads a document from storage; throws (writing nothing) if its state is unreadable. */
@@ -135,7 +143,7 @@ export class DocRoom {
           this.receiveUpdate(connection, decoded.update, ++connection.updatesReceived);
           break;
         case "awareness":
-          this.receivePresence(connection, decoded.update);
+          this.presence.receive(connection, decoded.update);
           break;
         case "query-awareness":
           this.answerPresenceQuery(connection);
@@ -258,7 +266,7 @@ export class DocRoom {
     let claims: number[] = [];
     const hadPending = doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
     const onTransaction = (transaction: Y.Transaction) => {
-      const ids = this.owners.check(transaction, connection.grant.accountId, (id) => this.presenceHolder(id));
+      const ids = this.owners.check(transaction, connection.grant.accountId, (id) => this.presence.holderOf(id));
       if ("violation" in ids) violation ??= ids.violation;
       else claims = [...claims, ...ids.claims];
       violation ??= this.limits.validate(doc, transaction);
@@ -367,57 +375,6 @@ export class DocRoom {
       return;
     }
     this.send(connection, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
-  }
-
-  /**
-   * A client's presence: checked whole before any of it is applied (presence.ts),
-   * shown with the account's name, and only under the connection's own client
-   * id. The stock provider sends back every presence change it receives, so
-   * entries that would change nothing are echoes and are skipped; an entry that
-   * would change someone else's presence is dropped.
-   */
-  private receivePresence(connection: Connection, update: Uint8Array): void {
-    const accepted: PresenceEntry[] = [];
-    for (const entry of readPresenceUpdate(update)) {
-      if (!this.wouldChangePresence(entry)) continue;
-      if (connection.awarenessIds.has(entry.clientId) || this.claimPresence(connection, entry)) {
-        accepted.push({ ...entry, state: stampIdentity(entry.state, connection.grant.displayName) });
-      } else {
-        this.log.debug({ docId: this.docId, clientId: entry.clientId }, "dropped presence under another's client id");
-      }
-    }
-    if (accepted.length > 0) {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresenceUpdate(accepted), connection);
-    }
-  }
-
-  /** y-protocols' own rule for whether an entry is applied. */
-  private wouldChangePresence({ clientId, clock, state }: PresenceEntry): boolean {
-    const current = this.awareness.meta.get(clientId)?.clock ?? 0;
-    return current < clock || (current === clock && state === null && this.awareness.states.has(clientId));
-  }
-
-  /**
-   * A connection's first presence takes a client id nobody else presents or
-   * writes under. The same person's new socket (a reconnect the server has not
-   * noticed yet) takes over the id from the old one.
-   */
-  private claimPresence(connection: Connection, { clientId, state }: PresenceEntry): boolean {
-    if (connection.awarenessIds.size > 0 || state === null) return false;
-    const holder = this.presenceConnection(clientId);
-    if (holder && holder.grant.accountId !== connection.grant.accountId) return false;
-    if (!this.owners.mayPresent(clientId, connection.grant.accountId, this.doc)) return false;
-    holder?.awarenessIds.delete(clientId);
-    return true;
-  }
-
-  private presenceConnection(clientId: number): Connection | undefined {
-    for (const connection of this.connections) if (connection.awarenessIds.has(clientId)) return connection;
-    return undefined;
-  }
-
-  private presenceHolder(clientId: number): string | undefined {
-    return this.presenceConnection(clientId)?.grant.accountId;
   }
 
   /**

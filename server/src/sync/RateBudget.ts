@@ -16,15 +16,11 @@ export class RateBudget {
     this.updatedAt = now();
   }
 
-  spend(amount: number): void {
+  /** Spends `amount`; what is left, below zero when over budget. */
+  spend(amount: number): number {
     this.refill();
     this.tokens -= amount;
-  }
-
-  /** Spent a whole burst beyond the budget: no honest client does. */
-  get overdrawn(): boolean {
-    this.refill();
-    return this.tokens < -this.burst;
+    return this.tokens;
   }
 
   /** Milliseconds until the budget is positive again; 0 when it is. */
