@@ -123,9 +123,9 @@ export async function startServer(
    * Counted when the socket is about to join, in the same turn as it is added
    * to `live`: upgrades decided together cannot all slip under the limit.
    */
-  const tooManySockets = (grant: ConnectionGrant): { refuse: number; reason: string } | null => {
-    const open = live.countOf(grant.accountId, grant.credentialId);
-    if (open.credential < MAX_SOCKETS_PER_CREDENTIAL && open.account < MAX_SOCKETS_PER_ACCOUNT) return null;
+  const withinSocketLimits = (decision: { grant: ConnectionGrant }): UpgradeDecision => {
+    const open = live.countOf(decision.grant.accountId, decision.grant.credentialId);
+    if (open.credential < MAX_SOCKETS_PER_CREDENTIAL && open.account < MAX_SOCKETS_PER_ACCOUNT) return decision;
     return { refuse: CloseCode.RateLimited, reason: "too many open connections" };
   };
 
@@ -151,16 +151,17 @@ export async function startServer(
           // ws reports a client's protocol violation (an unmasked frame, say) as an "error"
           // event; one without a listener is an uncaught exception. Log it; ws closes the socket.
           ws.on("error", (error) => log.debug({ err: error, room }, "socket error"));
-          const refusal = "refuse" in decision ? decision : tooManySockets(decision.grant);
-          if (refusal || !("grant" in decision)) {
-            closeWithGrace(ws, refusal?.refuse ?? CloseCode.DocumentUnavailable, refusal?.reason ?? "");
+          const final = "refuse" in decision ? decision : withinSocketLimits(decision);
+          if ("refuse" in final) {
+            closeWithGrace(ws, final.refuse, final.reason);
             return;
           }
+          const { grant } = final;
           // With noServer, ws never emits "connection": liveness starts here.
           alive.add(ws);
           ws.on("pong", () => alive.add(ws));
           const wantsSaved = url.searchParams.get(SAVED_QUERY_PARAMETER) === "1";
-          void handleSyncSocket(new Connection(ws, room, decision.grant, wantsSaved), { rooms, live });
+          void handleSyncSocket(new Connection(ws, room, grant, wantsSaved), { rooms, live });
         });
       });
   });

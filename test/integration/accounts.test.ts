@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authed, connectClient, login } from "../support/clients.ts";
+import { authed, connectClient, login, postJson } from "../support/clients.ts";
 import { closeConnections, loginFrom } from "../support/fromAddress.ts";
 import { openRawSocket } from "../support/rawSocket.ts";
 import { adminEntry, type ServerProcess, startServerProcess } from "../support/serverProcess.ts";
@@ -11,12 +11,6 @@ interface Listed {
   organisationId: string;
   access: string;
 }
-
-const json = (body: unknown): RequestInit => ({
-  method: "POST",
-  headers: { "content-type": "application/json" },
-  body: JSON.stringify(body),
-});
 
 /** Accounts, sessions, scopes and the coordinator's pages, over real HTTP. */
 describe("accounts and sessions", () => {
@@ -34,13 +28,13 @@ describe("accounts and sessions", () => {
     fetch(`${server.httpUrl}${path}`, authed(secret, init));
 
   it("sets an HttpOnly, SameSite session cookie on login and refuses a wrong password in Russian", async () => {
-    const ok = await fetch(`${server.httpUrl}/api/session`, json({ login: "viewer", password: "demo" }));
+    const ok = await fetch(`${server.httpUrl}/api/session`, postJson({ login: "viewer", password: "demo" }));
     expect(ok.status).toBe(200);
     const cookie = ok.headers.get("set-cookie") ?? "";
     expect(cookie).toMatch(/^karta_session=[\w-]{40,};/);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
-    const wrong = await fetch(`${server.httpUrl}/api/session`, json({ login: "viewer", password: "wrong" }));
+    const wrong = await fetch(`${server.httpUrl}/api/session`, postJson({ login: "viewer", password: "wrong" }));
     expect(wrong.status).toBe(401);
     expect(((await wrong.json()) as { message: string }).message).toBe("Неверный логин или пароль.");
   });
@@ -48,19 +42,19 @@ describe("accounts and sessions", () => {
   it("throttles a login after 5 failures from one address, even with the right password from there", async () => {
     for (let i = 0; i < 5; i++) {
       expect(
-        (await fetch(`${server.httpUrl}/api/session`, json({ login: "methodist", password: `x${i}` }))).status,
+        (await fetch(`${server.httpUrl}/api/session`, postJson({ login: "methodist", password: `x${i}` }))).status,
       ).toBe(401);
     }
-    const blocked = await fetch(`${server.httpUrl}/api/session`, json({ login: "methodist", password: "demo" }));
+    const blocked = await fetch(`${server.httpUrl}/api/session`, postJson({ login: "methodist", password: "demo" }));
     expect(blocked.status).toBe(429);
     // Until the oldest of the five is 15 minutes old.
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(890);
     expect(Number(blocked.headers.get("retry-after"))).toBeLessThanOrEqual(900);
     expect(((await blocked.json()) as { message: string }).message).toMatch(/Слишком много неудачных попыток/);
     // Another login from the same address is not affected, nor the same login from another address.
-    expect((await fetch(`${server.httpUrl}/api/session`, json({ login: "curator", password: "demo" }))).status).toBe(
-      200,
-    );
+    expect(
+      (await fetch(`${server.httpUrl}/api/session`, postJson({ login: "curator", password: "demo" }))).status,
+    ).toBe(200);
     expect((await loginFrom("127.0.0.2", server.httpUrl, "methodist", "demo")).status).toBe(200);
     closeConnections();
   });
@@ -70,7 +64,9 @@ describe("accounts and sessions", () => {
     const mine = (await (await api("/api/documents", school5)).json()) as Listed[];
     expect(mine.map((d) => [d.organisation, d.access])).toEqual([["МБОУ СОШ № 5", "edit"]]);
 
-    const curated = (await (await api("/api/documents", await login(server.httpUrl, "curator"))).json()) as Listed[];
+    const curated = (await (
+      await api("/api/documents", await login(server.httpUrl, "curator"))
+    ).json()) as Listed[];
     expect(curated.map((d) => `${d.organisation}:${d.access}`).sort()).toEqual([
       "МБОУ ООШ № 7:comment",
       "МБОУ СОШ № 5:comment",
@@ -84,7 +80,7 @@ describe("accounts and sessions", () => {
     expect((await api("/api/documents", "")).status).toBe(401);
     // school5 cannot create a document for another school or for the municipality.
     const create = (organisationId: string, template: string) =>
-      api("/api/documents", school5, json({ template, title: "Чужой", organisationId }));
+      api("/api/documents", school5, postJson({ template, title: "Чужой", organisationId }));
     expect((await create("slav-oosh-7", "anti-risk-programme")).status).toBe(403);
     expect((await create("slavyansky-rayon", "municipal-roadmap")).status).toBe(403);
     expect((await create("slav-sosh-5", "anti-risk-programme")).status).toBe(201);
@@ -115,7 +111,7 @@ describe("accounts and sessions", () => {
 
   it("gives a script a token that works for the API and the websocket until it is revoked", async () => {
     const school5 = await login(server.httpUrl, "school5");
-    const created = (await (await api("/api/tokens", school5, json({ name: "выгрузка" }))).json()) as {
+    const created = (await (await api("/api/tokens", school5, postJson({ name: "выгрузка" }))).json()) as {
       id: string;
       token: string;
     };
@@ -138,7 +134,7 @@ describe("accounts and sessions", () => {
     const invited = await api(
       "/api/people",
       coordinator,
-      json({
+      postJson({
         fullName: "Иванова Анна Петровна",
         position: "учитель математики",
         organisationId: "slav-sosh-5",
@@ -155,12 +151,17 @@ describe("accounts and sessions", () => {
     const token = invitation.path.replace("/invite/", "");
     const info = await fetch(`${server.httpUrl}/api/invitations/${token}`);
     expect(await info.json()).toEqual({ fullName: "Иванова Анна Петровна", login: "ivanova" });
-    expect((await fetch(`${server.httpUrl}/api/invitations/${token}`, json({ password: "short" }))).status).toBe(400);
-    const accepted = await fetch(`${server.httpUrl}/api/invitations/${token}`, json({ password: "Надёжный-пароль-1" }));
+    expect((await fetch(`${server.httpUrl}/api/invitations/${token}`, postJson({ password: "short" }))).status).toBe(
+      400,
+    );
+    const accepted = await fetch(
+      `${server.httpUrl}/api/invitations/${token}`,
+      postJson({ password: "Надёжный-пароль-1" }),
+    );
     expect(accepted.status).toBe(200);
     expect(accepted.headers.get("set-cookie")).toMatch(/karta_session=/);
     expect(
-      (await fetch(`${server.httpUrl}/api/invitations/${token}`, json({ password: "Другой-пароль-2" }))).status,
+      (await fetch(`${server.httpUrl}/api/invitations/${token}`, postJson({ password: "Другой-пароль-2" }))).status,
     ).toBe(410);
     const secret = await login(server.httpUrl, "ivanova", "Надёжный-пароль-1");
     const docs = (await (await api("/api/documents", secret)).json()) as Listed[];
@@ -170,7 +171,7 @@ describe("accounts and sessions", () => {
 
   /** Accepts an invitation link's token with a password; the session secret it signs in with. */
   const accept = async (token: string, password: string): Promise<string> => {
-    const res = await fetch(`${server.httpUrl}/api/invitations/${token}`, json({ password }));
+    const res = await fetch(`${server.httpUrl}/api/invitations/${token}`, postJson({ password }));
     expect(res.status).toBe(200);
     return /karta_session=([^;]+)/.exec(res.headers.get("set-cookie") ?? "")?.[1] as string;
   };
@@ -192,7 +193,7 @@ describe("accounts and sessions", () => {
     const invited = await api(
       "/api/people",
       regional,
-      json({
+      postJson({
         fullName: "Зуева Ольга Ивановна",
         position: "заместитель директора",
         organisationId: "slav-sosh-5",
@@ -218,7 +219,7 @@ describe("accounts and sessions", () => {
     const invited = await api(
       "/api/people",
       coordinator,
-      json({
+      postJson({
         fullName: "Петренко Игорь Олегович",
         position: "учитель истории",
         organisationId: "slav-sosh-5",
@@ -226,7 +227,10 @@ describe("accounts and sessions", () => {
         role: "school_team",
       }),
     );
-    const { invitation, person } = (await invited.json()) as { invitation: { path: string }; person: { id: string } };
+    const { invitation, person } = (await invited.json()) as {
+      invitation: { path: string };
+      person: { id: string };
+    };
     const earlier = await accept(invitation.path.replace("/invite/", ""), "Первый-пароль-1");
     const docs = (await (await api("/api/documents", earlier)).json()) as Listed[];
     const socket = await openRawSocket(server.syncUrl, docs[0]?.id as string, earlier);
@@ -247,7 +251,7 @@ describe("accounts and sessions", () => {
         await api(
           "/api/people/demo-school5/roles",
           school5,
-          json({ role: "coordinator", organisationId: "slavyansky-rayon" }),
+          postJson({ role: "coordinator", organisationId: "slavyansky-rayon" }),
         )
       ).status,
     ).toBe(403);
@@ -255,7 +259,7 @@ describe("accounts and sessions", () => {
     const upward = await api(
       "/api/people/demo-school5/roles",
       coordinator,
-      json({ role: "viewer", organisationId: "krasnodar-krai" }),
+      postJson({ role: "viewer", organisationId: "krasnodar-krai" }),
     );
     expect(upward.status).toBe(403);
   });
@@ -264,7 +268,7 @@ describe("accounts and sessions", () => {
     const teamOnDistrict = await api(
       "/api/people",
       coordinator,
-      json({
+      postJson({
         fullName: "Гусева Анна Ильинична",
         position: "завуч",
         organisationId: "slavyansky-rayon",
@@ -273,17 +277,19 @@ describe("accounts and sessions", () => {
       }),
     );
     expect(teamOnDistrict.status).toBe(400);
-    expect(((await teamOnDistrict.json()) as { message: string }).message).toMatch(/управленческая команда — на школу/);
+    expect(((await teamOnDistrict.json()) as { message: string }).message).toMatch(
+      /управленческая команда — на школу/,
+    );
     const methodistOnSchool = await api(
       "/api/people/demo-school5/roles",
       coordinator,
-      json({ role: "methodist", organisationId: "slav-sosh-5" }),
+      postJson({ role: "methodist", organisationId: "slav-sosh-5" }),
     );
     expect(methodistOnSchool.status).toBe(400);
     const viewerOnSchool = await api(
       "/api/people/demo-school5/roles",
       coordinator,
-      json({ role: "viewer", organisationId: "slav-sosh-5" }),
+      postJson({ role: "viewer", organisationId: "slav-sosh-5" }),
     );
     expect(viewerOnSchool.status).toBe(200);
   });
@@ -292,7 +298,7 @@ describe("accounts and sessions", () => {
     const created = await api(
       "/api/organisations",
       coordinator,
-      json({ parentId: "slavyansky-rayon", name: "МБОУ СОШ № 60", schoolType: "СОШ" }),
+      postJson({ parentId: "slavyansky-rayon", name: "МБОУ СОШ № 60", schoolType: "СОШ" }),
     );
     expect(created.status).toBe(201);
     const school = (await created.json()) as { id: string };

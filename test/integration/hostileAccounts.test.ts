@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authed, login } from "../support/clients.ts";
+import { authed, login, postJson } from "../support/clients.ts";
 import { openRawSocket } from "../support/rawSocket.ts";
 import { type ServerProcess, startServerProcess } from "../support/serverProcess.ts";
-
-const json = (body: unknown): RequestInit => ({
-  method: "POST",
-  headers: { "content-type": "application/json" },
-  body: JSON.stringify(body),
-});
 
 const tokenOf = (path: string) => path.replace("/invite/", "");
 
@@ -31,7 +25,7 @@ describe("hostile accounts", () => {
     const res = await api(
       "/api/people",
       coordinator,
-      json({
+      postJson({
         fullName: "Проверка Ссылок Тестовая",
         organisationId: "slav-sosh-5",
         login: loginName,
@@ -50,7 +44,7 @@ describe("hostile accounts", () => {
   };
 
   const accept = (token: string, password: string) =>
-    fetch(`${server.httpUrl}/api/invitations/${token}`, json({ password }));
+    fetch(`${server.httpUrl}/api/invitations/${token}`, postJson({ password }));
 
   it("refuses an earlier invitation link once a newer one was issued, and every link once one was used", async () => {
     const { id, token: first } = await invite("old-link");
@@ -67,7 +61,7 @@ describe("hostile accounts", () => {
     // The owner's password is the one that works.
     await login(server.httpUrl, "old-link", "Пароль-владельца-1");
     expect(
-      (await fetch(`${server.httpUrl}/api/session`, json({ login: "old-link", password: "Пароль-захватчика-1" })))
+      (await fetch(`${server.httpUrl}/api/session`, postJson({ login: "old-link", password: "Пароль-захватчика-1" })))
         .status,
     ).toBe(401);
   });
@@ -76,7 +70,9 @@ describe("hostile accounts", () => {
     const { id, token } = await invite("token-holder");
     const accepted = await accept(token, "Первый-пароль-1");
     const session = /karta_session=([^;]+)/.exec(accepted.headers.get("set-cookie") ?? "")?.[1] as string;
-    const created = (await (await api("/api/tokens", session, json({ name: "скрипт" }))).json()) as { token: string };
+    const created = (await (await api("/api/tokens", session, postJson({ name: "скрипт" }))).json()) as {
+      token: string;
+    };
     const [doc] = (await (await api("/api/documents", created.token)).json()) as { id: string }[];
     const socket = await openRawSocket(server.syncUrl, `${doc?.id}?access_token=${created.token}`);
 
@@ -92,7 +88,7 @@ describe("hostile accounts", () => {
       const res = await api(
         "/api/people",
         coordinator,
-        json({
+        postJson({
           fullName: "Двойник Логина Тестовый",
           organisationId: "slav-sosh-5",
           login: loginName,

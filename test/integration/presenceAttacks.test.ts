@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rssMiB } from "../bench/procfs.ts";
 import { authed, connectClient, createDocument, login, type SyncedClient, waitFor } from "../support/clients.ts";
-import { awarenessMessage, deepJson, presenceJson, rssMiB } from "../support/peerMessages.ts";
+import { ATTACK_RSS_BOUND_MIB, awarenessMessage, deepJson, presenceJson } from "../support/peerMessages.ts";
 import { openRawSocket } from "../support/rawSocket.ts";
 import { type ServerProcess, startServerProcess } from "../support/serverProcess.ts";
-
-/** How much the server may grow while the attacks run (it held 400 MB more before presence was checked). */
-const ATTACK_RSS_BOUND_MIB = 64;
 
 /**
  * Presence (awareness) from a signed-in reader: poisoned, oversized, under a

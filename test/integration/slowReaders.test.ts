@@ -1,18 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rssMiB } from "../bench/procfs.ts";
 import { connectClient, createDocument, login, type SyncedClient, waitFor } from "../support/clients.ts";
-import {
-  awarenessMessage,
-  PRESENCE_QUERY,
-  presenceJson,
-  rssMiB,
-  WHOLE_DOCUMENT_REQUEST,
-} from "../support/peerMessages.ts";
+import { ATTACK_RSS_BOUND_MIB, awarenessMessage, PRESENCE_QUERY, presenceJson } from "../support/peerMessages.ts";
+import { syncStep1Message } from "../support/protocolMessages.ts";
 import { openRawSocket, type RawSocket } from "../support/rawSocket.ts";
 import { type ServerProcess, startServerProcess } from "../support/serverProcess.ts";
 import { openTcpWebSocket } from "../support/tcpWebSocket.ts";
 
-/** How much the server may grow while an attack runs (before these limits: +400 MB and +340 MB). */
-const ATTACK_RSS_BOUND_MIB = 64;
 /** The server's limits (server/src/limits.ts), as a client meets them. */
 const MESSAGE_BURST = 400;
 const MAX_SOCKETS_PER_CREDENTIAL = 64;
@@ -77,7 +71,7 @@ describe("a reader that does not read, or sends without end", () => {
     const tcp = openTcpWebSocket(server.port, `/sync/${docId}`, { cookie: `karta_session=${viewer}` });
     expect(await tcp.status).toContain("101");
     tcp.stopReading();
-    for (let i = 0; i < 200; i++) tcp.sendBinary(WHOLE_DOCUMENT_REQUEST);
+    for (let i = 0; i < 200; i++) tcp.sendBinary(syncStep1Message());
     const peak = await peakRssWhileEditing("шаг 1");
     expect(peak - before).toBeLessThan(ATTACK_RSS_BOUND_MIB);
     tcp.destroy();

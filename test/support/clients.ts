@@ -64,6 +64,11 @@ export async function login(httpUrl: string, account: string, password = "demo")
   return decodeURIComponent(cookie[1]);
 }
 
+/** A POST with a JSON body (as a script sends it: no Origin), for fetch. */
+export function postJson(body: unknown): RequestInit {
+  return { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
+}
+
 /** fetch with the session as a Bearer token. */
 export function authed(secret: string, init: RequestInit = {}): RequestInit {
   return { ...init, headers: { ...init.headers, authorization: `Bearer ${secret}` } };

@@ -3,7 +3,6 @@
  * a GC struct on someone else's client id, sync requests.
  */
 
-import { readFileSync } from "node:fs";
 import * as encoding from "lib0/encoding";
 
 /** A y-websocket awareness message (type 1) of entries whose state is given as raw text (it need not be JSON). */
@@ -48,15 +47,11 @@ export function gcStructUpdate(clientId: number, clock: number, length: number):
   return encoding.toUint8Array(encoder);
 }
 
-/** A sync step 1 with an empty state vector (4 bytes): "send me the whole document". */
-export const WHOLE_DOCUMENT_REQUEST = new Uint8Array([0, 0, 1, 0]);
-
 /** "Send me everyone's presence" (y-websocket message type 3). */
 export const PRESENCE_QUERY = new Uint8Array([3]);
 
-/** Resident memory of a process, MiB, from /proc. */
-export function rssMiB(pid: number): number {
-  const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-  if (!match) throw new Error(`no VmRSS for ${pid}`);
-  return Number(match[1]) / 1024;
-}
+/**
+ * How much the server may grow while a presence or slow-reader attack runs:
+ * before these were limited it held 400 MB more for one viewer.
+ */
+export const ATTACK_RSS_BOUND_MIB = 64;

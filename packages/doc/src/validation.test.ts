@@ -2,6 +2,7 @@ import { municipalRoadmap, riskProfile } from "@karta/schema";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { KartaDocument } from "./document.ts";
+import { MAX_SECTION_DEPTH } from "./sectionContent.ts";
 import { findCommentsViolation, findTemplateViolation } from "./validation.ts";
 
 /**
@@ -262,6 +263,33 @@ describe("rich-text sections: what the editor's schema allows", () => {
     expect(serverVerdict(doc, (c) => (old(c).get(0) as Y.XmlText).insertEmbed(1, { image: "x" }))).toMatch(/embedded/);
     expect(serverVerdict(doc, (c) => old(c).insert(1, [element("heading", { level: 3 })]))).toBeNull();
     expect(serverVerdict(doc, (c) => old(c).insert(1, [new Y.XmlHook("h") as never]))).not.toBeNull();
+  });
+});
+
+describe("nesting in a section", () => {
+  /** Lists nested `levels` deep (bulletList > listItem > bulletList …), attached level by level in one transaction. */
+  const nestLists = (client: Y.Doc, levels: number) =>
+    client.transact(() => {
+      let parent: Y.XmlFragment | Y.XmlElement = client.getXmlFragment("section:preamble");
+      for (let i = 0; i < levels; i++) {
+        const list = new Y.XmlElement("bulletList");
+        parent.insert(parent.length, [list]);
+        const item = new Y.XmlElement("listItem");
+        list.insert(0, [item]);
+        const paragraph = new Y.XmlElement("paragraph");
+        paragraph.insert(0, [new Y.XmlText(`уровень ${i}`)]);
+        item.insert(0, [paragraph]);
+        parent = item;
+      }
+    });
+
+  it("accepts lists nested as deep as real texts go", () => {
+    expect(serverVerdict(storedRoadmap().doc, (c) => nestLists(c, 6))).toBeNull();
+  });
+
+  it(`refuses elements nested deeper than ${MAX_SECTION_DEPTH}, 5,000 deep too`, () => {
+    expect(serverVerdict(storedRoadmap().doc, (c) => nestLists(c, MAX_SECTION_DEPTH))).toMatch(/nested deeper/);
+    expect(serverVerdict(storedRoadmap().doc, (c) => nestLists(c, 5_000))).toMatch(/nested deeper/);
   });
 });
 
