@@ -64,9 +64,7 @@ describe("accounts and sessions", () => {
     const mine = (await (await api("/api/documents", school5)).json()) as Listed[];
     expect(mine.map((d) => [d.organisation, d.access])).toEqual([["МБОУ СОШ № 5", "edit"]]);
 
-    const curated = (await (
-      await api("/api/documents", await login(server.httpUrl, "curator"))
-    ).json()) as Listed[];
+    const curated = (await (await api("/api/documents", await login(server.httpUrl, "curator"))).json()) as Listed[];
     expect(curated.map((d) => `${d.organisation}:${d.access}`).sort()).toEqual([
       "МБОУ ООШ № 7:comment",
       "МБОУ СОШ № 5:comment",
@@ -277,9 +275,7 @@ describe("accounts and sessions", () => {
       }),
     );
     expect(teamOnDistrict.status).toBe(400);
-    expect(((await teamOnDistrict.json()) as { message: string }).message).toMatch(
-      /управленческая команда — на школу/,
-    );
+    expect(((await teamOnDistrict.json()) as { message: string }).message).toMatch(/управленческая команда — на школу/);
     const methodistOnSchool = await api(
       "/api/people/demo-school5/roles",
       coordinator,
