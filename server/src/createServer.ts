@@ -7,6 +7,7 @@ import { AccessControl } from "./access/AccessControl.ts";
 import { AuditLog } from "./audit/AuditLog.ts";
 import { noCredentialIfMalformed } from "./auth/cookies.ts";
 import { Sessions } from "./auth/Sessions.ts";
+import { CommentActivity } from "./comments/CommentActivity.ts";
 import type { Config } from "./config.ts";
 import { createRequestHandler } from "./http/createRequestHandler.ts";
 import { decodePathSegment, parseRequestTarget } from "./http/requestTarget.ts";
@@ -44,16 +45,7 @@ export async function startServer(
   const access = new AccessControl(directory, store);
   const audit = new AuditLog(directory, log);
   const live = new LiveConnections(access, log);
-  const services: Services = {
-    store,
-    directory,
-    access,
-    audit,
-    live,
-    log,
-    sessions: new Sessions(directory, audit, live, config.SESSION_TTL_MS),
-    cookieSecure: config.COOKIE_SECURE,
-  };
+  const commentActivity = new CommentActivity(store, audit, log);
   const rooms = new RoomRegistry(store, log, config.IDLE_UNLOAD_MS, {
     limitsFor: (room) => limitsFor(store, room),
     upgrade: upgradeRoom,
@@ -66,7 +58,23 @@ export async function startServer(
         details: `update refused: ${reason}`,
       });
     },
+    onStored: (room, doc) => {
+      const { docId, part } = parseRoomName(room);
+      if (part === "comments") void commentActivity.stored(docId, doc);
+    },
   });
+  const services: Services = {
+    store,
+    directory,
+    access,
+    audit,
+    live,
+    log,
+    rooms,
+    commentActivity,
+    sessions: new Sessions(directory, audit, live, config.SESSION_TTL_MS),
+    cookieSecure: config.COOKIE_SECURE,
+  };
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const httpServer = http.createServer(
     createRequestHandler({

@@ -1,10 +1,12 @@
 import type { AccessControl } from "./access/AccessControl.ts";
 import type { AuditLog } from "./audit/AuditLog.ts";
 import type { Sessions } from "./auth/Sessions.ts";
+import type { CommentActivity } from "./comments/CommentActivity.ts";
 import type { Logger } from "./log.ts";
 import type { DirectoryStore } from "./storage/DirectoryStore.ts";
 import type { DocumentStore } from "./storage/DocumentStore.ts";
 import type { LiveConnections } from "./sync/LiveConnections.ts";
+import type { RoomRegistry } from "./sync/RoomRegistry.ts";
 
 /** What the HTTP routes and the sync endpoint share, built once in createServer. */
 export interface Services {
@@ -14,6 +16,10 @@ export interface Services {
   readonly sessions: Sessions;
   readonly audit: AuditLog;
   readonly live: LiveConnections;
+  /** The loaded sync rooms, for changes made over HTTP (a comment posted by a script). */
+  readonly rooms: RoomRegistry;
+  /** What the comments rooms hold, kept for the documents list and the journal. */
+  readonly commentActivity: CommentActivity;
   readonly log: Logger;
   /** Mark the session cookie Secure (when served over HTTPS). */
   readonly cookieSecure: boolean;

@@ -1,8 +1,14 @@
+import { readThreads } from "@karta/doc";
 import { READ_ONLY_REASON } from "@karta/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { authed, connectClient, login, waitFor } from "../support/clients.ts";
-import { handMadeUpdate, newRowUpdate, permissionDeniedReason } from "../support/protocolMessages.ts";
+import {
+  commentThreadUpdate,
+  handMadeUpdate,
+  newRowUpdate,
+  permissionDeniedReason,
+} from "../support/protocolMessages.ts";
 import { openRawSocket, syncUpdateMessage } from "../support/rawSocket.ts";
 import { type ServerProcess, startServerProcess } from "../support/serverProcess.ts";
 
@@ -103,16 +109,16 @@ describe("websocket authorisation", () => {
   it("lets the curator write the comments document while the viewer may only read it", async () => {
     const room = `${school5Doc}:comments`;
     const curatorSocket = await openRawSocket(server.syncUrl, room, curator);
-    curatorSocket.ws.send(handMadeUpdate((d) => d.getMap("threads").set("t1", "Уточните сроки мероприятия 3")));
+    curatorSocket.ws.send(await commentThreadUpdate(server.httpUrl, curator, "Уточните сроки мероприятия 3"));
     const viewerSocket = await openRawSocket(server.syncUrl, room, viewer);
-    viewerSocket.ws.send(handMadeUpdate((d) => d.getMap("threads").set("t2", "Наблюдатель")));
+    viewerSocket.ws.send(await commentThreadUpdate(server.httpUrl, viewer, "Наблюдатель"));
     await waitFor(
       () => viewerSocket.received.some((m) => permissionDeniedReason(m) === READ_ONLY_REASON),
       "viewer refused",
     );
 
     const reader = await connectComments(server, room, school5);
-    expect(reader.getMap("threads").toJSON()).toEqual({ t1: "Уточните сроки мероприятия 3" });
+    expect(readThreads(reader).map((t) => t.comments.map((c) => c.text))).toEqual([["Уточните сроки мероприятия 3"]]);
     curatorSocket.ws.close();
     viewerSocket.ws.close();
   });

@@ -1,3 +1,4 @@
+import { CommentsModel } from "@karta/doc";
 import { SAVED_MESSAGE_TYPE } from "@karta/schema";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
@@ -70,4 +71,17 @@ export function syncStep1Message(): Uint8Array {
 /** Whether a message is a sync step 2 (the answer to a step 1). */
 export function isSyncStep2(message: Uint8Array): boolean {
   return message[0] === 0 && message[1] === 1;
+}
+
+/**
+ * A sync update message opening a well-formed comment thread on the whole
+ * document, written as the signed-in account `secret` belongs to (its id and
+ * name, from GET /api/session), as the comments model would write it.
+ */
+export async function commentThreadUpdate(httpUrl: string, secret: string, text: string): Promise<Uint8Array> {
+  const res = await fetch(`${httpUrl}/api/session`, { headers: { authorization: `Bearer ${secret}` } });
+  const { user } = (await res.json()) as { user: { id: string; fullName: string } };
+  return handMadeUpdate((doc) =>
+    new CommentsModel(doc).openThread({ accountId: user.id, name: user.fullName }, { kind: "document" }, text),
+  );
 }

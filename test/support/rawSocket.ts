@@ -5,6 +5,8 @@ export interface RawSocket {
   readonly ws: WebSocket;
   /** Resolves with the close code the server sent. */
   readonly closed: Promise<number>;
+  /** The close code with the server's reason. */
+  readonly closedWith: Promise<{ code: number; reason: string }>;
   readonly received: Uint8Array[];
 }
 
@@ -24,12 +26,15 @@ export async function openRawSocket(
   });
   const received: Uint8Array[] = [];
   ws.on("message", (data: Buffer) => received.push(new Uint8Array(data)));
-  const closed = new Promise<number>((resolve) => ws.on("close", (code) => resolve(code)));
+  const closedWith = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.on("close", (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
+  const closed = closedWith.then((c) => c.code);
   await new Promise<void>((resolve, reject) => {
     ws.once("open", () => resolve());
     ws.once("error", reject);
   });
-  return { ws, closed, received };
+  return { ws, closed, closedWith, received };
 }
 
 /** A y-websocket sync message carrying `payload` as an update (type 0, step 2). */

@@ -1,4 +1,17 @@
-export { COMMENTS_ROOT } from "./comments.ts";
+export { cellAnchorFor, locateCellAnchor } from "./comments/cellAnchor.ts";
+export {
+  type CommentAuthor,
+  CommentsModel,
+  type CommentsOptions,
+  type CommentView,
+  CommentWriteError,
+  readThread,
+  readThreads,
+  type ThreadView,
+} from "./comments/commentsModel.ts";
+export * from "./comments/commentsSchema.ts";
+export { type CommentsWriter, findCommentsViolation } from "./comments/commentsValidation.ts";
+export { type CellThreadCounts, cellKey, cellThreadCounts } from "./comments/threadIndex.ts";
 export { KartaDocument } from "./document.ts";
 export { DocumentWriteError } from "./errors.ts";
 export { randomId } from "./ids.ts";
@@ -16,4 +29,4 @@ export {
 export type { RowSnapshot } from "./rowSnapshot.ts";
 export { LINK_ATTRIBUTES, LIVE_FIGURES, type LiveFigureKind, SECTION_MARKS, SECTION_NODES } from "./sectionContent.ts";
 export { type CellEdit, TableModel, type TableOptions } from "./table.ts";
-export { findCommentsViolation, findTemplateViolation, MAX_ORDER_KEY_LENGTH } from "./validation.ts";
+export { findTemplateViolation, MAX_ORDER_KEY_LENGTH } from "./validation.ts";

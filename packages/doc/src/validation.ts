@@ -1,7 +1,5 @@
 import { cellValueSchema, type DocumentTemplate, type TableTemplate } from "@karta/schema";
 import * as Y from "yjs";
-import { COMMENTS_ROOT } from "./comments.ts";
-import { commentsRootOf, commentsShapeViolation, MAX_COMMENTS_DEPTH } from "./commentsShape.ts";
 import { META_ROOT, ORDER_KEY, SECTION_ROOT_PREFIX, TABLE_ROOT_PREFIX } from "./roots.ts";
 import { MAX_SECTION_DEPTH, sectionContentViolation } from "./sectionContent.ts";
 
@@ -110,26 +108,6 @@ function rowViolation(row: Y.Map<unknown>, table: TableTemplate): string | null 
     if (column.type.kind === "rowNumber") return `column "${key}" is derived and cannot be written`;
     if (value instanceof Y.AbstractType || value instanceof Y.Doc) return `column "${key}" holds a shared type`;
     if (!cellValueSchema(column.type).safeParse(value).success) return `invalid value in column "${key}"`;
-  }
-  return null;
-}
-
-/**
- * The comments companion document has one root, a map of threads. Its inner
- * shape arrives with the comment UI; until then what it never needs is refused
- * (`commentsShape.ts`).
- */
-export function findCommentsViolation(ydoc: Y.Doc, transaction: Y.Transaction): string | null {
-  const rootNames = typedRoots(ydoc, [COMMENTS_ROOT]);
-  for (const [type, keys] of transaction.changed) {
-    const found = commentsRootOf(type);
-    if (!found) return `comments nested deeper than ${MAX_COMMENTS_DEPTH}`;
-    const name = rootNames.get(found.root);
-    if (name !== COMMENTS_ROOT) return `unknown root "${name ?? "?"}"`;
-    // The transaction may hold the untyped root object; the typed one is in share.
-    const typed = found.depth === 0 ? ydoc.getMap(COMMENTS_ROOT) : type;
-    const problem = commentsShapeViolation(typed, found.depth, keys);
-    if (problem) return problem;
   }
   return null;
 }

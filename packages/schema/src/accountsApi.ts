@@ -154,6 +154,9 @@ export const AUDIT_ACTIONS = [
   "school-status-set",
   "token-created",
   "token-revoked",
+  "comment-written",
+  "thread-resolved",
+  "thread-reopened",
 ] as const;
 export const auditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditAction>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { accessLevel } from "./access.ts";
+import { commentCounts } from "./commentsApi.ts";
 
 /** Stable, opaque document id: also the y-websocket room name. */
 export const documentId = z
@@ -19,6 +20,8 @@ export const documentSummary = z.object({
   updatedAt: z.string(),
   /** What the signed-in user may do with it. */
   access: accessLevel,
+  /** Its comments as they concern the signed-in user (in the documents list). */
+  comments: commentCounts.optional(),
 });
 export type DocumentSummary = z.infer<typeof documentSummary>;
 

@@ -5,6 +5,7 @@ import {
   creatableOrganisations,
   documentAccess,
   managedOrganisations,
+  mayChangeThreadStatus,
   mayCreateDocument,
   type Principal,
   visibleOrganisations,
@@ -113,5 +114,14 @@ describe("managing and creating", () => {
       "s7",
       "slav",
     ]);
+  });
+
+  it("lets a thread's opener and the document's editors resolve it, anyone who comments reopen it", () => {
+    expect(mayChangeThreadStatus("comment", true, "resolved")).toBe(true);
+    expect(mayChangeThreadStatus("edit", false, "resolved")).toBe(true);
+    expect(mayChangeThreadStatus("comment", false, "resolved")).toBe(false);
+    expect(mayChangeThreadStatus("comment", false, "open")).toBe(true);
+    expect(mayChangeThreadStatus("read", true, "open")).toBe(false);
+    expect(mayChangeThreadStatus("none", true, "resolved")).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { type AccessLevel, type Role, strongestAccess } from "@karta/schema";
+import { type AccessLevel, accessAtLeast, type Role, strongestAccess } from "@karta/schema";
 import type { OrganisationTree } from "./OrganisationTree.ts";
 
 /**
@@ -56,6 +56,17 @@ export function documentAccess(
     .map((g) => RULES[g.role][kind]);
   if (kind === "school" && principal.curatedSchoolIds.includes(organisationId)) levels.push("comment");
   return strongestAccess(levels);
+}
+
+/**
+ * Who may resolve a comment thread: whoever opened it (their question was
+ * answered) and the document's editors (the school team, who act on the
+ * remark). Anyone who may comment may reopen one: asking for attention again
+ * is never harmful, and nothing is lost by it.
+ */
+export function mayChangeThreadStatus(level: AccessLevel, isOpener: boolean, to: "open" | "resolved"): boolean {
+  if (!accessAtLeast(level, "comment")) return false;
+  return to === "open" || isOpener || level === "edit";
 }
 
 /** Organisations whose schools, people and roles this person manages: the subtrees of their coordinator grants. */

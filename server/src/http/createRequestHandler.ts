@@ -6,6 +6,7 @@ import type { Authenticated } from "../access/AccessControl.ts";
 import { clearedSessionCookie, MalformedCookieError } from "../auth/cookies.ts";
 import { messages } from "../messages.ts";
 import type { Services } from "../services.ts";
+import { commentsRoutes } from "./commentsRoutes.ts";
 import { documentRoutes } from "./documentsApi.ts";
 import { figuresRoutes } from "./figuresRoutes.ts";
 import { HttpError, sendJson } from "./json.ts";
@@ -36,6 +37,7 @@ export function createRequestHandler(deps: HttpDeps): (req: IncomingMessage, res
     health,
     ...sessionRoutes(services),
     ...documentRoutes(services),
+    ...commentsRoutes(services),
     ...registryRoutes(services),
     ...figuresRoutes(services),
     ...peopleRoutes(services),

@@ -1,4 +1,5 @@
 import {
+  type CommentCounts,
   createDocumentRequest,
   type DocumentSummary,
   getTemplate,
@@ -12,10 +13,15 @@ import { programmeForRiskFactor, RiskFactorError } from "../documents/riskFactor
 import { messages } from "../messages.ts";
 import type { Services } from "../services.ts";
 import type { DocumentRecord } from "../storage/DocumentStore.ts";
+import { commentCountsFor } from "./commentsRoutes.ts";
 import { HttpError, readBody, sendJson } from "./json.ts";
 import type { Route } from "./router.ts";
 
-export function toSummary(record: DocumentRecord, access: DocumentSummary["access"]): DocumentSummary {
+export function toSummary(
+  record: DocumentRecord,
+  access: DocumentSummary["access"],
+  comments?: CommentCounts,
+): DocumentSummary {
   return {
     id: record.id,
     title: record.title,
@@ -27,6 +33,7 @@ export function toSummary(record: DocumentRecord, access: DocumentSummary["acces
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     access,
+    ...(comments ? { comments } : {}),
   };
 }
 
@@ -39,9 +46,10 @@ export function documentRoutes(services: Services): Route[] {
       async handle(ctx) {
         const { principal } = await ctx.user();
         const tree = await services.access.tree();
+        const countsOf = await commentCountsFor(services, principal.accountId);
         const visible = (await services.store.listDocuments()).flatMap((record) => {
           const access = documentAccess(principal, tree, record.organisationId);
-          return access === "none" ? [] : [toSummary(record, access)];
+          return access === "none" ? [] : [toSummary(record, access, countsOf(record.id))];
         });
         sendJson(ctx.res, 200, visible);
       },

@@ -52,5 +52,14 @@ export interface DocumentStore {
   /** Replaces the snapshot with `state` and drops the log up to `uptoSeq`, in one transaction. */
   compact(docId: string, state: Uint8Array, uptoSeq: number): Promise<void>;
 
+  /** Stores the comments digest of a document (JSON of comments/commentDigest.ts), replacing the last. */
+  putCommentDigest(docId: string, digest: string): Promise<void>;
+  /** Every stored comments digest, by document id. */
+  listCommentDigests(): Promise<Map<string, string>>;
+  /** Records that the account looked at the document's comments at `at` (ISO time). */
+  markCommentsSeen(accountId: string, docId: string, at: string): Promise<void>;
+  /** When the account last looked at each document's comments (ISO times), by document id. */
+  listCommentsSeen(accountId: string): Promise<Map<string, string>>;
+
   close(): Promise<void>;
 }

@@ -68,6 +68,18 @@ export class SqliteStore implements DocumentStore {
         "SELECT client_id, account_id FROM doc_client_ids WHERE doc_id = ?",
       ),
       dropUpdates: this.db.prepare<[string, number]>("DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?"),
+      putDigest: this.db.prepare<[string, string, string]>(
+        `INSERT INTO comment_digests (doc_id, digest, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (doc_id) DO UPDATE SET digest = excluded.digest, updated_at = excluded.updated_at`,
+      ),
+      digests: this.db.prepare<[], { doc_id: string; digest: string }>("SELECT doc_id, digest FROM comment_digests"),
+      markSeen: this.db.prepare<[string, string, string]>(
+        `INSERT INTO comment_reads (account_id, doc_id, seen_at) VALUES (?, ?, ?)
+         ON CONFLICT (account_id, doc_id) DO UPDATE SET seen_at = max(seen_at, excluded.seen_at)`,
+      ),
+      seen: this.db.prepare<[string], { doc_id: string; seen_at: string }>(
+        "SELECT doc_id, seen_at FROM comment_reads WHERE account_id = ?",
+      ),
     };
   }
 
@@ -122,6 +134,22 @@ export class SqliteStore implements DocumentStore {
       this.statements.dropUpdates.run(docId, uptoSeq);
       this.statements.touch.run(new Date().toISOString(), docId);
     })();
+  }
+
+  async putCommentDigest(docId: string, digest: string): Promise<void> {
+    this.statements.putDigest.run(docId, digest, new Date().toISOString());
+  }
+
+  async listCommentDigests(): Promise<Map<string, string>> {
+    return new Map(this.statements.digests.all().map((r) => [r.doc_id, r.digest]));
+  }
+
+  async markCommentsSeen(accountId: string, docId: string, at: string): Promise<void> {
+    this.statements.markSeen.run(accountId, docId, at);
+  }
+
+  async listCommentsSeen(accountId: string): Promise<Map<string, string>> {
+    return new Map(this.statements.seen.all(accountId).map((r) => [r.doc_id, r.seen_at]));
   }
 
   async close(): Promise<void> {

@@ -147,6 +147,21 @@ const MIGRATIONS: readonly string[] = [
      account_id TEXT NOT NULL,
      PRIMARY KEY (doc_id, client_id)
    ) WITHOUT ROWID;`,
+  // What each document's comments hold, kept current as its comments room
+  // stores updates (see comments/commentDigest.ts), and when each person last
+  // looked at a document's comments: the documents list counts from these
+  // without loading every comments room.
+  `CREATE TABLE comment_digests (
+     doc_id TEXT PRIMARY KEY,
+     digest TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   ) WITHOUT ROWID;
+   CREATE TABLE comment_reads (
+     account_id TEXT NOT NULL,
+     doc_id TEXT NOT NULL,
+     seen_at TEXT NOT NULL,
+     PRIMARY KEY (account_id, doc_id)
+   ) WITHOUT ROWID;`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -12,7 +12,7 @@ import {
 import type { Logger } from "../log.ts";
 import type { DocumentStore } from "../storage/DocumentStore.ts";
 import { ClientIdOwners } from "./ClientIdOwners.ts";
-import { Connection } from "./Connection.ts";
+import { Connection, type ConnectionGrant } from "./Connection.ts";
 import {
   decodeClientMessage,
   encodeAwareness,
@@ -28,8 +28,11 @@ import { RoomPresence } from "./RoomPresence.ts";
 const LOADING = Symbol("loading from storage");
 const SERVER_ORIGIN = Symbol("server change");
 
-/** Why the state a transaction left is not allowed (the template's rules), or null. */
-export type UpdateValidator = (doc: Y.Doc, transaction: Y.Transaction) => string | null;
+/**
+ * Why the state a transaction left is not allowed (the template's rules, or
+ * the comments model's for the connection that wrote it), or null.
+ */
+export type UpdateValidator = (doc: Y.Doc, transaction: Y.Transaction, writer: ConnectionGrant) => string | null;
 
 /** What a room's updates must keep to: its template (or the comments shape), and its size. */
 export interface RoomLimits {
@@ -43,6 +46,8 @@ export interface RoomHooks {
   onFailure(room: DocRoom): void;
   /** A connection's first refused update (read-only connection or invalid content), for the audit log. */
   onRefused(connection: Connection, reason: string): void;
+  /** An update was stored and broadcast; `doc` is the room's state with it. */
+  onStored(doc: Y.Doc): void;
 }
 
 /**
@@ -155,7 +160,8 @@ export class DocRoom {
   }
 
   /**
-   * A change made by the server itself (a template upgrade at load): applied
+   * A change made by the server itself (a template upgrade at load, a comment
+   * posted over HTTP): applied
    * in the queue like a client's update, stored, then broadcast.
    */
   async applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
@@ -180,6 +186,7 @@ export class DocRoom {
       }
       this.appendedSinceCompaction++;
       this.broadcast(encodeUpdate(update), null);
+      this.hooks.onStored(this.current);
     };
     this.queue = this.queue.then(run);
     await this.queue;
@@ -246,6 +253,7 @@ export class DocRoom {
       this.appendedSinceCompaction++;
       this.broadcast(encodeUpdate(integrated), connection);
       this.acknowledge(connection, sequence);
+      this.hooks.onStored(this.current);
       if (this.appendedSinceCompaction >= this.compactEvery) await this.compact();
     });
   }
@@ -269,7 +277,7 @@ export class DocRoom {
       const ids = this.owners.check(transaction, connection.grant.accountId, (id) => this.presence.holderOf(id));
       if ("violation" in ids) violation ??= ids.violation;
       else claims = [...claims, ...ids.claims];
-      violation ??= this.limits.validate(doc, transaction);
+      violation ??= this.limits.validate(doc, transaction, connection.grant);
     };
     const onUpdate = (change: Uint8Array) => {
       integrated = change;

@@ -12,6 +12,8 @@ export interface RoomRules {
   onRefused(connection: Connection, reason: string): void;
   /** Brings a just-loaded document up to date (template migrations); its change is stored. */
   upgrade(room: string, doc: Y.Doc): void;
+  /** A room stored an update (a client's or the server's); `doc` holds it. */
+  onStored(room: string, doc: Y.Doc): void;
 }
 
 /**
@@ -51,6 +53,16 @@ export class RoomRegistry {
     if (room.connections.size === 0 && !room.isFailed) this.scheduleUnload(room);
   }
 
+  /**
+   * The loaded room, for a change or a read made over HTTP; loads it if needed
+   * and, when nobody is connected, lets it unload after the idle time.
+   */
+  async open(docId: string): Promise<DocRoom> {
+    const room = await this.acquire(docId);
+    if (room.connections.size === 0 && !this.idleTimers.has(docId)) this.scheduleUnload(room);
+    return room;
+  }
+
   /** Flushes every loaded document and closes every socket; for a clean shutdown. */
   async shutdown(): Promise<void> {
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
@@ -73,6 +85,7 @@ export class RoomRegistry {
         const loaded = await DocRoom.load(docId, this.store, this.log, limits, {
           onFailure: (failed) => this.drop(failed),
           onRefused: (connection, reason) => this.rules.onRefused(connection, reason),
+          onStored: (doc) => this.rules.onStored(docId, doc),
         });
         await loaded.applyServerChange((doc) => this.rules.upgrade(docId, doc));
         if (loaded.isFailed) throw new Error(`${docId} could not be upgraded`);

@@ -1,14 +1,21 @@
-import { findCommentsViolation, findTemplateViolation, upgradeDocument } from "@karta/doc";
+import { type CommentsWriter, findCommentsViolation, findTemplateViolation, upgradeDocument } from "@karta/doc";
 import { getTemplate, parseRoomName } from "@karta/schema";
 import type * as Y from "yjs";
+import { mayChangeThreadStatus } from "../access/policy.ts";
 import { MAX_COMMENTS_DOCUMENT_BYTES, MAX_DOCUMENT_BYTES } from "../limits.ts";
 import type { DocumentStore } from "../storage/DocumentStore.ts";
+import type { ConnectionGrant } from "./Connection.ts";
 import type { RoomLimits, UpdateValidator } from "./DocRoom.ts";
 
 /** What every update of a room must keep to: its document's template or the comments shape, and a size. */
 export async function limitsFor(store: DocumentStore, room: string): Promise<RoomLimits> {
   const { docId, part } = parseRoomName(room);
-  if (part === "comments") return { validate: findCommentsViolation, maxBytes: MAX_COMMENTS_DOCUMENT_BYTES };
+  if (part === "comments") {
+    return {
+      validate: (doc, transaction, writer) => findCommentsViolation(doc, transaction, commentsWriter(writer)),
+      maxBytes: MAX_COMMENTS_DOCUMENT_BYTES,
+    };
+  }
   return { validate: await templateValidator(store, docId), maxBytes: MAX_DOCUMENT_BYTES };
 }
 
@@ -17,6 +24,16 @@ async function templateValidator(store: DocumentStore, docId: string): Promise<U
   const template = record ? getTemplate(record.templateId) : undefined;
   if (!template) return () => "the document's template is unknown to this server";
   return (doc, transaction) => findTemplateViolation(doc, template, transaction);
+}
+
+/** The connection's account as the comments model's checks see it, with the policy's say on thread status. */
+function commentsWriter(grant: ConnectionGrant): CommentsWriter {
+  return {
+    accountId: grant.accountId,
+    name: grant.displayName,
+    now: Date.now(),
+    mayChangeStatus: (thread, to) => mayChangeThreadStatus(grant.level, grant.accountId === thread.createdBy, to),
+  };
 }
 
 /** Content documents stamped with an older template version are migrated when loaded. */
