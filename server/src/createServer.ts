@@ -1,23 +1,22 @@
 import http, { type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
-import { CloseCode, documentId, parseRoomName, SAVED_QUERY_PARAMETER } from "@karta/schema";
+import { CloseCode, parseRoomName, SAVED_QUERY_PARAMETER } from "@karta/schema";
 import { WebSocketServer } from "ws";
 import { AccessControl } from "./access/AccessControl.ts";
 import { AuditLog } from "./audit/AuditLog.ts";
-import { noCredentialIfMalformed } from "./auth/cookies.ts";
 import { Sessions } from "./auth/Sessions.ts";
 import { CommentActivity } from "./comments/CommentActivity.ts";
 import type { Config } from "./config.ts";
+import { UpgradeAuthorizer, type UpgradeDecision } from "./http/authorizeUpgrade.ts";
 import { createRequestHandler } from "./http/createRequestHandler.ts";
 import { decodePathSegment, parseRequestTarget } from "./http/requestTarget.ts";
-import { isSameOrigin } from "./http/sameOrigin.ts";
-import { MAX_FRAME_BYTES, MAX_SOCKETS_PER_ACCOUNT, MAX_SOCKETS_PER_CREDENTIAL } from "./limits.ts";
+import { MAX_FRAME_BYTES } from "./limits.ts";
 import type { Logger } from "./log.ts";
 import type { Services } from "./services.ts";
 import type { DirectoryStore } from "./storage/DirectoryStore.ts";
 import type { DocumentStore } from "./storage/DocumentStore.ts";
-import { Connection, type ConnectionGrant, closeWithGrace } from "./sync/Connection.ts";
+import { Connection, closeWithGrace } from "./sync/Connection.ts";
 import { handleSyncSocket } from "./sync/handleSyncSocket.ts";
 import { LiveConnections } from "./sync/LiveConnections.ts";
 import { RoomRegistry } from "./sync/RoomRegistry.ts";
@@ -32,8 +31,6 @@ export interface RunningServer {
 
 const SYNC_PATH = /^\/sync\/([^/?]+)$/;
 export const SERVER_VERSION = "0.1.0";
-
-type UpgradeDecision = { grant: ConnectionGrant } | { refuse: number; reason: string };
 
 /** HTTP and websocket on one port: /api/*, /sync/<docId>[:comments], and the web app. */
 export async function startServer(
@@ -85,57 +82,7 @@ export async function startServer(
     }),
   );
 
-  /**
-   * Authorised before the websocket exists. A refusal still completes the
-   * handshake and then closes with a code, because a browser cannot read the
-   * HTTP status of a failed upgrade, and the app must say why in Russian.
-   * Nothing of the document is sent on a refused socket.
-   */
-  const decide = async (req: IncomingMessage, room: string, url: URL): Promise<UpgradeDecision> => {
-    const auth = await access
-      .authenticate(req.headers, { queryToken: url.searchParams.get("access_token") })
-      .catch(noCredentialIfMalformed);
-    if (!auth) return { refuse: CloseCode.Unauthorized, reason: "not signed in" };
-    // A cookie is sent by the browser whichever site opens the socket: refuse
-    // other sites' pages (cross-site websocket hijacking). Tokens are not ambient.
-    if (auth.credential.kind === "session" && !isSameOrigin(req)) {
-      return { refuse: CloseCode.Forbidden, reason: "cross-site request" };
-    }
-    const { docId } = parseRoomName(room);
-    const found = documentId.safeParse(docId).success ? await access.roomAccess(auth.principal, room) : null;
-    if (!found) return { refuse: CloseCode.DocumentNotFound, reason: "no such document" };
-    if (found.level === "none") {
-      await audit.record({
-        action: "access-refused",
-        actorId: auth.principal.accountId,
-        scopeOrganisationId: found.record.organisationId,
-        subject: `${found.record.title} (${found.record.organisation})`,
-        details: `websocket ${room}`,
-      });
-      return { refuse: CloseCode.Forbidden, reason: "no access to this document" };
-    }
-    const { credential } = auth;
-    return {
-      grant: {
-        accountId: auth.principal.accountId,
-        displayName: auth.principal.fullName,
-        credentialId: credential.id,
-        expiresAt: credential.expiresAt,
-        level: found.level,
-        canWrite: found.canWrite,
-      },
-    };
-  };
-
-  /**
-   * Counted when the socket is about to join, in the same turn as it is added
-   * to `live`: upgrades decided together cannot all slip under the limit.
-   */
-  const withinSocketLimits = (decision: { grant: ConnectionGrant }): UpgradeDecision => {
-    const open = live.countOf(decision.grant.accountId, decision.grant.credentialId);
-    if (open.credential < MAX_SOCKETS_PER_CREDENTIAL && open.account < MAX_SOCKETS_PER_ACCOUNT) return decision;
-    return { refuse: CloseCode.RateLimited, reason: "too many open connections" };
-  };
+  const authorizer = new UpgradeAuthorizer(access, audit, live);
 
   // Sockets of laptops that went to sleep never send a close: ping them out.
   const alive = new WeakSet<object>();
@@ -148,7 +95,8 @@ export async function startServer(
       socket.end(`HTTP/1.1 ${match ? "400 Bad Request" : "404 Not Found"}\r\nConnection: close\r\n\r\n`);
       return;
     }
-    decide(req, room, url)
+    authorizer
+      .decide(req, room, url)
       .catch((error: unknown): UpgradeDecision => {
         log.error({ err: error, room }, "authorising a websocket failed");
         return { refuse: CloseCode.DocumentUnavailable, reason: "server error" };
@@ -159,7 +107,7 @@ export async function startServer(
           // ws reports a client's protocol violation (an unmasked frame, say) as an "error"
           // event; one without a listener is an uncaught exception. Log it; ws closes the socket.
           ws.on("error", (error) => log.debug({ err: error, room }, "socket error"));
-          const final = "refuse" in decision ? decision : withinSocketLimits(decision);
+          const final = "refuse" in decision ? decision : authorizer.withinSocketLimits(decision);
           if ("refuse" in final) {
             closeWithGrace(ws, final.refuse, final.reason);
             return;

@@ -5,6 +5,7 @@ import {
   creatableOrganisations,
   documentAccess,
   managedOrganisations,
+  managesTreeRoot,
   mayChangeThreadStatus,
   mayCreateDocument,
   type Principal,
@@ -123,5 +124,11 @@ describe("managing and creating", () => {
     expect(mayChangeThreadStatus("comment", false, "open")).toBe(true);
     expect(mayChangeThreadStatus("read", true, "open")).toBe(false);
     expect(mayChangeThreadStatus("none", true, "resolved")).toBe(false);
+  });
+
+  it("gives the journal's entries of no organisation to the coordinators of a tree root only", () => {
+    expect(managesTreeRoot(person([["coordinator", "krai"]]), tree)).toBe(true);
+    expect(managesTreeRoot(person([["coordinator", "slav"]]), tree)).toBe(false);
+    expect(managesTreeRoot(person([["methodist", "krai"]]), tree)).toBe(false);
   });
 });

@@ -77,6 +77,15 @@ export function managedOrganisations(principal: Principal, tree: OrganisationTre
   return managed;
 }
 
+/**
+ * Whether this person coordinates a root of the tree (a whole region): only
+ * they also read the journal entries that belong to no organisation (sign-ins,
+ * refused sockets of unknown rooms), which may concern anyone.
+ */
+export function managesTreeRoot(principal: Principal, tree: OrganisationTree): boolean {
+  return principal.grants.some((g) => g.role === "coordinator" && tree.get(g.organisationId)?.parentId === null);
+}
+
 /** The coordinator grants' own nodes (not their subtrees), e.g. for showing "manages Славянский район". */
 export function managedRoots(principal: Principal): string[] {
   return principal.grants.filter((g) => g.role === "coordinator").map((g) => g.organisationId);

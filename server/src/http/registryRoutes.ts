@@ -10,7 +10,7 @@ import {
   yearlyDocumentsRequest,
 } from "@karta/schema";
 import { z } from "zod";
-import { documentAccess, visibleOrganisations } from "../access/policy.ts";
+import { documentAccess, managesTreeRoot, visibleOrganisations } from "../access/policy.ts";
 import { createDocument } from "../documents/createDocument.ts";
 import { plannedSchoolDocuments, plannedYearlyDocuments } from "../documents/yearlySet.ts";
 import { messages } from "../messages.ts";
@@ -174,9 +174,7 @@ export function registryRoutes(services: Services): Route[] {
       async handle(ctx) {
         const manager = await requireManager(ctx, services);
         const page = readQuery(ctx.url, auditQuery);
-        const managesRoot = manager.auth.principal.grants.some(
-          (g) => g.role === "coordinator" && manager.tree.get(g.organisationId)?.parentId === null,
-        );
+        const managesRoot = managesTreeRoot(manager.auth.principal, manager.tree);
         const [entries, accounts] = await Promise.all([
           services.directory.listAudit([...manager.managed], managesRoot, page),
           services.directory.listAccounts(),
