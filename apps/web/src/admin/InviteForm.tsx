@@ -3,6 +3,7 @@ import { type FormEvent, useState } from "react";
 import { failureMessage } from "../api/http.ts";
 import { invitePerson } from "../api/peopleApi.ts";
 import { messages } from "../messages.ts";
+import { Field } from "../ui/Field.tsx";
 
 /** «Пригласить человека»: ФИО, должность, организация, логин, роль → a person and a one-time link. */
 export function InviteForm({
@@ -54,8 +55,7 @@ export function InviteForm({
   return (
     <form className="k-card k-create" onSubmit={submit} data-testid="invite-form" noValidate>
       <h2 className="k-card-title">{messages.people.inviteHeading}</h2>
-      <label className="k-field">
-        <span className="k-field-label">{messages.people.fullName}</span>
+      <Field label={messages.people.fullName}>
         <input
           value={fullName}
           onChange={(e) => setFullName(e.target.value)}
@@ -63,9 +63,8 @@ export function InviteForm({
           maxLength={200}
           disabled={busy}
         />
-      </label>
-      <label className="k-field">
-        <span className="k-field-label">{messages.people.position}</span>
+      </Field>
+      <Field label={messages.people.position}>
         <input
           value={position}
           onChange={(e) => setPosition(e.target.value)}
@@ -73,9 +72,8 @@ export function InviteForm({
           maxLength={200}
           disabled={busy}
         />
-      </label>
-      <label className="k-field">
-        <span className="k-field-label">{messages.people.inviteOrganisation}</span>
+      </Field>
+      <Field label={messages.people.inviteOrganisation}>
         <select value={chosen?.id ?? ""} onChange={(e) => setOrganisationId(e.target.value)} disabled={busy}>
           {organisations.map((o) => (
             <option key={o.id} value={o.id}>
@@ -83,9 +81,8 @@ export function InviteForm({
             </option>
           ))}
         </select>
-      </label>
-      <label className="k-field">
-        <span className="k-field-label">{messages.people.loginField}</span>
+      </Field>
+      <Field label={messages.people.loginField} hint={messages.people.loginHint}>
         <input
           value={login}
           onChange={(e) => setLogin(e.target.value)}
@@ -96,10 +93,8 @@ export function InviteForm({
           maxLength={64}
           disabled={busy}
         />
-        <span className="k-field-hint">{messages.people.loginHint}</span>
-      </label>
-      <label className="k-field">
-        <span className="k-field-label">{messages.people.role}</span>
+      </Field>
+      <Field label={messages.people.role}>
         <select value={chosenRole} onChange={(e) => setRole(e.target.value as Role)} disabled={busy}>
           {roles.map((r) => (
             <option key={r} value={r}>
@@ -107,7 +102,7 @@ export function InviteForm({
             </option>
           ))}
         </select>
-      </label>
+      </Field>
       {error && (
         <p className="k-form-error" role="alert">
           {error}

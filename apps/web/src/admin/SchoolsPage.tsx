@@ -6,6 +6,7 @@ import { useResource } from "../api/useResource.ts";
 import { messages } from "../messages.ts";
 import { managedIds } from "../organisations/tree.ts";
 import { useSignedInUser } from "../session/sessionStore.ts";
+import { Field } from "../ui/Field.tsx";
 import { showToast } from "../ui/toasts.ts";
 import { AdminLayout, LoadState } from "./AdminLayout.tsx";
 import {
@@ -280,8 +281,7 @@ function AddSchoolForm({
   return (
     <form className="k-inline-form" onSubmit={submit} data-testid="add-school">
       <span className="k-inline-form-title">{messages.schools.addHeading}</span>
-      <label className="k-field k-field-grow">
-        <span className="k-field-label">{messages.schools.addName}</span>
+      <Field label={messages.schools.addName} grow>
         <input
           value={name}
           onChange={(e) => setName(e.target.value)}
@@ -289,9 +289,8 @@ function AddSchoolForm({
           maxLength={300}
           disabled={busy}
         />
-      </label>
-      <label className="k-field">
-        <span className="k-field-label">{messages.schools.type}</span>
+      </Field>
+      <Field label={messages.schools.type}>
         <select value={type} onChange={(e) => setType(e.target.value as SchoolType)} disabled={busy}>
           {SCHOOL_TYPES.map((t) => (
             <option key={t} value={t}>
@@ -299,7 +298,7 @@ function AddSchoolForm({
             </option>
           ))}
         </select>
-      </label>
+      </Field>
       <button type="submit" className="k-button k-button-primary" disabled={busy}>
         {busy ? messages.schools.adding : messages.schools.add}
       </button>

@@ -5,6 +5,7 @@ import { createYearlyDocuments } from "../api/registryApi.ts";
 import { messages } from "../messages.ts";
 import { Link } from "../router/Link.tsx";
 import { documentPath } from "../router/routes.ts";
+import { Field } from "../ui/Field.tsx";
 import { showToast } from "../ui/toasts.ts";
 
 export interface YearlyDocuments {
@@ -53,8 +54,7 @@ export function YearlyDocumentsBar({
   const { year, setYear, creatingFor, create } = documents;
   return (
     <div className="k-yearly-bar">
-      <label className="k-field">
-        <span className="k-field-label">{messages.schools.documentsYear}</span>
+      <Field label={messages.schools.documentsYear}>
         <select value={year} onChange={(e) => setYear(Number(e.target.value))} disabled={creatingFor !== null}>
           {[...years, (years.at(-1) ?? year) + 1].map((option) => (
             <option key={option} value={option}>
@@ -62,7 +62,7 @@ export function YearlyDocumentsBar({
             </option>
           ))}
         </select>
-      </label>
+      </Field>
       <button
         type="button"
         className="k-button k-button-primary"

@@ -7,6 +7,7 @@ import { Link } from "../router/Link.tsx";
 import { navigate } from "../router/navigation.ts";
 import { PATHS } from "../router/routes.ts";
 import { signedIn } from "../session/sessionStore.ts";
+import { Field } from "../ui/Field.tsx";
 import { Logo } from "../ui/Logo.tsx";
 import { passwordProblem } from "./passwordRules.ts";
 
@@ -85,8 +86,7 @@ export function InvitePage({ token }: { readonly token: string }) {
             <p className="k-muted k-auth-intro">{messages.invite.intro}</p>
             {/* For the browser's password manager: which account this password belongs to. */}
             <input type="hidden" name="username" autoComplete="username" value={link.info.login} />
-            <label className="k-field">
-              <span className="k-field-label">{messages.invite.password}</span>
+            <Field label={messages.invite.password}>
               <input
                 type="password"
                 autoComplete="new-password"
@@ -97,9 +97,8 @@ export function InvitePage({ token }: { readonly token: string }) {
                 // biome-ignore lint/a11y/noAutofocus: the page exists only to take this answer
                 autoFocus
               />
-            </label>
-            <label className="k-field">
-              <span className="k-field-label">{messages.invite.repeat}</span>
+            </Field>
+            <Field label={messages.invite.repeat}>
               <input
                 type="password"
                 autoComplete="new-password"
@@ -107,7 +106,7 @@ export function InvitePage({ token }: { readonly token: string }) {
                 onChange={(e) => setRepeat(e.target.value)}
                 disabled={busy}
               />
-            </label>
+            </Field>
             {error && (
               <p className="k-form-error" role="alert" data-testid="invite-form-error">
                 {error}

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { messages } from "../messages.ts";
 import { signIn, useSession } from "../session/sessionStore.ts";
+import { Field } from "../ui/Field.tsx";
 import { Logo } from "../ui/Logo.tsx";
 import { loginErrorMessage } from "./loginError.ts";
 
@@ -54,8 +55,7 @@ export function LoginPage() {
           </p>
         )}
         <p className="k-muted k-auth-intro">{messages.login.intro}</p>
-        <label className="k-field">
-          <span className="k-field-label">{messages.login.login}</span>
+        <Field label={messages.login.login}>
           <input
             name="username"
             autoComplete="username"
@@ -67,9 +67,8 @@ export function LoginPage() {
             // biome-ignore lint/a11y/noAutofocus: the page exists only to take this answer
             autoFocus
           />
-        </label>
-        <label className="k-field">
-          <span className="k-field-label">{messages.login.password}</span>
+        </Field>
+        <Field label={messages.login.password}>
           <input
             type="password"
             name="password"
@@ -78,7 +77,7 @@ export function LoginPage() {
             onChange={(e) => setPassword(e.target.value)}
             disabled={busy}
           />
-        </label>
+        </Field>
         {error && (
           <p className="k-form-error" role="alert" data-testid="login-error">
             {error}

@@ -7,6 +7,7 @@ import { messages } from "../messages.ts";
 import { fitsScope } from "../organisations/tree.ts";
 import { navigate } from "../router/navigation.ts";
 import { documentPath } from "../router/routes.ts";
+import { Field } from "../ui/Field.tsx";
 
 const FIRST_YEAR = 2020;
 
@@ -67,8 +68,7 @@ export function CreateDocumentForm({ organisations }: { readonly organisations: 
   return (
     <form className="k-card k-create" onSubmit={submit} data-testid="create-document">
       <h2 className="k-card-title">{messages.createDocument.heading}</h2>
-      <label className="k-field">
-        <span className="k-field-label">{messages.createDocument.template}</span>
+      <Field label={messages.createDocument.template}>
         <select value={template?.id ?? ""} onChange={(e) => setTemplateId(e.target.value)} disabled={busy}>
           {usable.map((t) => (
             <option key={t.id} value={t.id}>
@@ -76,9 +76,8 @@ export function CreateDocumentForm({ organisations }: { readonly organisations: 
             </option>
           ))}
         </select>
-      </label>
-      <label className="k-field">
-        <span className="k-field-label">{messages.createDocument.organisation}</span>
+      </Field>
+      <Field label={messages.createDocument.organisation}>
         <select value={chosen?.id ?? ""} onChange={(e) => setOrganisationId(e.target.value)} disabled={busy}>
           {choices.map((o) => (
             <option key={o.id} value={o.id}>
@@ -86,10 +85,9 @@ export function CreateDocumentForm({ organisations }: { readonly organisations: 
             </option>
           ))}
         </select>
-      </label>
+      </Field>
       {choices.length === 0 && <p className="k-muted">{messages.createDocument.noOrganisationForTemplate}</p>}
-      <label className="k-field">
-        <span className="k-field-label">{messages.createDocument.year}</span>
+      <Field label={messages.createDocument.year}>
         <select value={year} onChange={(e) => setYear(Number(e.target.value))} disabled={busy}>
           {years.map((y) => (
             <option key={y} value={y}>
@@ -97,9 +95,8 @@ export function CreateDocumentForm({ organisations }: { readonly organisations: 
             </option>
           ))}
         </select>
-      </label>
-      <label className="k-field">
-        <span className="k-field-label">{messages.createDocument.title}</span>
+      </Field>
+      <Field label={messages.createDocument.title}>
         <input
           value={title}
           onChange={(e) => setTitle(e.target.value)}
@@ -107,7 +104,7 @@ export function CreateDocumentForm({ organisations }: { readonly organisations: 
           maxLength={300}
           disabled={busy}
         />
-      </label>
+      </Field>
       {error && (
         <p className="k-form-error" role="alert">
           {error}
