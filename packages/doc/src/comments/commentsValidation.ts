@@ -60,14 +60,8 @@ type KeyActions = Map<string, "add" | "update" | "delete">;
 type Check = (map: Y.Map<unknown>, actions: KeyActions, writer: CommentsWriter) => string | null;
 
 const CHECKS: Record<Level, Check> = {
-  root(threads, actions, writer) {
-    for (const [threadId, action] of actions) {
-      if (action !== "add") return `thread ${threadId} was ${action === "delete" ? "deleted" : "replaced"}`;
-      const problem = newThreadViolation(threadId, threads.get(threadId), writer);
-      if (problem) return `thread ${threadId}: ${problem}`;
-    }
-    return null;
-  },
+  root: (threads, actions, writer) =>
+    addedOnly("thread", actions, (id) => newThreadViolation(id, threads.get(id), writer)),
   thread(thread, actions, writer) {
     for (const [key, action] of actions) {
       if (!STATUS_KEYS.has(key)) return `a thread's "${key}" is set when it is opened`;
@@ -83,14 +77,8 @@ const CHECKS: Record<Level, Check> = {
     if (!writer.mayChangeStatus({ createdBy }, status)) return `not allowed to mark this thread ${status}`;
     return null;
   },
-  comments(comments, actions, writer) {
-    for (const [commentId, action] of actions) {
-      if (action !== "add") return `comment ${commentId} was ${action === "delete" ? "deleted" : "replaced"}`;
-      const problem = newCommentViolation(commentId, comments.get(commentId), writer);
-      if (problem) return `comment ${commentId}: ${problem}`;
-    }
-    return null;
-  },
+  comments: (comments, actions, writer) =>
+    addedOnly("comment", actions, (id) => newCommentViolation(id, comments.get(id), writer)),
   comment(comment, actions, writer) {
     for (const [key, action] of actions) {
       if (!EDIT_KEYS.has(key)) return `a comment's "${key}" is set when it is written`;
@@ -109,6 +97,16 @@ const CHECKS: Record<Level, Check> = {
     return null;
   },
 };
+
+/** Threads and comments are only ever added: each key must be new, and its value pass `check`. */
+function addedOnly(what: string, actions: KeyActions, check: (id: string) => string | null): string | null {
+  for (const [id, action] of actions) {
+    if (action !== "add") return `${what} ${id} was ${action === "delete" ? "deleted" : "replaced"}`;
+    const problem = check(id);
+    if (problem) return `${what} ${id}: ${problem}`;
+  }
+  return null;
+}
 
 function newThreadViolation(threadId: string, value: unknown, writer: CommentsWriter): string | null {
   if (!commentIdSchema.safeParse(threadId).success) return "an invalid id";
