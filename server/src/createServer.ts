@@ -8,6 +8,7 @@ import { AuditLog } from "./audit/AuditLog.ts";
 import { Sessions } from "./auth/Sessions.ts";
 import { CommentActivity } from "./comments/CommentActivity.ts";
 import type { Config } from "./config.ts";
+import { Versions } from "./documents/versions.ts";
 import { UpgradeAuthorizer, type UpgradeDecision } from "./http/authorizeUpgrade.ts";
 import { createRequestHandler } from "./http/createRequestHandler.ts";
 import { decodePathSegment, parseRequestTarget } from "./http/requestTarget.ts";
@@ -58,8 +59,10 @@ export async function startServer(
     onStored: (room, doc) => {
       const { docId, part } = parseRoomName(room);
       if (part === "comments") void commentActivity.stored(docId, doc);
+      else void versions.changed(docId, doc);
     },
   });
+  const versions = new Versions(store, rooms, log);
   const services: Services = {
     store,
     directory,
@@ -69,6 +72,7 @@ export async function startServer(
     log,
     rooms,
     commentActivity,
+    versions,
     sessions: new Sessions(directory, audit, live, config.SESSION_TTL_MS),
     cookieSecure: config.COOKIE_SECURE,
   };

@@ -143,3 +143,6 @@ export const LOGIN_BUSY_RETRY_AFTER_SECONDS = 2;
  * rows: a thousand guesses must not push a role grant out of the journal.
  */
 export const AUDIT_REPEAT_WINDOW_MS = 15 * 60 * 1000;
+
+/** A document that changed gets a version at most this often (besides those of the workflow and named ones). */
+export const DAILY_VERSION_MS = 24 * 60 * 60 * 1000;

@@ -52,6 +52,17 @@ export const messages = {
     "Эта ссылка больше не действует: она уже использована или вместо неё выдана новая. Войдите со своим паролем или попросите координатора прислать новую.",
   invitationExpired: "Срок действия ссылки истёк. Попросите координатора прислать новую.",
   tokenNotFound: "Такого токена нет.",
+  transitionForbidden: (action: string) => `Вы не можете ${ACTION_VERBS[action] ?? action} этот документ.`,
+  transitionNotAllowed: (status: string, action: string) =>
+    `Документ сейчас ${STATUS_PHRASES[status] ?? status}: его нельзя ${ACTION_VERBS[action] ?? action}.`,
+  returnNeedsReason: "Напишите, что нужно доработать: без причины документ на доработку не возвращают.",
+  approveNeedsOrder: "Укажите номер и дату приказа об утверждении.",
+  statusChangedMeanwhile: "Статус документа только что изменил кто-то другой. Обновите страницу и проверьте его.",
+  versionNotFound: "Такой версии у документа нет.",
+  cannotSaveVersion: "Сохранять версии могут те, кто редактирует или комментирует документ.",
+  cannotRestoreVersion: "Восстанавливать версии могут только редакторы документа.",
+  restoreWhileLocked:
+    "Документ на согласовании: версию можно восстановить после возврата на доработку или согласования.",
   cannotReadComments: "У вас нет доступа к обсуждению этого документа.",
   cannotComment: "Вы можете только читать обсуждение этого документа, но не писать в нём.",
   commentEmpty: "Комментарий пуст: напишите текст.",
@@ -73,3 +84,21 @@ export const messages = {
   bootstrapDone: (fullName: string, link: string, expiresAt: string) =>
     `Координатор ${fullName} создан. Отправьте ему ссылку для входа (действует до ${expiresAt}):\n${link}`,
 } as const;
+
+/** What each workflow action does, after «нельзя» / «не можете». */
+const ACTION_VERBS: Readonly<Record<string, string>> = {
+  submit: "отправить на согласование",
+  return: "вернуть на доработку",
+  agree: "согласовать",
+  approve: "утвердить",
+  reopen: "вернуть в черновики",
+};
+
+/** Where a document stands, after «Документ сейчас». */
+const STATUS_PHRASES: Readonly<Record<string, string>> = {
+  draft: "в черновиках",
+  submitted: "на согласовании",
+  returned: "на доработке",
+  agreed: "согласован",
+  approved: "утверждён",
+};

@@ -2,6 +2,7 @@ import type { AccessControl } from "./access/AccessControl.ts";
 import type { AuditLog } from "./audit/AuditLog.ts";
 import type { Sessions } from "./auth/Sessions.ts";
 import type { CommentActivity } from "./comments/CommentActivity.ts";
+import type { Versions } from "./documents/versions.ts";
 import type { Logger } from "./log.ts";
 import type { DirectoryStore } from "./storage/DirectoryStore.ts";
 import type { DocumentStore } from "./storage/DocumentStore.ts";
@@ -20,6 +21,8 @@ export interface Services {
   readonly rooms: RoomRegistry;
   /** What the comments rooms hold, kept for the documents list and the journal. */
   readonly commentActivity: CommentActivity;
+  /** Versions of documents' content: the workflow's, named and daily ones. */
+  readonly versions: Versions;
   readonly log: Logger;
   /** Mark the session cookie Secure (when served over HTTPS). */
   readonly cookieSecure: boolean;

@@ -18,6 +18,7 @@ export { randomId } from "./ids.ts";
 export { type DocumentMeta, readMeta, writeMeta } from "./meta.ts";
 export { type Upgrade, upgradeDocument } from "./migrations.ts";
 export { compareRows, keyBetween } from "./order.ts";
+export { restoreVersion } from "./restoreVersion.ts";
 export {
   META_ROOT,
   ORDER_KEY,

@@ -157,6 +157,8 @@ export const AUDIT_ACTIONS = [
   "comment-written",
   "thread-resolved",
   "thread-reopened",
+  "document-status-changed",
+  "version-restored",
 ] as const;
 export const auditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditAction>;

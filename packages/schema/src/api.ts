@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { accessLevel } from "./access.ts";
 import { commentCounts } from "./commentsApi.ts";
+import { approvingOrder, documentStatus, transitionRecord } from "./workflow.ts";
 
 /** Stable, opaque document id: also the y-websocket room name. */
 export const documentId = z
@@ -22,6 +23,12 @@ export const documentSummary = z.object({
   access: accessLevel,
   /** Its comments as they concern the signed-in user (in the documents list). */
   comments: commentCounts.optional(),
+  /** Where it stands in the agreement (server-authoritative). */
+  status: documentStatus,
+  /** The approving order, once approved. */
+  order: approvingOrder.nullable(),
+  /** Every transition, oldest first. */
+  history: z.array(transitionRecord),
 });
 export type DocumentSummary = z.infer<typeof documentSummary>;
 

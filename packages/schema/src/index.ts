@@ -7,3 +7,4 @@ export * from "./commentsApi.ts";
 export * from "./savedMessage.ts";
 export * from "./template.ts";
 export * from "./templates/index.ts";
+export * from "./workflow.ts";

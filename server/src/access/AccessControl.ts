@@ -1,5 +1,12 @@
 import type { IncomingHttpHeaders } from "node:http";
-import { type AccessLevel, accessAtLeast, parseRoomName } from "@karta/schema";
+import {
+  type AccessLevel,
+  accessAtLeast,
+  isContentLocked,
+  LOCKED_FOR_AGREEMENT_REASON,
+  parseRoomName,
+  READ_ONLY_REASON,
+} from "@karta/schema";
 import { readCookie, SESSION_COOKIE } from "../auth/cookies.ts";
 import { hashSecret } from "../auth/secrets.ts";
 import type { CredentialRecord, DirectoryStore } from "../storage/DirectoryStore.ts";
@@ -20,6 +27,8 @@ export interface RoomAccess {
   readonly level: AccessLevel;
   /** Whether updates to this room (content or comments) are accepted from this user. */
   readonly canWrite: boolean;
+  /** Why not, as y-protocols' "permission denied" reason: read-only access, or a document on agreement. */
+  readonly readOnlyReason: string;
 }
 
 /**
@@ -85,8 +94,10 @@ export class AccessControl {
     const record = await this.documents.getDocument(docId);
     if (!record) return null;
     const level = await this.documentAccess(principal, record);
-    const canWrite = part === "content" ? level === "edit" : accessAtLeast(level, "comment");
-    return { record, part, level, canWrite };
+    // While on agreement nobody changes the content; comments go on.
+    const locked = part === "content" && level === "edit" && isContentLocked(record.status);
+    const canWrite = part === "content" ? level === "edit" && !locked : accessAtLeast(level, "comment");
+    return { record, part, level, canWrite, readOnlyReason: locked ? LOCKED_FOR_AGREEMENT_REASON : READ_ONLY_REASON };
   }
 }
 

@@ -8,6 +8,7 @@ import {
   managesTreeRoot,
   mayChangeThreadStatus,
   mayCreateDocument,
+  mayTransition,
   type Principal,
   visibleOrganisations,
 } from "./policy.ts";
@@ -130,5 +131,30 @@ describe("managing and creating", () => {
     expect(managesTreeRoot(person([["coordinator", "krai"]]), tree)).toBe(true);
     expect(managesTreeRoot(person([["coordinator", "slav"]]), tree)).toBe(false);
     expect(managesTreeRoot(person([["methodist", "krai"]]), tree)).toBe(false);
+  });
+
+  it("lets editors submit, the curator and the municipality return and agree, a coordinator approve and reopen", () => {
+    const school = person([["school_team", "s5"]]);
+    const curator = person([["curator", "slav"]], ["s5"]);
+    const methodist = person([["methodist", "slav"]]);
+    const coordinator = person([["coordinator", "slav"]]);
+    const elsewhere = person([["coordinator", "other"]]);
+    const may = (p: typeof school, action: "submit" | "return" | "agree" | "approve" | "reopen") =>
+      mayTransition(p, tree, "s5", action);
+    expect([may(school, "submit"), may(school, "agree"), may(school, "approve")]).toEqual([true, false, false]);
+    expect([may(curator, "submit"), may(curator, "return"), may(curator, "agree"), may(curator, "approve")]).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
+    expect([may(methodist, "agree"), may(methodist, "approve")]).toEqual([true, false]);
+    expect([may(coordinator, "agree"), may(coordinator, "approve"), may(coordinator, "reopen")]).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect([may(elsewhere, "agree"), may(elsewhere, "approve")]).toEqual([false, false]);
+    expect(mayTransition(person([["curator", "slav"]], ["s7"]), tree, "s5", "agree")).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { type AccessLevel, accessAtLeast, type Role, strongestAccess } from "@karta/schema";
+import { type AccessLevel, accessAtLeast, type Role, strongestAccess, type TransitionAction } from "@karta/schema";
 import type { OrganisationTree } from "./OrganisationTree.ts";
 
 /**
@@ -67,6 +67,34 @@ export function documentAccess(
 export function mayChangeThreadStatus(level: AccessLevel, isOpener: boolean, to: "open" | "resolved"): boolean {
   if (!accessAtLeast(level, "comment")) return false;
   return to === "open" || isOpener || level === "edit";
+}
+
+/**
+ * Who moves a document along the agreement (DOMAIN "The yearly cycle", step 4):
+ * its editors submit it; its reviewers (the school's assigned curator, and the
+ * methodists and coordinators above it) return or agree it; a coordinator above
+ * it records the approving order, and may take it back to черновик.
+ */
+export function mayTransition(
+  principal: Principal,
+  tree: OrganisationTree,
+  organisationId: string | null,
+  action: TransitionAction,
+): boolean {
+  if (organisationId === null || !tree.get(organisationId)) return false;
+  const above = tree.ancestorsOrSelf(organisationId);
+  const holds = (...roles: Role[]) =>
+    principal.grants.some((g) => roles.includes(g.role) && above.includes(g.organisationId));
+  switch (action) {
+    case "submit":
+      return documentAccess(principal, tree, organisationId) === "edit";
+    case "return":
+    case "agree":
+      return principal.curatedSchoolIds.includes(organisationId) || holds("methodist", "coordinator");
+    case "approve":
+    case "reopen":
+      return holds("coordinator");
+  }
 }
 
 /** Organisations whose schools, people and roles this person manages: the subtrees of their coordinator grants. */

@@ -36,6 +36,8 @@ export async function createDocument(store: DocumentStore, input: NewDocument): 
     year: input.year,
     createdAt: now,
     updatedAt: now,
+    status: "draft",
+    order: null,
   };
   await store.createDocument(record, Y.encodeStateAsUpdate(ydoc));
   ydoc.destroy();

@@ -58,6 +58,7 @@ export class UpgradeAuthorizer {
         expiresAt: credential.expiresAt,
         level: found.level,
         canWrite: found.canWrite,
+        readOnlyReason: found.readOnlyReason,
       },
     };
   }

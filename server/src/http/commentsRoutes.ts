@@ -16,7 +16,7 @@ import {
   type MentionJson,
 } from "@karta/schema";
 import type { Principal } from "../access/policy.ts";
-import { countsFor, mentionsOf } from "../comments/commentDigest.ts";
+import { mentionsOf } from "../comments/commentDigest.ts";
 import { threadsJson } from "../comments/threadsJson.ts";
 import { messages } from "../messages.ts";
 import type { Services } from "../services.ts";
@@ -129,15 +129,6 @@ export function commentsRoutes(services: Services): Route[] {
       },
     },
   ];
-}
-
-/** The comment counts of each readable document for this person, for the documents list. */
-export async function commentCountsFor(services: Services, accountId: string) {
-  const [digests, seen] = await Promise.all([
-    services.commentActivity.all(),
-    services.store.listCommentsSeen(accountId),
-  ]);
-  return (docId: string) => countsFor(digests.get(docId) ?? null, accountId, seen.get(docId));
 }
 
 async function mentionsFor(services: Services, principal: Principal): Promise<MentionJson[]> {

@@ -17,6 +17,8 @@ import { compileRoutes, type RequestContext, type Route } from "./router.ts";
 import { changesState, isSameOrigin } from "./sameOrigin.ts";
 import { setSecurityHeaders } from "./securityHeaders.ts";
 import { sessionRoutes } from "./sessionRoutes.ts";
+import { versionsRoutes } from "./versionsRoutes.ts";
+import { workflowRoutes } from "./workflowRoutes.ts";
 
 export interface HttpDeps {
   services: Services;
@@ -38,6 +40,8 @@ export function createRequestHandler(deps: HttpDeps): (req: IncomingMessage, res
     ...sessionRoutes(services),
     ...documentRoutes(services),
     ...commentsRoutes(services),
+    ...workflowRoutes(services),
+    ...versionsRoutes(services),
     ...registryRoutes(services),
     ...figuresRoutes(services),
     ...peopleRoutes(services),

@@ -1,41 +1,15 @@
-import {
-  type CommentCounts,
-  createDocumentRequest,
-  type DocumentSummary,
-  getTemplate,
-  type TemplateSummary,
-  templates,
-} from "@karta/schema";
+import { createDocumentRequest, documentStatus, getTemplate, type TemplateSummary, templates } from "@karta/schema";
+import { z } from "zod";
 import type { OrganisationTree } from "../access/OrganisationTree.ts";
 import { documentAccess, mayCreateDocument } from "../access/policy.ts";
 import { createDocument, type NewDocument } from "../documents/createDocument.ts";
+import { summariesFor, toSummary } from "../documents/documentSummaries.ts";
 import { programmeForRiskFactor, RiskFactorError } from "../documents/riskFactorProgramme.ts";
 import { messages } from "../messages.ts";
 import type { Services } from "../services.ts";
 import type { DocumentRecord } from "../storage/DocumentStore.ts";
-import { commentCountsFor } from "./commentsRoutes.ts";
-import { HttpError, readBody, sendJson } from "./json.ts";
+import { HttpError, readBody, readQuery, sendJson } from "./json.ts";
 import type { Route } from "./router.ts";
-
-export function toSummary(
-  record: DocumentRecord,
-  access: DocumentSummary["access"],
-  comments?: CommentCounts,
-): DocumentSummary {
-  return {
-    id: record.id,
-    title: record.title,
-    template: record.templateId,
-    templateVersion: record.templateVersion,
-    organisationId: record.organisationId ?? "",
-    organisation: record.organisation,
-    year: record.year,
-    createdAt: record.createdAt,
-    updatedAt: record.updatedAt,
-    access,
-    ...(comments ? { comments } : {}),
-  };
-}
 
 /** The documents a user may read, one of them, and creating one from a template. */
 export function documentRoutes(services: Services): Route[] {
@@ -45,13 +19,9 @@ export function documentRoutes(services: Services): Route[] {
       path: "/api/documents",
       async handle(ctx) {
         const { principal } = await ctx.user();
-        const tree = await services.access.tree();
-        const countsOf = await commentCountsFor(services, principal.accountId);
-        const visible = (await services.store.listDocuments()).flatMap((record) => {
-          const access = documentAccess(principal, tree, record.organisationId);
-          return access === "none" ? [] : [toSummary(record, access, countsOf(record.id))];
-        });
-        sendJson(ctx.res, 200, visible);
+        const query = readQuery(ctx.url, documentsQuery);
+        const records = (await services.store.listDocuments()).filter((record) => matchesQuery(record, query));
+        sendJson(ctx.res, 200, await summariesFor(services, principal, records, { withComments: true }));
       },
     },
     {
@@ -60,10 +30,10 @@ export function documentRoutes(services: Services): Route[] {
       async handle(ctx) {
         const { principal } = await ctx.user();
         const record = await services.store.getDocument(ctx.params.id ?? "");
-        const access = record ? await services.access.documentAccess(principal, record) : "none";
+        const [summary] = record ? await summariesFor(services, principal, [record], { withComments: true }) : [];
         // The same answer whether it does not exist or is not yours: ids are not confirmed to outsiders.
-        if (!record || access === "none") throw new HttpError(404, "not-found", messages.documentNotFound);
-        sendJson(ctx.res, 200, toSummary(record, access));
+        if (!summary) throw new HttpError(404, "not-found", messages.documentNotFound);
+        sendJson(ctx.res, 200, summary);
       },
     },
     {
@@ -132,10 +102,29 @@ export function documentRoutes(services: Services): Route[] {
           subject: `${record.title} (${record.organisation}, ${record.year})`,
           details: record.id,
         });
-        sendJson(ctx.res, 201, toSummary(record, documentAccess(principal, tree, organisationId)));
+        sendJson(ctx.res, 201, toSummary(record, documentAccess(principal, tree, organisationId), []));
       },
     },
   ];
+}
+
+/**
+ * GET /api/documents?status=&year=&organisationId=&q=: a coordinator has
+ * hundreds of documents; each filter narrows, `q` searches titles (any case).
+ */
+const documentsQuery = z.object({
+  status: documentStatus.optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  organisationId: z.string().min(1).max(64).optional(),
+  q: z.string().trim().max(200).optional(),
+});
+
+function matchesQuery(record: DocumentRecord, query: z.infer<typeof documentsQuery>): boolean {
+  if (query.status && record.status !== query.status) return false;
+  if (query.year !== undefined && record.year !== query.year) return false;
+  if (query.organisationId && record.organisationId !== query.organisationId) return false;
+  if (query.q && !record.title.toLocaleLowerCase("ru").includes(query.q.toLocaleLowerCase("ru"))) return false;
+  return true;
 }
 
 /** A school template belongs to a school, a municipal one to a municipality or region. */

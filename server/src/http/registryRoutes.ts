@@ -12,11 +12,11 @@ import {
 import { z } from "zod";
 import { documentAccess, managesTreeRoot, visibleOrganisations } from "../access/policy.ts";
 import { createDocument } from "../documents/createDocument.ts";
+import { toSummary } from "../documents/documentSummaries.ts";
 import { plannedSchoolDocuments, plannedYearlyDocuments } from "../documents/yearlySet.ts";
 import { messages } from "../messages.ts";
 import type { Services } from "../services.ts";
 import type { OrganisationRecord } from "../storage/DirectoryStore.ts";
-import { toSummary } from "./documentsApi.ts";
 import { HttpError, readBody, readQuery, sendJson } from "./json.ts";
 import { requireManaged, requireManager } from "./requireManager.ts";
 import type { Route } from "./router.ts";
@@ -156,7 +156,7 @@ export function registryRoutes(services: Services): Route[] {
             organisation: organisation.name,
             year,
           });
-          created.push(toSummary(record, documentAccess(manager.auth.principal, manager.tree, organisation.id)));
+          created.push(toSummary(record, documentAccess(manager.auth.principal, manager.tree, organisation.id), []));
         }
         await services.audit.record({
           action: "document-created",

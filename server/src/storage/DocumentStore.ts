@@ -1,3 +1,5 @@
+import type { ApprovingOrder, DocumentStatus, TransitionAction, VERSION_KINDS } from "@karta/schema";
+
 /**
  * What the server needs from durable storage. The embedded SQLite store and a
  * future PostgreSQL store implement the same promises; nothing above this
@@ -16,6 +18,35 @@ export interface DocumentRecord {
   readonly year: number;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** Where it stands in the agreement workflow. */
+  readonly status: DocumentStatus;
+  /** The approving order, once approved. */
+  readonly order: ApprovingOrder | null;
+}
+
+/** One move of a document along the workflow, as stored. */
+export interface TransitionEntry {
+  readonly docId: string;
+  readonly action: TransitionAction;
+  readonly from: DocumentStatus;
+  readonly to: DocumentStatus;
+  readonly actorId: string;
+  readonly reason: string | null;
+  /** The approving order, set by an approval (and cleared by a reopening). */
+  readonly order: ApprovingOrder | null;
+  readonly at: string;
+}
+
+export type VersionKind = (typeof VERSION_KINDS)[number];
+
+/** A stored state of a document (what it was at a moment), without the state itself. */
+export interface VersionInfo {
+  readonly id: number;
+  readonly docId: string;
+  readonly kind: VersionKind;
+  readonly name: string;
+  readonly createdBy: string | null;
+  readonly createdAt: string;
 }
 
 /** The durable state of one document: a merged snapshot and the updates after it. */
@@ -43,14 +74,31 @@ export interface DocumentStore {
   /**
    * Appends one update to the document's log and returns its sequence number.
    * Resolves only once the update is durable: callers broadcast after it.
-   * `claims`: Yjs client ids the update writes under for the first time, stored
-   * as that account's in the same transaction (see sync/ClientIdOwners.ts).
+   * `claims`: who wrote it (stored with the update: the log says who wrote what)
+   * and the Yjs client ids it writes under for the first time, stored as that
+   * account's in the same transaction (see sync/ClientIdOwners.ts).
    */
   appendUpdate(docId: string, update: Uint8Array, claims?: ClientIdClaims): Promise<number>;
   /** The owner (account id) of each client id written under in a room. */
   loadClientIdOwners(docId: string): Promise<Map<number, string>>;
   /** Replaces the snapshot with `state` and drops the log up to `uptoSeq`, in one transaction. */
   compact(docId: string, state: Uint8Array, uptoSeq: number): Promise<void>;
+
+  /**
+   * Moves a document to `entry.to` if it is still in `entry.from`, recording the
+   * transition (and the order of an approval) in the same transaction; false if
+   * its status changed meanwhile.
+   */
+  recordTransition(entry: TransitionEntry): Promise<boolean>;
+  /** The transitions of the documents named (every document when omitted), oldest first. */
+  listTransitions(docIds?: readonly string[]): Promise<TransitionEntry[]>;
+
+  /** Stores a version of a document's state; returns its id. */
+  addVersion(version: Omit<VersionInfo, "id">, state: Uint8Array): Promise<number>;
+  /** A document's versions, newest first, without their states. */
+  listVersions(docId: string): Promise<VersionInfo[]>;
+  /** One version with its state; null if the document has no such version. */
+  getVersion(docId: string, versionId: number): Promise<{ info: VersionInfo; state: Uint8Array } | null>;
 
   /** Stores the comments digest of a document (JSON of comments/commentDigest.ts), replacing the last. */
   putCommentDigest(docId: string, digest: string): Promise<void>;

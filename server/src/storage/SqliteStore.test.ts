@@ -15,6 +15,8 @@ const record = (id: string): DocumentRecord => ({
   year: 2022,
   createdAt: "2022-01-21T00:00:00.000Z",
   updatedAt: "2022-01-21T00:00:00.000Z",
+  status: "draft",
+  order: null,
 });
 
 /**
@@ -82,5 +84,51 @@ describe("SqliteStore", () => {
     expect(state.lastSeq).toBe(seq);
     // The content document's own log is separate.
     expect((await store.loadState("DocumentA1")).updates).toEqual([]);
+  });
+
+  it("moves a document along the workflow only from the status it is in, recording each step", async () => {
+    const { store, dir } = open();
+    await store.createDocument(record("doc-0001"), new Uint8Array([0]));
+    const step = {
+      docId: "doc-0001",
+      action: "submit" as const,
+      from: "draft" as const,
+      to: "submitted" as const,
+      actorId: "acc-school",
+      reason: null,
+      order: null,
+      at: "2023-02-01T10:00:00.000Z",
+    };
+    expect(await store.recordTransition(step)).toBe(true);
+    expect(await store.recordTransition(step)).toBe(false); // no longer a draft
+    const approval = {
+      ...step,
+      action: "approve" as const,
+      from: "submitted" as const,
+      to: "approved" as const,
+      order: { number: "12", date: "2023-02-15" },
+    };
+    expect(await store.recordTransition(approval)).toBe(true);
+    await store.close();
+    const reopened = open(dir).store;
+    expect(await reopened.getDocument("doc-0001")).toMatchObject({
+      status: "approved",
+      order: { number: "12", date: "2023-02-15" },
+    });
+    expect(await reopened.listTransitions(["doc-0001"])).toEqual([step, approval]);
+  });
+
+  it("keeps versions of a document, newest first, with their states", async () => {
+    const { store } = open();
+    await store.createDocument(record("doc-0001"), new Uint8Array([0]));
+    const base = { docId: "doc-0001", createdBy: "acc-1", createdAt: "2023-02-01T10:00:00.000Z" };
+    const first = await store.addVersion({ ...base, kind: "named", name: "До правок" }, new Uint8Array([1]));
+    const second = await store.addVersion({ ...base, kind: "agree", name: "" }, new Uint8Array([2]));
+    expect((await store.listVersions("doc-0001")).map((v) => [v.id, v.kind])).toEqual([
+      [second, "agree"],
+      [first, "named"],
+    ]);
+    expect((await store.getVersion("doc-0001", first))?.state).toEqual(new Uint8Array([1]));
+    expect(await store.getVersion("other", first)).toBeNull();
   });
 });

@@ -1,5 +1,14 @@
+import type { DocumentStatus, TransitionAction } from "@karta/schema";
 import type Database from "better-sqlite3";
-import type { ClientIdClaims, DocumentRecord, DocumentStore, StoredState } from "./DocumentStore.ts";
+import type {
+  ClientIdClaims,
+  DocumentRecord,
+  DocumentStore,
+  StoredState,
+  TransitionEntry,
+  VersionInfo,
+  VersionKind,
+} from "./DocumentStore.ts";
 import { openSqlite } from "./openSqlite.ts";
 
 interface DocumentRow {
@@ -13,7 +22,54 @@ interface DocumentRow {
   year: number;
   created_at: string;
   updated_at: string;
+  status: DocumentStatus;
+  order_number: string | null;
+  order_date: string | null;
 }
+
+interface TransitionRow {
+  doc_id: string;
+  action: TransitionAction;
+  from_status: DocumentStatus;
+  to_status: DocumentStatus;
+  actor_id: string;
+  reason: string | null;
+  order_number: string | null;
+  order_date: string | null;
+  at: string;
+}
+
+interface VersionRow {
+  id: number;
+  doc_id: string;
+  kind: VersionKind;
+  name: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+const orderOf = (number: string | null, date: string | null) =>
+  number !== null && date !== null ? { number, date } : null;
+
+const toTransition = (r: TransitionRow): TransitionEntry => ({
+  docId: r.doc_id,
+  action: r.action,
+  from: r.from_status,
+  to: r.to_status,
+  actorId: r.actor_id,
+  reason: r.reason,
+  order: orderOf(r.order_number, r.order_date),
+  at: r.at,
+});
+
+const toVersion = (r: VersionRow): VersionInfo => ({
+  id: r.id,
+  docId: r.doc_id,
+  kind: r.kind,
+  name: r.name,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+});
 
 const toRecord = (r: DocumentRow): DocumentRecord => ({
   id: r.id,
@@ -25,6 +81,8 @@ const toRecord = (r: DocumentRow): DocumentRecord => ({
   year: r.year,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  status: r.status,
+  order: orderOf(r.order_number, r.order_date),
 });
 
 const SELECT_DOCUMENTS = `SELECT d.*, o.name AS org_name FROM documents d LEFT JOIN organisations o ON o.id = d.org_id`;
@@ -44,8 +102,8 @@ export class SqliteStore implements DocumentStore {
       get: this.db.prepare<[string], DocumentRow>(`${SELECT_DOCUMENTS} WHERE d.id = ?`),
       count: this.db.prepare<[], { n: number }>("SELECT count(*) AS n FROM documents"),
       insert: this.db.prepare(
-        `INSERT INTO documents (id, title, template_id, template_version, org_id, organisation, year, created_at, updated_at)
-         VALUES (@id, @title, @templateId, @templateVersion, @organisationId, @organisation, @year, @createdAt, @updatedAt)`,
+        `INSERT INTO documents (id, title, template_id, template_version, org_id, organisation, year, created_at, updated_at, status)
+         VALUES (@id, @title, @templateId, @templateVersion, @organisationId, @organisation, @year, @createdAt, @updatedAt, @status)`,
       ),
       snapshot: this.db.prepare<[string], { state: Buffer; upto_seq: number }>(
         "SELECT state, upto_seq FROM doc_snapshots WHERE doc_id = ?",
@@ -53,8 +111,8 @@ export class SqliteStore implements DocumentStore {
       updatesAfter: this.db.prepare<[string, number], { seq: number; data: Buffer }>(
         "SELECT seq, data FROM doc_updates WHERE doc_id = ? AND seq > ? ORDER BY seq",
       ),
-      append: this.db.prepare<[string, Uint8Array, number]>(
-        "INSERT INTO doc_updates (doc_id, data, ts) VALUES (?, ?, ?)",
+      append: this.db.prepare<[string, Uint8Array, string | null, number]>(
+        "INSERT INTO doc_updates (doc_id, data, user_id, ts) VALUES (?, ?, ?, ?)",
       ),
       touch: this.db.prepare<[string, string]>("UPDATE documents SET updated_at = ? WHERE id = ?"),
       putSnapshot: this.db.prepare<[string, Uint8Array, number, number]>(
@@ -68,6 +126,27 @@ export class SqliteStore implements DocumentStore {
         "SELECT client_id, account_id FROM doc_client_ids WHERE doc_id = ?",
       ),
       dropUpdates: this.db.prepare<[string, number]>("DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?"),
+      moveStatus: this.db.prepare<[DocumentStatus, string | null, string | null, string, string, DocumentStatus]>(
+        "UPDATE documents SET status = ?, order_number = ?, order_date = ?, updated_at = ? WHERE id = ? AND status = ?",
+      ),
+      addTransition: this.db.prepare(
+        `INSERT INTO document_transitions (doc_id, action, from_status, to_status, actor_id, reason, order_number, order_date, at)
+         VALUES (@docId, @action, @from, @to, @actorId, @reason, @orderNumber, @orderDate, @at)`,
+      ),
+      transitions: this.db.prepare<[], TransitionRow>("SELECT * FROM document_transitions ORDER BY id"),
+      transitionsOf: this.db.prepare<[string], TransitionRow>(
+        "SELECT * FROM document_transitions WHERE doc_id = ? ORDER BY id",
+      ),
+      addVersion: this.db.prepare(
+        `INSERT INTO doc_versions (doc_id, kind, name, state, created_by, created_at)
+         VALUES (@docId, @kind, @name, @state, @createdBy, @createdAt)`,
+      ),
+      versions: this.db.prepare<[string], VersionRow>(
+        "SELECT id, doc_id, kind, name, created_by, created_at FROM doc_versions WHERE doc_id = ? ORDER BY id DESC",
+      ),
+      version: this.db.prepare<[string, number], VersionRow & { state: Buffer }>(
+        "SELECT * FROM doc_versions WHERE doc_id = ? AND id = ?",
+      ),
       putDigest: this.db.prepare<[string, string, string]>(
         `INSERT INTO comment_digests (doc_id, digest, updated_at) VALUES (?, ?, ?)
          ON CONFLICT (doc_id) DO UPDATE SET digest = excluded.digest, updated_at = excluded.updated_at`,
@@ -115,12 +194,13 @@ export class SqliteStore implements DocumentStore {
   }
 
   async appendUpdate(docId: string, update: Uint8Array, claims?: ClientIdClaims): Promise<number> {
+    const author = claims?.accountId ?? null;
     if (!claims || claims.clientIds.length === 0) {
-      return Number(this.statements.append.run(docId, update, Date.now()).lastInsertRowid);
+      return Number(this.statements.append.run(docId, update, author, Date.now()).lastInsertRowid);
     }
     return this.db.transaction(() => {
       for (const id of claims.clientIds) this.statements.claimClientId.run(docId, id, claims.accountId);
-      return Number(this.statements.append.run(docId, update, Date.now()).lastInsertRowid);
+      return Number(this.statements.append.run(docId, update, author, Date.now()).lastInsertRowid);
     })();
   }
 
@@ -134,6 +214,35 @@ export class SqliteStore implements DocumentStore {
       this.statements.dropUpdates.run(docId, uptoSeq);
       this.statements.touch.run(new Date().toISOString(), docId);
     })();
+  }
+
+  async recordTransition(entry: TransitionEntry): Promise<boolean> {
+    const orderNumber = entry.order?.number ?? null;
+    const orderDate = entry.order?.date ?? null;
+    return this.db.transaction(() => {
+      const moved = this.statements.moveStatus.run(entry.to, orderNumber, orderDate, entry.at, entry.docId, entry.from);
+      if (moved.changes !== 1) return false;
+      this.statements.addTransition.run({ ...entry, orderNumber, orderDate });
+      return true;
+    })();
+  }
+
+  async listTransitions(docIds?: readonly string[]): Promise<TransitionEntry[]> {
+    if (docIds === undefined) return this.statements.transitions.all().map(toTransition);
+    return docIds.flatMap((id) => this.statements.transitionsOf.all(id).map(toTransition));
+  }
+
+  async addVersion(version: Omit<VersionInfo, "id">, state: Uint8Array): Promise<number> {
+    return Number(this.statements.addVersion.run({ ...version, state }).lastInsertRowid);
+  }
+
+  async listVersions(docId: string): Promise<VersionInfo[]> {
+    return this.statements.versions.all(docId).map(toVersion);
+  }
+
+  async getVersion(docId: string, versionId: number): Promise<{ info: VersionInfo; state: Uint8Array } | null> {
+    const row = this.statements.version.get(docId, versionId);
+    return row ? { info: toVersion(row), state: new Uint8Array(row.state) } : null;
   }
 
   async putCommentDigest(docId: string, digest: string): Promise<void> {

@@ -162,6 +162,36 @@ const MIGRATIONS: readonly string[] = [
      seen_at TEXT NOT NULL,
      PRIMARY KEY (account_id, doc_id)
    ) WITHOUT ROWID;`,
+  // The agreement workflow: each document's status and approving order, and
+  // every transition with who, when and why (server-authoritative: no update
+  // of a document can change them). Versions of a document's state: at each
+  // submit, agree and approve, named ones, and a daily one.
+  `ALTER TABLE documents ADD COLUMN status TEXT NOT NULL DEFAULT 'draft';
+   ALTER TABLE documents ADD COLUMN order_number TEXT;
+   ALTER TABLE documents ADD COLUMN order_date TEXT;
+   CREATE TABLE document_transitions (
+     id INTEGER PRIMARY KEY,
+     doc_id TEXT NOT NULL,
+     action TEXT NOT NULL,
+     from_status TEXT NOT NULL,
+     to_status TEXT NOT NULL,
+     actor_id TEXT NOT NULL,
+     reason TEXT,
+     order_number TEXT,
+     order_date TEXT,
+     at TEXT NOT NULL
+   );
+   CREATE INDEX document_transitions_by_doc ON document_transitions (doc_id, id);
+   CREATE TABLE doc_versions (
+     id INTEGER PRIMARY KEY,
+     doc_id TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     name TEXT NOT NULL,
+     state BLOB NOT NULL,
+     created_by TEXT,
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX doc_versions_by_doc ON doc_versions (doc_id, id);`,
 ];
 
 export function migrate(db: Database.Database): void {

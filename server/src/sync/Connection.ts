@@ -24,6 +24,8 @@ export interface ConnectionGrant {
   readonly expiresAt: string | null;
   readonly level: AccessLevel;
   readonly canWrite: boolean;
+  /** Why its updates are refused when it may not write (y-protocols' "permission denied" reason). */
+  readonly readOnlyReason: string;
 }
 
 /** One client socket, as the rooms see it: something to send to and close. */

@@ -1,4 +1,4 @@
-import { CloseCode, READ_ONLY_REASON } from "@karta/schema";
+import { CloseCode, LOCKED_FOR_AGREEMENT_REASON } from "@karta/schema";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { readStoredDocument } from "../documents/storedDocument.ts";
@@ -39,6 +39,8 @@ export interface RoomLimits {
   readonly validate: UpdateValidator;
   /** The largest state the room may grow to. */
   readonly maxBytes: number;
+  /** The document is on agreement when it loads: nobody's updates are taken. */
+  readonly locked?: boolean;
 }
 
 export interface RoomHooks {
@@ -68,6 +70,8 @@ export class DocRoom {
   private appendedSinceCompaction = 0;
   private readonly compactEvery = COMPACT_EVERY_UPDATES + Math.floor(Math.random() * (COMPACT_JITTER_UPDATES + 1));
   private failed = false;
+  /** On agreement: every update that changes something is refused, whoever sends it. */
+  private locked: boolean;
 
   private constructor(
     readonly docId: string,
@@ -80,6 +84,7 @@ export class DocRoom {
     private readonly owners: ClientIdOwners,
     private readonly hooks: RoomHooks,
   ) {
+    this.locked = limits.locked ?? false;
     this.awareness = new awarenessProtocol.Awareness(current);
     this.awareness.setLocalState(null); // the server itself is not a participant
     this.awareness.on("update", this.onAwarenessUpdate);
@@ -107,6 +112,11 @@ export class DocRoom {
 
   get doc(): Y.Doc {
     return this.current;
+  }
+
+  /** Locks or unlocks the content (a transition to or from на согласовании); sockets are re-decided elsewhere. */
+  setLocked(locked: boolean): void {
+    this.locked = locked;
   }
 
   get isFailed(): boolean {
@@ -217,7 +227,7 @@ export class DocRoom {
       if (connection.wantsSaved) this.enqueue(connection, () => this.acknowledge(connection, sequence));
       return;
     }
-    if (!connection.canWrite) {
+    if (!connection.canWrite || this.locked) {
       this.enqueue(connection, () => this.refuseReadOnly(connection, update, sequence));
       return;
     }
@@ -321,8 +331,9 @@ export class DocRoom {
       this.acknowledge(connection, sequence);
       return;
     }
-    this.send(connection, encodePermissionDenied(READ_ONLY_REASON));
-    this.markRefused(connection, READ_ONLY_REASON);
+    const reason = this.locked ? LOCKED_FOR_AGREEMENT_REASON : connection.grant.readOnlyReason;
+    this.send(connection, encodePermissionDenied(reason));
+    this.markRefused(connection, reason);
   }
 
   /** Remembers that this connection had an update refused; reports the first one. */

@@ -1,4 +1,4 @@
-import { CloseCode } from "@karta/schema";
+import { CloseCode, parseRoomName } from "@karta/schema";
 import type { AccessControl } from "../access/AccessControl.ts";
 import type { Logger } from "../log.ts";
 import type { Connection } from "./Connection.ts";
@@ -48,7 +48,21 @@ export class LiveConnections {
    * forbidden if it lost access, asked to reconnect if its rights changed.
    */
   async recheckAccount(accountId: string): Promise<void> {
-    const open = [...(this.byAccount.get(accountId) ?? [])];
+    await this.recheck(accountId, [...(this.byAccount.get(accountId) ?? [])]);
+  }
+
+  /**
+   * Re-decides the open connections to a document's rooms (its status changed:
+   * on agreement its content is read-only, after it writable again).
+   */
+  async recheckDocument(docId: string): Promise<void> {
+    for (const [accountId, connections] of this.byAccount) {
+      const open = [...connections].filter((c) => parseRoomName(c.docId).docId === docId);
+      if (open.length > 0) await this.recheck(accountId, open);
+    }
+  }
+
+  private async recheck(accountId: string, open: readonly Connection[]): Promise<void> {
     if (open.length === 0) return;
     const principal = await this.access.principal(accountId);
     for (const connection of open) {

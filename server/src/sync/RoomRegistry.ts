@@ -63,6 +63,12 @@ export class RoomRegistry {
     return room;
   }
 
+  /** Locks or unlocks a document's content room, if it is loaded or loading (else it reads its status when it loads). */
+  async setLocked(docId: string, locked: boolean): Promise<void> {
+    const room = await this.rooms.get(docId)?.catch(() => null);
+    room?.setLocked(locked);
+  }
+
   /** Flushes every loaded document and closes every socket; for a clean shutdown. */
   async shutdown(): Promise<void> {
     for (const timer of this.idleTimers.values()) clearTimeout(timer);

@@ -1,9 +1,9 @@
 import { type CommentsWriter, findCommentsViolation, findTemplateViolation, upgradeDocument } from "@karta/doc";
-import { getTemplate, parseRoomName } from "@karta/schema";
+import { getTemplate, isContentLocked, parseRoomName } from "@karta/schema";
 import type * as Y from "yjs";
 import { mayChangeThreadStatus } from "../access/policy.ts";
 import { MAX_COMMENTS_DOCUMENT_BYTES, MAX_DOCUMENT_BYTES } from "../limits.ts";
-import type { DocumentStore } from "../storage/DocumentStore.ts";
+import type { DocumentRecord, DocumentStore } from "../storage/DocumentStore.ts";
 import type { ConnectionGrant } from "./Connection.ts";
 import type { RoomLimits, UpdateValidator } from "./DocRoom.ts";
 
@@ -16,11 +16,15 @@ export async function limitsFor(store: DocumentStore, room: string): Promise<Roo
       maxBytes: MAX_COMMENTS_DOCUMENT_BYTES,
     };
   }
-  return { validate: await templateValidator(store, docId), maxBytes: MAX_DOCUMENT_BYTES };
+  const record = await store.getDocument(docId);
+  return {
+    validate: templateValidator(record),
+    maxBytes: MAX_DOCUMENT_BYTES,
+    locked: record !== null && isContentLocked(record.status),
+  };
 }
 
-async function templateValidator(store: DocumentStore, docId: string): Promise<UpdateValidator> {
-  const record = await store.getDocument(docId);
+function templateValidator(record: DocumentRecord | null): UpdateValidator {
   const template = record ? getTemplate(record.templateId) : undefined;
   if (!template) return () => "the document's template is unknown to this server";
   return (doc, transaction) => findTemplateViolation(doc, template, transaction);

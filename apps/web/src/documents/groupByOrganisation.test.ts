@@ -14,6 +14,9 @@ function doc(id: string, organisation: string, title: string, year = 2024, templ
     createdAt: "2024-01-01T00:00:00Z",
     updatedAt: "2024-01-01T00:00:00Z",
     access: "edit",
+    status: "draft",
+    order: null,
+    history: [],
   };
   return summary;
 }
