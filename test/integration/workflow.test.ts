@@ -1,5 +1,6 @@
-import type { DocumentSummary, VersionJson } from "@karta/schema";
+import type { ChangesResponse, DocumentSummary, VersionJson } from "@karta/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import { authed, connectClient, login, postJson, waitFor } from "../support/clients.ts";
 import { handMadeUpdate, newRowUpdate, permissionDeniedReason } from "../support/protocolMessages.ts";
 import { openRawSocket } from "../support/rawSocket.ts";
@@ -164,5 +165,58 @@ describe("agreement workflow and versions", () => {
     server = await startServerProcess({ dataDir: server.dataDir });
     secrets.school5 = await login(server.httpUrl, "school5");
     expect(await list()).toEqual(before);
+  });
+
+  it("lists what changed since agreement: a cell, a new row and a word of «Цель», with the agreed values", async () => {
+    const school = await connectClient(server.syncUrl, docId, secrets.school5 ?? "");
+    const goal = school.doc.section("goal");
+    school.ydoc.transact(() => {
+      if (goal.length > 0) goal.delete(0, goal.length);
+      const paragraph = new Y.XmlElement("paragraph");
+      paragraph.insert(0, [new Y.XmlText("Повысить качество чтения")]);
+      goal.insert(0, [paragraph]);
+    });
+    const [first] = school.table().rows();
+    if (!first) throw new Error("the programme has no rows");
+    const reader = await connectClient(server.syncUrl, docId, secrets.curator ?? "");
+    await waitFor(
+      () => reader.doc.section("goal").toString().includes("Повысить качество чтения"),
+      "the goal is stored",
+    );
+    reader.destroy();
+    school.destroy();
+    expect((await summary()).status).toBe("returned"); // where the test before left it
+    expect((await move("school5", { action: "submit" })).status).toBe(200);
+    expect((await move("curator", { action: "agree" })).status).toBe(200);
+    const changes = async () =>
+      (await (
+        await fetch(`${server.httpUrl}/api/documents/${docId}/changes?since=agreed`, authed(secrets.curator ?? ""))
+      ).json()) as ChangesResponse;
+    expect((await changes()).changes).toEqual([]);
+
+    const editor = await connectClient(server.syncUrl, docId, secrets.school5 ?? "");
+    editor.table().setCell(first.id, "period", "Май 2031");
+    const added = editor.table().insertRow(0, { measure: "Добавлено после согласования" });
+    const text = editor.doc.section("goal").get(0) as Y.XmlElement;
+    (text.get(0) as Y.XmlText).insert("Повысить ".length, "заметно ");
+    await waitFor(async () => (await changes()).changes.length === 3, "three changes since agreement");
+    editor.destroy();
+    const listed = (await changes()).changes;
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: "cell", rowId: first.id, columnTitle: "Сроки", current: "Май 2031" }),
+        expect.objectContaining({ kind: "rowAdded", rowId: added, rowNumber: 1 }),
+        {
+          kind: "paragraph",
+          section: "goal",
+          sectionTitle: "Цель",
+          index: 0,
+          agreed: "Повысить качество чтения",
+          current: "Повысить заметно качество чтения",
+        },
+      ]),
+    );
+    const cell = listed.find((c) => c.kind === "cell");
+    expect(cell && "agreed" in cell ? cell.agreed : undefined).toBe(first.cells.period ?? null);
   });
 });

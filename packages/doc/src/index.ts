@@ -1,3 +1,4 @@
+export { AgreedBaseline, type ContentChange, paragraphDiff } from "./changes/agreedBaseline.ts";
 export { cellAnchorFor, locateCellAnchor } from "./comments/cellAnchor.ts";
 export {
   type CommentAuthor,

@@ -85,3 +85,42 @@ export type VersionJson = z.infer<typeof versionJson>;
 
 /** POST /api/documents/<id>/versions («Сохранить версию») */
 export const versionRequest = z.strictObject({ name: z.string().trim().min(1).max(200) });
+
+/** GET /api/documents/<id>/changes?since=agreed: what differs from the last agreed version. */
+export const changesResponse = z.object({
+  /** The version compared with: the last agreement. */
+  since: z.object({ versionId: z.number().int(), at: z.string() }),
+  changes: z.array(
+    z.discriminatedUnion("kind", [
+      z.object({
+        kind: z.literal("cell"),
+        table: z.string(),
+        rowId: z.string(),
+        /** № of the row now. */
+        rowNumber: z.number().int(),
+        columnId: z.string(),
+        columnTitle: z.string(),
+        agreed: z.union([z.string(), z.number(), z.boolean(), z.null()]),
+        current: z.union([z.string(), z.number(), z.boolean(), z.null()]),
+      }),
+      z.object({ kind: z.literal("rowAdded"), table: z.string(), rowId: z.string(), rowNumber: z.number().int() }),
+      z.object({
+        kind: z.literal("rowDeleted"),
+        table: z.string(),
+        rowId: z.string(),
+        agreed: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+      }),
+      z.object({ kind: z.literal("rowMoved"), table: z.string(), rowId: z.string(), rowNumber: z.number().int() }),
+      z.object({
+        kind: z.literal("paragraph"),
+        section: z.string(),
+        sectionTitle: z.string(),
+        index: z.number().int(),
+        /** The paragraph's text when agreed (null: added since) and now (null: removed since). */
+        agreed: z.string().nullable(),
+        current: z.string().nullable(),
+      }),
+    ]),
+  ),
+});
+export type ChangesResponse = z.infer<typeof changesResponse>;

@@ -1,0 +1,87 @@
+import { AgreedBaseline, type ContentChange, KartaDocument } from "@karta/doc";
+import type { ChangesResponse } from "@karta/schema";
+import { z } from "zod";
+import { messages } from "../messages.ts";
+import type { Services } from "../services.ts";
+import { HttpError, readQuery, sendJson } from "./json.ts";
+import type { Route } from "./router.ts";
+
+const changesQuery = z.object({ since: z.literal("agreed") });
+
+/**
+ * GET /api/documents/<id>/changes?since=agreed: every cell, row and paragraph
+ * that differs from the last agreed version, with the agreed value and the
+ * current one, for whoever may read the document.
+ */
+export function changesRoutes(services: Services): Route[] {
+  return [
+    {
+      method: "GET",
+      path: "/api/documents/:id/changes",
+      async handle(ctx) {
+        const { principal } = await ctx.user();
+        const record = await services.store.getDocument(ctx.params.id ?? "");
+        const level = record ? await services.access.documentAccess(principal, record) : "none";
+        if (!record || level === "none") throw new HttpError(404, "not-found", messages.documentNotFound);
+        readQuery(ctx.url, changesQuery);
+        const agreed = (await services.store.listVersions(record.id)).find((v) => v.kind === "agree");
+        const version = agreed ? await services.store.getVersion(record.id, agreed.id) : null;
+        if (!agreed || !version) throw new HttpError(409, "not-agreed", messages.notAgreedYet);
+        const room = await services.rooms.open(record.id);
+        const current = KartaDocument.open(room.doc);
+        if (!current) throw new Error(`document ${record.id} has no known template`);
+        const baseline = new AgreedBaseline(current.template, version.state);
+        const body: ChangesResponse = {
+          since: { versionId: agreed.id, at: agreed.createdAt },
+          changes: baseline.changes(current).map((change) => describe(change, current)),
+        };
+        sendJson(ctx.res, 200, body);
+      },
+    },
+  ];
+}
+
+function describe(change: ContentChange, current: KartaDocument): ChangesResponse["changes"][number] {
+  switch (change.kind) {
+    case "cell": {
+      const table = current.template.tables.find((t) => t.id === change.table);
+      return {
+        ...change,
+        rowNumber: rowNumberOf(current, change.table, change.rowId),
+        columnTitle: table?.columns.find((c) => c.id === change.columnId)?.title ?? change.columnId,
+      };
+    }
+    case "rowAdded":
+    case "rowMoved":
+      return { ...change, rowNumber: rowNumberOf(current, change.table, change.rowId) };
+    case "rowDeleted":
+      return { ...change, agreed: { ...change.agreed } };
+    case "paragraph":
+      return {
+        ...change,
+        sectionTitle: current.template.sections.find((s) => s.id === change.section)?.title ?? change.section,
+        agreed: change.agreed === null ? null : plainText(change.agreed),
+        current: change.current === null ? null : plainText(change.current),
+      };
+  }
+}
+
+function rowNumberOf(current: KartaDocument, tableId: string, rowId: string): number {
+  return (
+    current
+      .table(tableId)
+      .rows()
+      .find((r) => r.id === rowId)?.number ?? 0
+  );
+}
+
+/** A paragraph's XML as the text a reader sees. */
+function plainText(xml: string): string {
+  return xml
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ")
+    .trim();
+}
