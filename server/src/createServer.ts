@@ -8,6 +8,7 @@ import { AuditLog } from "./audit/AuditLog.ts";
 import { Sessions } from "./auth/Sessions.ts";
 import { CommentActivity } from "./comments/CommentActivity.ts";
 import type { Config } from "./config.ts";
+import { recordCellFacts } from "./documents/cellFacts.ts";
 import { Versions } from "./documents/versions.ts";
 import { UpgradeAuthorizer, type UpgradeDecision } from "./http/authorizeUpgrade.ts";
 import { createRequestHandler } from "./http/createRequestHandler.ts";
@@ -56,10 +57,13 @@ export async function startServer(
         details: `update refused: ${reason}`,
       });
     },
-    onStored: (room, doc) => {
+    onStored: (room, doc, change) => {
       const { docId, part } = parseRoomName(room);
       if (part === "comments") void commentActivity.stored(docId, doc);
-      else void versions.changed(docId, doc);
+      else {
+        void versions.changed(docId, doc);
+        void recordCellFacts(store, log, docId, change);
+      }
     },
   });
   const versions = new Versions(store, rooms, log);

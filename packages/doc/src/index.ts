@@ -1,4 +1,5 @@
 export { AgreedBaseline, type ContentChange, paragraphDiff } from "./changes/agreedBaseline.ts";
+export { type CellConflict, type CellEdit as StoredCellEdit, cellEditsOf } from "./changes/cellEdits.ts";
 export { cellAnchorFor, locateCellAnchor } from "./comments/cellAnchor.ts";
 export {
   type CommentAuthor,

@@ -124,3 +124,29 @@ export const changesResponse = z.object({
   ),
 });
 export type ChangesResponse = z.infer<typeof changesResponse>;
+
+const cellValueJson = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const personJson = z.object({ id: z.string(), name: z.string() }).nullable();
+
+/** GET /api/documents/<id>/cells/history?table=&rowId=&columnId= («История ячейки»), newest first. */
+export const cellHistoryEntry = z.object({ value: cellValueJson, by: personJson, at: z.string() });
+export type CellHistoryEntry = z.infer<typeof cellHistoryEntry>;
+
+/**
+ * GET /api/documents/<id>/conflicts: cells where two people wrote apart (one
+ * offline) and Yjs kept one value; each stays until someone picks a value.
+ */
+export const cellConflictJson = z.object({
+  id: z.number().int(),
+  table: z.string(),
+  rowId: z.string(),
+  columnId: z.string(),
+  /** The value the cell shows, and the one that was dropped, with their authors. */
+  kept: z.object({ value: cellValueJson, by: personJson }),
+  lost: z.object({ value: cellValueJson, by: personJson }),
+  at: z.string(),
+});
+export type CellConflictJson = z.infer<typeof cellConflictJson>;
+
+/** POST /api/documents/<id>/conflicts/<cid>/resolve: the value the cell keeps. */
+export const resolveConflictRequest = z.strictObject({ value: cellValueJson });

@@ -6,6 +6,7 @@ import type { Authenticated } from "../access/AccessControl.ts";
 import { clearedSessionCookie, MalformedCookieError } from "../auth/cookies.ts";
 import { messages } from "../messages.ts";
 import type { Services } from "../services.ts";
+import { cellsRoutes } from "./cellsRoutes.ts";
 import { changesRoutes } from "./changesRoutes.ts";
 import { commentsRoutes } from "./commentsRoutes.ts";
 import { documentRoutes } from "./documentsApi.ts";
@@ -44,6 +45,7 @@ export function createRequestHandler(deps: HttpDeps): (req: IncomingMessage, res
     ...workflowRoutes(services),
     ...versionsRoutes(services),
     ...changesRoutes(services),
+    ...cellsRoutes(services),
     ...registryRoutes(services),
     ...figuresRoutes(services),
     ...peopleRoutes(services),

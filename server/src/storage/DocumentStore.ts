@@ -37,6 +37,31 @@ export interface TransitionEntry {
   readonly at: string;
 }
 
+/** A cell set to a value (JSON of a cell value; null: cleared), by whom and when. */
+export interface CellEditEntry {
+  readonly docId: string;
+  readonly table: string;
+  readonly rowId: string;
+  readonly columnId: string;
+  readonly value: string | number | boolean | null;
+  readonly accountId: string | null;
+  readonly at: string;
+}
+
+/** Two values of one cell written apart: the one Yjs kept and the one it dropped. */
+export interface CellConflictEntry {
+  readonly id: number;
+  readonly docId: string;
+  readonly table: string;
+  readonly rowId: string;
+  readonly columnId: string;
+  readonly kept: { readonly value: string | number | boolean | null; readonly by: string | null };
+  readonly lost: { readonly value: string | number | boolean | null; readonly by: string | null };
+  readonly at: string;
+  readonly resolvedBy: string | null;
+  readonly resolvedAt: string | null;
+}
+
 export type VersionKind = (typeof VERSION_KINDS)[number];
 
 /** A stored state of a document (what it was at a moment), without the state itself. */
@@ -99,6 +124,15 @@ export interface DocumentStore {
   listVersions(docId: string): Promise<VersionInfo[]>;
   /** One version with its state; null if the document has no such version. */
   getVersion(docId: string, versionId: number): Promise<{ info: VersionInfo; state: Uint8Array } | null>;
+
+  /** Records who set which cells (and the conflicts found), after their update was stored. */
+  recordCellEdits(edits: readonly CellEditEntry[], conflicts: readonly Omit<CellConflictEntry, "id">[]): Promise<void>;
+  /** One cell's edits, newest first. */
+  cellHistory(docId: string, table: string, rowId: string, columnId: string): Promise<CellEditEntry[]>;
+  /** A document's conflicts not yet resolved, oldest first. */
+  openConflicts(docId: string): Promise<CellConflictEntry[]>;
+  /** Marks a conflict resolved; false if it is not an open conflict of that document. */
+  resolveConflict(docId: string, conflictId: number, by: string, at: string): Promise<boolean>;
 
   /** Stores the comments digest of a document (JSON of comments/commentDigest.ts), replacing the last. */
   putCommentDigest(docId: string, digest: string): Promise<void>;

@@ -1,6 +1,8 @@
 import type { DocumentStatus, TransitionAction } from "@karta/schema";
 import type Database from "better-sqlite3";
 import type {
+  CellConflictEntry,
+  CellEditEntry,
   ClientIdClaims,
   DocumentRecord,
   DocumentStore,
@@ -47,6 +49,34 @@ interface VersionRow {
   created_by: string | null;
   created_at: string;
 }
+
+interface ConflictRow {
+  id: number;
+  doc_id: string;
+  table_id: string;
+  row_id: string;
+  column_id: string;
+  kept_value: string;
+  kept_by: string | null;
+  lost_value: string;
+  lost_by: string | null;
+  at: string;
+  resolved_by: string | null;
+  resolved_at: string | null;
+}
+
+const toConflict = (r: ConflictRow): CellConflictEntry => ({
+  id: r.id,
+  docId: r.doc_id,
+  table: r.table_id,
+  rowId: r.row_id,
+  columnId: r.column_id,
+  kept: { value: JSON.parse(r.kept_value), by: r.kept_by },
+  lost: { value: JSON.parse(r.lost_value), by: r.lost_by },
+  at: r.at,
+  resolvedBy: r.resolved_by,
+  resolvedAt: r.resolved_at,
+});
 
 const orderOf = (number: string | null, date: string | null) =>
   number !== null && date !== null ? { number, date } : null;
@@ -147,6 +177,27 @@ export class SqliteStore implements DocumentStore {
       version: this.db.prepare<[string, number], VersionRow & { state: Buffer }>(
         "SELECT * FROM doc_versions WHERE doc_id = ? AND id = ?",
       ),
+      addCellEdit: this.db.prepare(
+        `INSERT INTO cell_edits (doc_id, table_id, row_id, column_id, value, account_id, at)
+         VALUES (@docId, @table, @rowId, @columnId, @value, @accountId, @at)`,
+      ),
+      cellHistory: this.db.prepare<
+        [string, string, string, string],
+        { value: string; account_id: string | null; at: string }
+      >(
+        `SELECT value, account_id, at FROM cell_edits
+         WHERE doc_id = ? AND table_id = ? AND row_id = ? AND column_id = ? ORDER BY id DESC`,
+      ),
+      addConflict: this.db.prepare(
+        `INSERT INTO cell_conflicts (doc_id, table_id, row_id, column_id, kept_value, kept_by, lost_value, lost_by, at)
+         VALUES (@docId, @table, @rowId, @columnId, @keptValue, @keptBy, @lostValue, @lostBy, @at)`,
+      ),
+      openConflicts: this.db.prepare<[string], ConflictRow>(
+        "SELECT * FROM cell_conflicts WHERE doc_id = ? AND resolved_at IS NULL ORDER BY id",
+      ),
+      resolveConflict: this.db.prepare<[string, string, string, number]>(
+        "UPDATE cell_conflicts SET resolved_by = ?, resolved_at = ? WHERE doc_id = ? AND id = ? AND resolved_at IS NULL",
+      ),
       putDigest: this.db.prepare<[string, string, string]>(
         `INSERT INTO comment_digests (doc_id, digest, updated_at) VALUES (?, ?, ?)
          ON CONFLICT (doc_id) DO UPDATE SET digest = excluded.digest, updated_at = excluded.updated_at`,
@@ -243,6 +294,48 @@ export class SqliteStore implements DocumentStore {
   async getVersion(docId: string, versionId: number): Promise<{ info: VersionInfo; state: Uint8Array } | null> {
     const row = this.statements.version.get(docId, versionId);
     return row ? { info: toVersion(row), state: new Uint8Array(row.state) } : null;
+  }
+
+  async recordCellEdits(
+    edits: readonly CellEditEntry[],
+    conflicts: readonly Omit<CellConflictEntry, "id">[],
+  ): Promise<void> {
+    this.db.transaction(() => {
+      for (const e of edits) this.statements.addCellEdit.run({ ...e, value: JSON.stringify(e.value) });
+      for (const c of conflicts) {
+        this.statements.addConflict.run({
+          docId: c.docId,
+          table: c.table,
+          rowId: c.rowId,
+          columnId: c.columnId,
+          keptValue: JSON.stringify(c.kept.value),
+          keptBy: c.kept.by,
+          lostValue: JSON.stringify(c.lost.value),
+          lostBy: c.lost.by,
+          at: c.at,
+        });
+      }
+    })();
+  }
+
+  async cellHistory(docId: string, table: string, rowId: string, columnId: string): Promise<CellEditEntry[]> {
+    return this.statements.cellHistory.all(docId, table, rowId, columnId).map((r) => ({
+      docId,
+      table,
+      rowId,
+      columnId,
+      value: JSON.parse(r.value),
+      accountId: r.account_id,
+      at: r.at,
+    }));
+  }
+
+  async openConflicts(docId: string): Promise<CellConflictEntry[]> {
+    return this.statements.openConflicts.all(docId).map(toConflict);
+  }
+
+  async resolveConflict(docId: string, conflictId: number, by: string, at: string): Promise<boolean> {
+    return this.statements.resolveConflict.run(by, at, docId, conflictId).changes === 1;
   }
 
   async putCommentDigest(docId: string, digest: string): Promise<void> {

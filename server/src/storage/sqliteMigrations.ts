@@ -192,6 +192,35 @@ const MIGRATIONS: readonly string[] = [
      created_at TEXT NOT NULL
    );
    CREATE INDEX doc_versions_by_doc ON doc_versions (doc_id, id);`,
+  // Who set each cell to what and when (the log is compacted; this stays), and
+  // the writes Yjs resolved silently: two values of one cell written apart,
+  // kept until someone picks one.
+  `CREATE TABLE cell_edits (
+     id INTEGER PRIMARY KEY,
+     doc_id TEXT NOT NULL,
+     table_id TEXT NOT NULL,
+     row_id TEXT NOT NULL,
+     column_id TEXT NOT NULL,
+     value TEXT NOT NULL,
+     account_id TEXT,
+     at TEXT NOT NULL
+   );
+   CREATE INDEX cell_edits_by_cell ON cell_edits (doc_id, table_id, row_id, column_id, id);
+   CREATE TABLE cell_conflicts (
+     id INTEGER PRIMARY KEY,
+     doc_id TEXT NOT NULL,
+     table_id TEXT NOT NULL,
+     row_id TEXT NOT NULL,
+     column_id TEXT NOT NULL,
+     kept_value TEXT NOT NULL,
+     kept_by TEXT,
+     lost_value TEXT NOT NULL,
+     lost_by TEXT,
+     at TEXT NOT NULL,
+     resolved_by TEXT,
+     resolved_at TEXT
+   );
+   CREATE INDEX cell_conflicts_by_doc ON cell_conflicts (doc_id, resolved_at);`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -1,3 +1,4 @@
+import type { CellConflict, StoredCellEdit as CellEdit } from "@karta/doc";
 import { CloseCode, LOCKED_FOR_AGREEMENT_REASON } from "@karta/schema";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
@@ -41,6 +42,23 @@ export interface RoomLimits {
   readonly maxBytes: number;
   /** The document is on agreement when it loads: nobody's updates are taken. */
   readonly locked?: boolean;
+  /** What an accepted transaction did, worth keeping beside the log (cells set, conflicting writes). */
+  readonly describe?: (doc: Y.Doc, transaction: Y.Transaction) => RoomFacts;
+}
+
+/** What `describe` found in the transactions of one stored update. */
+export interface RoomFacts {
+  readonly edits: readonly CellEdit[];
+  readonly conflicts: readonly CellConflict[];
+}
+
+/** One stored update, as the room's hook hears of it. */
+export interface StoredChange {
+  /** Who sent it; null for a change the server made. */
+  readonly accountId: string | null;
+  readonly facts: RoomFacts | null;
+  /** The account that writes under a Yjs client id, if known. */
+  ownerOf(clientId: number): string | undefined;
 }
 
 export interface RoomHooks {
@@ -49,7 +67,7 @@ export interface RoomHooks {
   /** A connection's first refused update (read-only connection or invalid content), for the audit log. */
   onRefused(connection: Connection, reason: string): void;
   /** An update was stored and broadcast; `doc` is the room's state with it. */
-  onStored(doc: Y.Doc): void;
+  onStored(doc: Y.Doc, change: StoredChange): void;
 }
 
 /**
@@ -196,7 +214,7 @@ export class DocRoom {
       }
       this.appendedSinceCompaction++;
       this.broadcast(encodeUpdate(update), null);
-      this.hooks.onStored(this.current);
+      this.hooks.onStored(this.current, { accountId: null, facts: null, ownerOf: (id) => this.owners.ownerOf(id) });
     };
     this.queue = this.queue.then(run);
     await this.queue;
@@ -238,7 +256,7 @@ export class DocRoom {
     connection.queuedBytes += update.byteLength;
     this.enqueue(connection, async () => {
       connection.queuedBytes -= update.byteLength;
-      const { integrated, violation, claims } = this.applyAndCheck(connection, update);
+      const { integrated, violation, claims, facts } = this.applyAndCheck(connection, update);
       if (violation !== null) {
         await this.rollback();
         this.log.warn({ docId: this.docId, reason: violation }, "refused an invalid update");
@@ -263,7 +281,7 @@ export class DocRoom {
       this.appendedSinceCompaction++;
       this.broadcast(encodeUpdate(integrated), connection);
       this.acknowledge(connection, sequence);
-      this.hooks.onStored(this.current);
+      this.hooks.onStored(this.current, { accountId, facts, ownerOf: (id) => this.owners.ownerOf(id) });
       if (this.appendedSinceCompaction >= this.compactEvery) await this.compact();
     });
   }
@@ -277,17 +295,24 @@ export class DocRoom {
   private applyAndCheck(
     connection: Connection,
     update: Uint8Array,
-  ): { integrated: Uint8Array | null; violation: string | null; claims: number[] } {
+  ): { integrated: Uint8Array | null; violation: string | null; claims: number[]; facts: RoomFacts | null } {
     const doc = this.current;
     let integrated: Uint8Array | null = null;
     let violation: string | null = null;
     let claims: number[] = [];
+    const edits: CellEdit[] = [];
+    const conflicts: CellConflict[] = [];
     const hadPending = doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
     const onTransaction = (transaction: Y.Transaction) => {
       const ids = this.owners.check(transaction, connection.grant.accountId, (id) => this.presence.holderOf(id));
       if ("violation" in ids) violation ??= ids.violation;
       else claims = [...claims, ...ids.claims];
       violation ??= this.limits.validate(doc, transaction, connection.grant);
+      if (violation === null && this.limits.describe) {
+        const found = this.limits.describe(doc, transaction);
+        edits.push(...found.edits);
+        conflicts.push(...found.conflicts);
+      }
     };
     const onUpdate = (change: Uint8Array) => {
       integrated = change;
@@ -305,7 +330,8 @@ export class DocRoom {
     if (violation === null && !hadPending && (doc.store.pendingStructs !== null || doc.store.pendingDs !== null)) {
       violation = "the update depends on changes the server does not have";
     }
-    return { integrated, violation, claims };
+    const facts = this.limits.describe ? { edits, conflicts } : null;
+    return { integrated, violation, claims, facts };
   }
 
   /** Puts back the stored state: it never held the refused update, and nobody was sent it. */

@@ -3,7 +3,7 @@ import type * as Y from "yjs";
 import type { Logger } from "../log.ts";
 import type { DocumentStore } from "../storage/DocumentStore.ts";
 import type { Connection } from "./Connection.ts";
-import { DocRoom, type RoomLimits } from "./DocRoom.ts";
+import { DocRoom, type RoomLimits, type StoredChange } from "./DocRoom.ts";
 
 export interface RoomRules {
   /** The template check and size limit of a room (content or comments), known before it loads. */
@@ -13,7 +13,7 @@ export interface RoomRules {
   /** Brings a just-loaded document up to date (template migrations); its change is stored. */
   upgrade(room: string, doc: Y.Doc): void;
   /** A room stored an update (a client's or the server's); `doc` holds it. */
-  onStored(room: string, doc: Y.Doc): void;
+  onStored(room: string, doc: Y.Doc, change: StoredChange): void;
 }
 
 /**
@@ -91,7 +91,7 @@ export class RoomRegistry {
         const loaded = await DocRoom.load(docId, this.store, this.log, limits, {
           onFailure: (failed) => this.drop(failed),
           onRefused: (connection, reason) => this.rules.onRefused(connection, reason),
-          onStored: (doc) => this.rules.onStored(docId, doc),
+          onStored: (doc, change) => this.rules.onStored(docId, doc, change),
         });
         await loaded.applyServerChange((doc) => this.rules.upgrade(docId, doc));
         if (loaded.isFailed) throw new Error(`${docId} could not be upgraded`);

@@ -1,4 +1,10 @@
-import { type CommentsWriter, findCommentsViolation, findTemplateViolation, upgradeDocument } from "@karta/doc";
+import {
+  type CommentsWriter,
+  cellEditsOf,
+  findCommentsViolation,
+  findTemplateViolation,
+  upgradeDocument,
+} from "@karta/doc";
 import { getTemplate, isContentLocked, parseRoomName } from "@karta/schema";
 import type * as Y from "yjs";
 import { mayChangeThreadStatus } from "../access/policy.ts";
@@ -21,6 +27,10 @@ export async function limitsFor(store: DocumentStore, room: string): Promise<Roo
     validate: templateValidator(record),
     maxBytes: MAX_DOCUMENT_BYTES,
     locked: record !== null && isContentLocked(record.status),
+    describe: (doc, transaction) => {
+      const names = new Map([...doc.share].map(([name, type]) => [type, name]));
+      return cellEditsOf(transaction, (type) => names.get(type));
+    },
   };
 }
 
