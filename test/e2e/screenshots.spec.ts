@@ -82,6 +82,9 @@ test("screens of documents made of sections and tables", async ({ browser }) => 
   const school = await signedInPerson(browser, "school5");
   const s = school.page;
   await openSchoolProgramme(s, SCHOOL5);
+  // The programme's header sections start folded (apps/web/src/sections/sectionFolds.ts).
+  await s.getByTestId("section-fold-goal").click();
+  await s.getByTestId("section-fold-tasks").click();
   const goal = s.getByTestId("section-text-goal");
   await goal.click();
   await s.keyboard.type("Повысить учебную мотивацию обучающихся 5–9 классов к концу 2022/23 учебного года.");
@@ -98,6 +101,7 @@ test("screens of documents made of sections and tables", async ({ browser }) => 
   // The same person on a second computer: her caret shows on the first.
   const laptop = await signedInPerson(browser, "school5");
   await openSchoolProgramme(laptop.page, SCHOOL5);
+  await laptop.page.getByTestId("section-fold-goal").click();
   await laptop.page.getByTestId("section-text-goal").click();
   await laptop.page.keyboard.press("End");
   await expect(s.getByTestId("section-text-goal").locator(".collaboration-carets__label")).toBeVisible();

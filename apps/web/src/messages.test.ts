@@ -32,6 +32,33 @@ describe("messages", () => {
     ]);
   });
 
+  it("agrees the verb with the count of added rows: 1 строка добавлена, 2 строки добавлены, 5 строк добавлено", () => {
+    expect([1, 2, 4, 5, 11, 12, 21, 22, 25, 101].map((n) => messages.paste.addedRows(n))).toEqual([
+      "Добавлена 1 строка в конец таблицы.",
+      "Добавлены 2 строки в конец таблицы.",
+      "Добавлены 4 строки в конец таблицы.",
+      "Добавлено 5 строк в конец таблицы.",
+      "Добавлено 11 строк в конец таблицы.",
+      "Добавлено 12 строк в конец таблицы.",
+      "Добавлена 21 строка в конец таблицы.",
+      "Добавлены 22 строки в конец таблицы.",
+      "Добавлено 25 строк в конец таблицы.",
+      "Добавлена 101 строка в конец таблицы.",
+    ]);
+  });
+
+  it("agrees «создан» with the count of created documents", () => {
+    expect(messages.schools.documentsCreated("МБОУ СОШ № 7", 2024, 1, 0)).toBe(
+      "МБОУ СОШ № 7, 2024 год: создан 1 документ.",
+    );
+    expect(messages.schools.documentsCreated("МБОУ СОШ № 7", 2024, 3, 0)).toBe(
+      "МБОУ СОШ № 7, 2024 год: создано 3 документа.",
+    );
+    expect(messages.schools.documentsCreated("Район", 2024, 21, 2)).toBe(
+      "Район, 2024 год: создан 21 документ, ещё 2 уже были.",
+    );
+  });
+
   it("has a sentence for every cell-write error and a fallback", () => {
     for (const code of ["invalid-value", "derived-column", "unknown-row", "unknown-column"]) {
       expect(editErrorMessage(code)).not.toBe(messages.editErrors.generic);

@@ -19,6 +19,8 @@ export function plural(count: number, forms: readonly [one: string, few: string,
 
 const cells = ["ячейка", "ячейки", "ячеек"] as const;
 const rows = ["строка", "строки", "строк"] as const;
+/** A past participle agreeing with a count of строки: 1 строка добавлена, 2 строки добавлены, 5 строк добавлено. */
+const rowsAdded = ["Добавлена", "Добавлены", "Добавлено"] as const;
 
 export const messages = {
   appName: "Карта",
@@ -114,6 +116,15 @@ export const messages = {
     offline: "Нет связи с сервером. Изменения сохраняются на этом устройстве и будут отправлены при подключении",
   },
 
+  /** The same line for a person who may not change the document: nothing of theirs is being saved. */
+  syncReadOnly: {
+    saved: "Документ синхронизирован с сервером",
+    saving: "Синхронизация с сервером…",
+    refused: "Не все изменения сохранены на сервере: у вас нет права изменять этот документ",
+    connecting: "Подключение…",
+    offline: "Нет связи с сервером: показана копия с этого устройства, она может быть устаревшей",
+  },
+
   toolbar: {
     label: "Действия с таблицей",
     addRow: "Добавить строку",
@@ -149,6 +160,12 @@ export const messages = {
     /** Words accepted for a yes/no cell when typed or pasted (lower case). */
     yesWords: ["да", "д", "истина", "true", "yes", "1", "+", "✓", "x"] as readonly string[],
     noWords: ["нет", "н", "ложь", "false", "no", "0", "-"] as readonly string[],
+    /**
+     * The Latin (QWERTY) and Russian (ЙЦУКЕН) letters on the same keys: a letter typed in
+     * the wrong layout still picks an option of a list cell.
+     */
+    latinKeys: "qwertyuiop[]asdfghjkl;'zxcvbnm,.`",
+    russianKeys: "йцукенгшщзхъфывапролджэячсмитьбюё",
   },
 
   editErrors: {
@@ -162,7 +179,7 @@ export const messages = {
   paste: {
     skipped: (n: number) =>
       `Не вставлено: ${n} ${plural(n, cells)} — значения не подходят по формату, вне таблицы или в вычисляемом столбце (№, доли).`,
-    addedRows: (n: number) => `Добавлено ${n} ${plural(n, rows)} в конец таблицы.`,
+    addedRows: (n: number) => `${plural(n, rowsAdded)} ${n} ${plural(n, rows)} в конец таблицы.`,
   },
 
   presence: {
@@ -275,7 +292,7 @@ export const messages = {
     documentsCreated: (name: string, year: number, created: number, existing: number) =>
       created === 0
         ? `${name}, ${year} год: новых документов нет, все ${existing} уже созданы.`
-        : `${name}, ${year} год: создано ${created} ${plural(created, ["документ", "документа", "документов"])}` +
+        : `${name}, ${year} год: ${plural(created, ["создан", "создано", "создано"])} ${created} ${plural(created, ["документ", "документа", "документов"])}` +
           (existing > 0 ? `, ещё ${existing} уже были.` : "."),
     documentsCreatedList: "Созданные документы",
     closeResult: "Скрыть",
@@ -385,6 +402,11 @@ export const messages = {
       "school-status-set": "статус школы",
       "token-created": "создан токен",
       "token-revoked": "отозван токен",
+      "comment-written": "написан комментарий",
+      "thread-resolved": "обсуждение закрыто",
+      "thread-reopened": "обсуждение открыто снова",
+      "document-status-changed": "изменён статус документа",
+      "version-restored": "восстановлена версия документа",
     } as Readonly<Record<string, string>>,
     detail: {
       throttled: "слишком много попыток",
@@ -431,6 +453,9 @@ export const messages = {
     redo: "Вернуть отменённое (Ctrl+Y)",
     partTable: "Таблица",
     partView: "Таблица из реестра",
+    fold: (title: string) => `Свернуть раздел «${title}»`,
+    unfold: (title: string) => `Развернуть раздел «${title}»`,
+    foldedEmpty: "не заполнено",
   },
 
   /* ——— Live figures of the analytic report (sections/liveFigure/) ——— */
@@ -490,6 +515,90 @@ export const messages = {
     notChosen: "Выберите строку фактора, отмеченного «Выбран для антирисковой программы»",
     creating: "Создаём программу…",
     failed: "Не удалось создать антирисковую программу.",
+  },
+
+  /* ——— Comments: marks, popover, the discussion panel, mentions (comments/) ——— */
+  comments: {
+    comment: "Комментировать",
+    commentCellHint: "Комментировать ячейку (Ctrl+Alt+M)",
+    commentTextHint: "Комментировать выделенный фрагмент",
+    selectionToolbar: (section: string) => `Комментирование раздела «${section}»`,
+    showThread: "Показать обсуждение",
+    menuLabel: "Действия с ячейкой",
+    wholeDocument: "Документ целиком",
+    cellPlace: (column: string, row: number) => `${column}, строка ${row}`,
+    inTable: (table: string, place: string) => `${table}: ${place}`,
+    rowDeleted: "Строка удалена",
+    textDeleted: "Текст удалён",
+    quote: (text: string) => `«${text}»`,
+    cellMark: (open: number) =>
+      open > 0
+        ? `Комментарии: ${open} ${plural(open, ["открытое обсуждение", "открытых обсуждения", "открытых обсуждений"])}`
+        : "Комментарии: все обсуждения решены",
+    popoverLabel: "Обсуждение",
+    close: "Закрыть",
+    panelTitle: "Обсуждение",
+    panelToggleHint: (open: number) =>
+      open > 0
+        ? `Обсуждение документа: ${open} ${plural(open, ["открытое", "открытых", "открытых"])}`
+        : "Обсуждение документа",
+    filterLabel: "Какие обсуждения показать",
+    filterOpen: (n: number) => `Открытые (${n})`,
+    filterResolved: (n: number) => `Решённые (${n})`,
+    filterAll: "Все",
+    documentComment: "Комментарий к документу",
+    noThreads: "Обсуждений пока нет.",
+    noOpen: "Открытых обсуждений нет.",
+    noResolved: "Решённых обсуждений нет.",
+    howToStart:
+      "Чтобы обсудить ячейку, щёлкните по ней правой кнопкой мыши или нажмите Ctrl+Alt+M; чтобы обсудить фразу, выделите её и нажмите «Комментировать».",
+    readOnly: "Вы можете читать обсуждение, но не писать в нём.",
+    offline: "Нет связи с сервером: комментарии сохраняются на этом устройстве и будут отправлены при подключении.",
+    refused: "Комментарий не сохранён: сервер его не принял. Обновите страницу.",
+    newThread: "Новое обсуждение",
+    startAnother: "Начать новое обсуждение",
+    newThreadPlaceholder: "Напишите комментарий. @ — упомянуть человека",
+    replyPlaceholder: "Ответить. @ — упомянуть человека",
+    send: "Отправить",
+    reply: "Ответить",
+    save: "Сохранить",
+    cancel: "Отмена",
+    composerHint: "Ctrl+Enter — отправить",
+    resolve: "Решено",
+    resolveHint: "Отметить обсуждение решённым",
+    reopen: "Открыть снова",
+    resolvedBy: (name: string, when: string) => `Решено: ${name}, ${when}`,
+    resolvedChip: "решено",
+    edit: "Изменить",
+    delete: "Удалить",
+    deleteConfirm: "Удалить комментарий? Вместо текста останется пометка, что он удалён.",
+    edited: "изменено",
+    deleted: "Комментарий удалён",
+    goTo: "Показать в документе",
+    mentionList: "Упомянуть",
+    mentionNobody: "Никого не нашли",
+    repliesCount: (n: number) => `${n} ${plural(n, ["ответ", "ответа", "ответов"])}`,
+    errors: {
+      empty: "Напишите текст комментария.",
+      "too-long": "Комментарий слишком длинный: не больше 4000 символов.",
+      "too-many-mentions": "В одном комментарии можно упомянуть не больше 20 человек.",
+      "invalid-anchor": "Не удалось определить, к чему относится комментарий. Выделите ячейку или фразу ещё раз.",
+      "unknown-thread": "Этого обсуждения больше нет.",
+      "unknown-comment": "Этого комментария больше нет.",
+      "not-author": "Изменять и удалять можно только свои комментарии.",
+      deleted: "Комментарий уже удалён.",
+    } as Readonly<Record<string, string>>,
+    writeFailed: "Не удалось сохранить комментарий.",
+    /* The documents list and the start page. */
+    openThreads: (n: number) => `${n} ${plural(n, ["обсуждение", "обсуждения", "обсуждений"])}`,
+    openThreadsHint: "Открытые обсуждения в документе",
+    unread: (n: number) => `${n} ${plural(n, ["новое", "новых", "новых"])}`,
+    unreadHint: "Обсуждения с комментариями, которых вы ещё не видели",
+    mentionedCount: (n: number) => `вас упомянули: ${n}`,
+    mentionsTitle: "Вас упомянули",
+    mentionsEmpty: "Пока никто вас не упомянул.",
+    mentionBy: (author: string) => `${author}:`,
+    mentionUnread: "новое",
   },
 } as const;
 

@@ -10,10 +10,12 @@ export interface DocumentHeaderProps {
   readonly details: readonly string[];
   readonly status?: ReactNode;
   readonly people?: ReactNode;
+  /** Buttons of the whole document (the discussion panel's). */
+  readonly actions?: ReactNode;
 }
 
 /** The document's title bar: the way back, what this document is, its save state, who is here and who is signed in. */
-export function DocumentHeader({ title, details, status, people }: DocumentHeaderProps) {
+export function DocumentHeader({ title, details, status, people, actions }: DocumentHeaderProps) {
   return (
     <header className="k-doc-header">
       <Link
@@ -38,6 +40,7 @@ export function DocumentHeader({ title, details, status, people }: DocumentHeade
         </div>
       </div>
       {people}
+      {actions}
       <UserBadge compact />
     </header>
   );

@@ -1,5 +1,8 @@
 import { getTemplate } from "@karta/schema";
 import { useEffect, useMemo, useRef } from "react";
+import { CommentsLayer } from "../comments/CommentsLayer.tsx";
+import { CommentsPageContext, useCommentsSetup } from "../comments/commentsPage.ts";
+import { DiscussionPanelSlot, DiscussionToggle } from "../comments/DiscussionPanel.tsx";
 import { messages } from "../messages.ts";
 import { identityOf } from "../presence/identity.ts";
 import { PresenceAvatars } from "../presence/PresenceAvatars.tsx";
@@ -44,6 +47,7 @@ export function DocumentPage({ docId }: { readonly docId: string }) {
   const access: PageAccess | null = summary?.access ?? (accessState.status === "unreachable" ? "unknown" : null);
   useAccessChangeToast(access);
   useRefusalToast(refusals);
+  const comments = useCommentsSetup({ docId, document, access, user });
 
   const close = closed ?? lastClose;
   const outcome = close ? closeOutcome(close.code) : null;
@@ -68,41 +72,50 @@ export function DocumentPage({ docId }: { readonly docId: string }) {
   ].filter((d): d is string => Boolean(d));
 
   return (
-    <div className="k-doc-page" data-access={access ?? "loading"}>
-      <DocumentHeader
-        title={title}
-        details={details}
-        status={<SyncStatus state={sync} />}
-        people={presence ? <PresenceAvatars presence={presence} self={shownIdentity} /> : null}
-      />
-      {outcome?.kind === "banner" && (
-        <div className="k-banner k-banner-error" role="alert" data-testid="close-banner">
-          {outcome.text}
-        </div>
-      )}
-      {reason && (
-        <div className="k-banner k-banner-readonly" role="note" data-testid="read-only-banner">
-          <LockIcon />
-          <span>{reason}</span>
-        </div>
-      )}
-      {document && connection && presence ? (
-        <DocumentParts
-          document={document}
-          origin={connection.origin}
-          awareness={connection.awareness}
-          presence={presence}
-          identity={shownIdentity}
-          readOnly={!editable}
-          organisationId={summary?.organisationId ?? null}
-          year={summary?.year ?? null}
+    <CommentsPageContext.Provider value={comments}>
+      <div className="k-doc-page" data-access={access ?? "loading"}>
+        <DocumentHeader
+          title={title}
+          details={details}
+          status={<SyncStatus state={sync} readOnly={!editable} />}
+          people={presence ? <PresenceAvatars presence={presence} self={shownIdentity} /> : null}
+          actions={comments ? <DiscussionToggle page={comments} /> : null}
         />
-      ) : (
-        <p className="k-page-loading" aria-busy>
-          {localLoaded && sync === "offline" ? messages.document.notOnThisDevice : messages.document.loading}
-        </p>
-      )}
-    </div>
+        {outcome?.kind === "banner" && (
+          <div className="k-banner k-banner-error" role="alert" data-testid="close-banner">
+            {outcome.text}
+          </div>
+        )}
+        {reason && (
+          <div className="k-banner k-banner-readonly" role="note" data-testid="read-only-banner">
+            <LockIcon />
+            <span>{reason}</span>
+          </div>
+        )}
+        <div className="k-doc-body">
+          <div className="k-doc-main">
+            {document && connection && presence ? (
+              <DocumentParts
+                document={document}
+                origin={connection.origin}
+                awareness={connection.awareness}
+                presence={presence}
+                identity={shownIdentity}
+                readOnly={!editable}
+                organisationId={summary?.organisationId ?? null}
+                year={summary?.year ?? null}
+              />
+            ) : (
+              <p className="k-page-loading" aria-busy>
+                {localLoaded && sync === "offline" ? messages.document.notOnThisDevice : messages.document.loading}
+              </p>
+            )}
+          </div>
+          {comments && <DiscussionPanelSlot page={comments} />}
+        </div>
+        {comments && <CommentsLayer page={comments} />}
+      </div>
+    </CommentsPageContext.Provider>
   );
 }
 

@@ -8,6 +8,7 @@ import type { PresenceStore } from "../presence/presenceStore.ts";
 import { RegistryViewPart } from "../registryView/RegistryViewPart.tsx";
 import { FiguresStores } from "../sections/liveFigure/figuresStore.ts";
 import { SectionEditor } from "../sections/SectionEditor.tsx";
+import { useSectionFolds } from "../sections/useSectionFolds.ts";
 import type { LocalOrigin } from "./localOrigin.ts";
 
 export interface DocumentPartsProps {
@@ -42,7 +43,9 @@ export function partsOf(template: DocumentTemplate): readonly Part[] {
  * Everything the document is made of, one part after another: rich-text
  * sections in a page-wide column, then the tables, each with its title when
  * there is more than one part. A document that is one table keeps the
- * spreadsheet layout, the table filling the window.
+ * spreadsheet layout, the table filling the window. Sections fold to their
+ * title (sections/sectionFolds.ts says which start folded), so that a table
+ * under them is on the first screen; a document that is one section does not fold.
  */
 export function DocumentParts(props: DocumentPartsProps) {
   const { document, origin, presence, readOnly, organisationId, year } = props;
@@ -54,6 +57,8 @@ export function DocumentParts(props: DocumentPartsProps) {
       FIGURE_TEMPLATES.has(template.id) && organisationId !== null && year !== null ? { organisationId, year } : null,
     [template.id, organisationId, year],
   );
+  const folds = useSectionFolds(origin.docId, document);
+  const foldable = parts.length > 1 || (template.views?.length ?? 0) > 0;
 
   const tableEditor = (tableId: string) => (
     <TableEditor
@@ -95,6 +100,8 @@ export function DocumentParts(props: DocumentPartsProps) {
             readOnly={readOnly}
             figures={figures}
             figureTarget={figureTarget}
+            folded={foldable ? folds.folded[part.id] === true : undefined}
+            onToggleFold={foldable ? () => folds.toggle(part.id) : undefined}
           />
         );
       })}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ConnectionFacts, syncStateOf } from "./syncState.ts";
+import { type ConnectionFacts, type SyncState, syncMessage, syncStateOf } from "./syncState.ts";
 
 const base: ConnectionFacts = {
   connected: false,
@@ -49,5 +49,31 @@ describe("syncStateOf", () => {
 
   it("says connecting again while a reconnected socket catches up", () => {
     expect(syncStateOf({ ...base, connected: true, failedSinceConnected: false })).toBe("connecting");
+  });
+});
+
+describe("syncMessage", () => {
+  const states: SyncState[] = ["saved", "saving", "refused", "connecting", "offline"];
+
+  it("tells an editor that their changes are saved on the server", () => {
+    expect(syncMessage("saved", false)).toBe("Все изменения сохранены на сервере");
+    expect(syncMessage("offline", false)).toContain("будут отправлены при подключении");
+  });
+
+  it("never tells a read-only person about saving changes they cannot make", () => {
+    expect(syncMessage("saved", true)).toBe("Документ синхронизирован с сервером");
+    expect(syncMessage("offline", true)).toBe(
+      "Нет связи с сервером: показана копия с этого устройства, она может быть устаревшей",
+    );
+    for (const state of states.filter((s) => s !== "refused")) {
+      expect(syncMessage(state, true)).not.toMatch(/сохран|отправлен/i);
+    }
+  });
+
+  it("has a sentence for every state in both wordings", () => {
+    for (const state of states) {
+      expect(syncMessage(state, false)).not.toBe("");
+      expect(syncMessage(state, true)).not.toBe("");
+    }
   });
 });

@@ -1,3 +1,5 @@
+import { messages } from "../messages.ts";
+
 /** What the status line says about where the user's changes are. */
 export type SyncState = "saved" | "saving" | "refused" | "connecting" | "offline";
 
@@ -45,4 +47,14 @@ export function syncStateOf(facts: ConnectionFacts, previous: SyncState | null =
   }
   if (!facts.browserOnline || facts.failedSinceConnected) return "offline";
   return "connecting";
+}
+
+/**
+ * The status line's sentence. A person who may not change the document
+ * (or whose rights the server has not confirmed yet) has no changes of their
+ * own to be saved: for them the same states say whether what they see is the
+ * server's current version.
+ */
+export function syncMessage(state: SyncState, readOnly: boolean): string {
+  return (readOnly ? messages.syncReadOnly : messages.sync)[state];
 }

@@ -1,4 +1,5 @@
 import { type DocumentSummary, getTemplate } from "@karta/schema";
+import { DocumentCommentCounts } from "../comments/DocumentCommentCounts.tsx";
 import { messages } from "../messages.ts";
 import { Link } from "../router/Link.tsx";
 import { documentPath } from "../router/routes.ts";
@@ -42,6 +43,7 @@ export function DocumentList({
                     <span>{messages.documents.year(doc.year)}</span>
                     <span>{messages.documents.updatedAt(formatDate(doc.updatedAt))}</span>
                     <AccessLabel access={doc.access} />
+                    <DocumentCommentCounts counts={doc.comments} />
                   </span>
                 </Link>
               </li>

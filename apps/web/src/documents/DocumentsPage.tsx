@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo } from "react";
 import { fetchOrganisations } from "../api/registryApi.ts";
 import { useResource } from "../api/useResource.ts";
+import { MentionsList } from "../comments/MentionsList.tsx";
 import { messages } from "../messages.ts";
 import { creatableOrganisations } from "../organisations/tree.ts";
 import { useSignedInUser } from "../session/sessionStore.ts";
@@ -29,6 +30,7 @@ export function DocumentsPage() {
       <main className={canCreate ? "k-list-main" : "k-list-main k-list-main-single"}>
         <section className="k-list-documents" aria-busy={state.status === "loading"}>
           <h1 className="k-page-title">{messages.documents.pageTitle}</h1>
+          <MentionsList />
           {state.status === "loading" && <p className="k-muted">{messages.documents.loading}</p>}
           {(state.status === "error" || state.status === "remembered") && (
             <div

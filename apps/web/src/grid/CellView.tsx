@@ -2,6 +2,7 @@ import type { RowSnapshot } from "@karta/doc";
 import { type CellValue, type ColumnType, MEASURE_STATUSES } from "@karta/schema";
 import type { CustomCellRendererProps } from "ag-grid-react";
 import { useCallback, useSyncExternalStore } from "react";
+import { CellCommentMark } from "../comments/CellCommentMark.tsx";
 import { messages } from "../messages.ts";
 import { formatCell } from "./cellText.ts";
 import { useGridRuntime } from "./gridRuntime.ts";
@@ -78,6 +79,9 @@ export function CellView(props: CustomCellRendererProps<RowSnapshot, CellValue> 
         <span className="k-cell-problem" data-testid="cell-problem" role="img" aria-label={problems.join(" ")} />
       )}
       {peers.length > 0 && <PresenceMark peers={peers} />}
+      {rowId !== undefined && colId !== undefined && (
+        <CellCommentMark tableId={table.template.id} rowId={rowId} colId={colId} />
+      )}
     </>
   );
 }

@@ -12,6 +12,7 @@ import type {
 } from "ag-grid-community";
 import { AgGridReact } from "ag-grid-react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useGridComments } from "../comments/useGridComments.ts";
 import type { LocalOrigin } from "../document/localOrigin.ts";
 import type { UndoController } from "../document/useUndoManager.ts";
 import { messages } from "../messages.ts";
@@ -24,7 +25,7 @@ import { GridRuntimeContext } from "./gridRuntime.ts";
 import { GridSession } from "./gridSession.ts";
 import { kartaGridTheme } from "./gridTheme.ts";
 import { type GridKeyAction, gridKeyAction } from "./keymap.ts";
-import { clearRange, extendSelection, selectAll } from "./rangeCommands.ts";
+import { clearRange, extendSelection, selectAll, toggleFocusedCell } from "./rangeCommands.ts";
 import { moveFocusedRow, moveRowTo } from "./rowCommands.ts";
 import type { SelectionStore } from "./selection/selectionStore.ts";
 import { useRangeMouse } from "./selection/useRangeMouse.ts";
@@ -73,6 +74,7 @@ export function TableGrid({ table, origin, presence, selection, undo, readOnly, 
   useRangeMouse(container, session);
   useClipboardEvents(container, session, readOnly);
   useFlagRefresh(session, flags);
+  useGridComments(container, session);
 
   const onGridReady = useCallback(
     (event: GridReadyEvent<RowSnapshot>) => {
@@ -115,7 +117,9 @@ export function TableGrid({ table, origin, presence, selection, undo, readOnly, 
     (event: CellKeyDownEvent<RowSnapshot> | FullWidthCellKeyDownEvent<RowSnapshot>) => {
       const keyboard = event.event;
       if (!session || !(keyboard instanceof KeyboardEvent) || session.isEditing()) return;
-      const action = gridKeyAction(keyboard);
+      const colId = "column" in event && !event.rowPinned ? event.column.getColId() : undefined;
+      const cellKind = table.template.columns.find((c) => c.id === colId)?.type.kind;
+      const action = gridKeyAction(keyboard, cellKind);
       if (!action) return;
       // The browser's default was prevented in the keydown (suppressGridKeys).
       if (readOnly && changesTable(action)) return;
@@ -132,9 +136,11 @@ export function TableGrid({ table, origin, presence, selection, undo, readOnly, 
           return extendSelection(session, action.rows, action.cols);
         case "moveRow":
           return moveFocusedRow(session, action.by);
+        case "toggle":
+          return toggleFocusedCell(session);
       }
     },
-    [session, undo, readOnly],
+    [session, table, undo, readOnly],
   );
 
   const onRowDragMove = useCallback((event: RowDragMoveEvent<RowSnapshot>) => {
@@ -220,9 +226,9 @@ function useFlagRefresh(session: GridSession | null, flags: CellFlagsStore): voi
   }, [session, flags]);
 }
 
-/** Whether a keyboard action would write to the table (refused when read-only). */
+/** Whether a keyboard action would write to the table (refused when read-only): all but selecting. */
 function changesTable(action: GridKeyAction): boolean {
-  return action.kind === "undo" || action.kind === "redo" || action.kind === "clear" || action.kind === "moveRow";
+  return action.kind !== "selectAll" && action.kind !== "extend";
 }
 
 /** AG Grid editors hand back strings, numbers, booleans, null or undefined. */

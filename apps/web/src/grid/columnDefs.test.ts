@@ -1,6 +1,6 @@
 import type { TableTemplate } from "@karta/schema";
 import { describe, expect, it } from "vitest";
-import { buildColumnDefs } from "./columnDefs.ts";
+import { buildColumnDefs, pinnedColumnIds } from "./columnDefs.ts";
 import { PeopleCellEditor } from "./people/PeopleCellEditor.tsx";
 import { SelectionStore } from "./selection/selectionStore.ts";
 
@@ -29,6 +29,13 @@ const byId = (id: string) => {
   return def;
 };
 
+/** The params the list editor of a column is opened with, after `eventKey` was typed. */
+function editorParams(id: string, eventKey: string | undefined): unknown {
+  const params = byId(id).cellEditorParams;
+  if (typeof params !== "function") throw new Error("no params function");
+  return params({ eventKey } as never);
+}
+
 describe("buildColumnDefs", () => {
   it("keeps the template's columns, titles and order", () => {
     expect(defs.map((d) => d.colId)).toEqual(table.columns.map((c) => c.id));
@@ -52,10 +59,36 @@ describe("buildColumnDefs", () => {
     }
     expect(byId("people").cellEditor).toBe(PeopleCellEditor);
     expect(byId("state").cellEditor).toBe("agSelectCellEditor");
-    expect(byId("state").cellEditorParams).toEqual({ values: ["", "a", "b"] });
+    expect(editorParams("state", undefined)).toEqual({ values: ["", "a", "b"] });
     expect(byId("count").cellEditor).toBe("agNumberCellEditor");
     expect(byId("due").cellEditor).toBe("agDateStringCellEditor");
     expect(byId("done").cellEditor).toBe("agCheckboxCellEditor");
+  });
+
+  it("opens a list cell typed into with its list shown and the first option beginning with the letter picked", () => {
+    const values = ["", "a", "b"];
+    expect(editorParams("state", "b")).toEqual({ values, value: "b", eventKey: "Enter" });
+    expect(editorParams("state", "B")).toEqual({ values, value: "b", eventKey: "Enter" });
+    // No option begins with it: the list with the cell's own value.
+    expect(editorParams("state", "z")).toEqual({ values, eventKey: "Enter" });
+    // Opened with Enter, F2 or a double click: as AG Grid does it.
+    expect(editorParams("state", "Enter")).toEqual({ values });
+    expect(editorParams("state", "F2")).toEqual({ values });
+    expect(editorParams("state", undefined)).toEqual({ values });
+  });
+
+  it("pins № and the main text column on the left, and only a leading run of columns", () => {
+    expect(byId("n").pinned).toBe("left");
+    expect(byId("short").pinned).toBe("left");
+    expect(byId("short").lockPinned).toBe(true);
+    expect(defs.filter((d) => d.pinned).map((d) => d.colId)).toEqual(["n", "short"]);
+    const dateFirst: TableTemplate = {
+      ...table,
+      columns: [table.columns[0], table.columns[7], table.columns[1]].filter((c) => c !== undefined),
+    };
+    expect([...pinnedColumnIds(dateFirst)]).toEqual(["n"]);
+    const noNumber: TableTemplate = { ...table, columns: table.columns.slice(2) };
+    expect([...pinnedColumnIds(noNumber)]).toEqual(["long"]);
   });
 
   it("lets long texts be as long as the model allows, not AG Grid's default 200 characters", () => {

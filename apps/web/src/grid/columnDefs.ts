@@ -5,6 +5,7 @@ import type {
   CellClassRules,
   ColDef,
   EditableCallbackParams,
+  ICellEditorParams,
   ITooltipParams,
   SuppressKeyboardEventParams,
 } from "ag-grid-community";
@@ -13,6 +14,7 @@ import { CellView, type CellViewParams } from "./CellView.tsx";
 import { type CellFlagsStore, flagTooltip } from "./cellFlags.ts";
 import { formatCell } from "./cellText.ts";
 import { gridKeyAction } from "./keymap.ts";
+import { matchOption } from "./optionMatch.ts";
 import { PeopleCellEditor } from "./people/PeopleCellEditor.tsx";
 import { containsCell, isSingleCell } from "./selection/rangeMath.ts";
 import type { SelectionStore } from "./selection/selectionStore.ts";
@@ -26,7 +28,8 @@ const NUMBER_COLUMN_WIDTH = 76;
  * (no moving, no sorting: row order is the document's order), № is derived
  * from the row's position and carries the drag handle. Computed columns
  * (№, shares) and the pinned total row are never editable; a cell's flags
- * (problems, overdue) become its tooltip.
+ * (problems, overdue) become its tooltip. № and the main text column stay
+ * pinned on the left while the rest scrolls sideways (pinnedColumnIds).
  */
 export function buildColumnDefs(
   table: TableTemplate,
@@ -35,8 +38,13 @@ export function buildColumnDefs(
   flags?: CellFlagsStore,
 ): Col[] {
   const byId = new Map(table.columns.map((c) => [c.id, c]));
+  const pinned = pinnedColumnIds(table);
   return table.columns.map((column, index) => {
-    const def: Col = { ...baseColumn(column, index, selection), ...typedColumn(column, byId) };
+    const typed: Col = { ...baseColumn(column, index, selection), ...typedColumn(column, byId) };
+    // A pinned column keeps its preferred width: only the scrolling columns grow to fill the screen.
+    const def: Col = pinned.has(column.id)
+      ? { ...typed, pinned: "left", lockPinned: true, flex: 0, width: typed.width ?? column.width ?? 160 }
+      : typed;
     const tooltip = def.tooltipValueGetter;
     const withFlags: Col = {
       ...def,
@@ -53,6 +61,28 @@ export function buildColumnDefs(
     // Read-only: nothing opens an editor and rows cannot be dragged; cells still select and copy.
     return readOnly ? { ...withFlags, editable: false, rowDrag: false } : withFlags;
   });
+}
+
+/**
+ * The columns that stay on the left while the table scrolls sideways: № and
+ * the main text column, the first text column right after it («Задача» of an
+ * anti-risk programme, «Фактор риска» of a risk profile), so that a row can be
+ * told apart whichever columns are in view. Only a leading run of columns is
+ * pinned, so the columns keep the template's order on screen (the selection
+ * counts columns in that order).
+ */
+export function pinnedColumnIds(table: TableTemplate): ReadonlySet<string> {
+  const ids = new Set<string>();
+  for (const column of table.columns) {
+    const kind = column.type.kind;
+    if (kind === "rowNumber") {
+      ids.add(column.id);
+      continue;
+    }
+    if (kind === "text" || kind === "longText") ids.add(column.id);
+    break;
+  }
+  return ids;
 }
 
 /** Cells of the pinned total row are computed: only the table's own rows open an editor. */
@@ -74,7 +104,7 @@ function baseColumn(column: ColumnTemplate, index: number, selection: SelectionS
     cellRenderer: CellView,
     cellRendererParams: { columnType: column.type } satisfies CellViewParams,
     cellClassRules: rangeClassRules(index, selection),
-    suppressKeyboardEvent: suppressGridKeys,
+    suppressKeyboardEvent: (params) => suppressGridKeys(params, column.type.kind),
     sortable: false,
     suppressMovable: true,
     resizable: true,
@@ -135,8 +165,17 @@ function typedColumn(column: ColumnTemplate, byId: ReadonlyMap<string, ColumnTem
         ...wrapped,
         editable: inTableRow,
         cellEditor: "agSelectCellEditor",
-        // The empty first option lets a person clear the cell.
-        cellEditorParams: { values: ["", ...type.options] },
+        // The empty first option lets a person clear the cell. A letter typed on the selected
+        // cell opens the list with the first option beginning with it picked («с» → «средняя»):
+        // opened as Enter opens it (AG Grid shows the list only then), so one Enter keeps the
+        // option, the arrows move to another and Esc leaves the cell as it was.
+        cellEditorParams: (params: ICellEditorParams<RowSnapshot, CellValue>) => {
+          const values = ["", ...type.options];
+          const typed = params.eventKey;
+          if (typed?.length !== 1) return { values };
+          const picked = matchOption(type.options, typed);
+          return picked === undefined ? { values, eventKey: "Enter" } : { values, value: picked, eventKey: "Enter" };
+        },
       };
     case "number":
       return {
@@ -186,8 +225,13 @@ function rangeClassRules(colIndex: number, selection: SelectionStore): CellClass
 }
 
 /** Keeps AG Grid away from the keys the grid handles itself (see keymap.ts). */
-function suppressGridKeys(params: SuppressKeyboardEventParams<RowSnapshot, CellValue>): boolean {
-  if (params.editing || gridKeyAction(params.event) === null) return false;
+function suppressGridKeys(
+  params: SuppressKeyboardEventParams<RowSnapshot, CellValue>,
+  kind: ColumnTemplate["type"]["kind"],
+): boolean {
+  // The pinned total row is computed: Space there is left to AG Grid (which does nothing with it).
+  const cellKind = params.node.rowPinned ? undefined : kind;
+  if (params.editing || gridKeyAction(params.event, cellKind) === null) return false;
   // Here, inside the keydown itself: AG Grid raises cellKeyDown (where the action runs) too
   // late to stop the browser's own Ctrl+A (selecting the whole page) or Ctrl+Z.
   params.event.preventDefault();

@@ -46,6 +46,15 @@ describe("gridKeyAction", () => {
     });
   });
 
+  it("ticks and unticks a yes/no cell with Space, and only a yes/no cell", () => {
+    expect(gridKeyAction(key(" ", "Space"), "boolean")).toEqual({ kind: "toggle" });
+    expect(gridKeyAction(key(" ", "Space"), "text")).toBeNull();
+    expect(gridKeyAction(key(" ", "Space"), "enum")).toBeNull();
+    expect(gridKeyAction(key(" ", "Space"))).toBeNull();
+    expect(gridKeyAction(key(" ", "Space", { ctrlKey: true }), "boolean")).toBeNull();
+    expect(gridKeyAction(key(" ", "Space", { shiftKey: true }), "boolean")).toBeNull();
+  });
+
   it("leaves plain navigation, typing and clipboard keys to the grid and the browser", () => {
     expect(gridKeyAction(key("ArrowDown", "ArrowDown"))).toBeNull();
     expect(gridKeyAction(key("a", "KeyA"))).toBeNull();

@@ -1,3 +1,5 @@
+import type { ColumnType } from "@karta/schema";
+
 /**
  * Spreadsheet shortcuts the grid handles itself (AG Grid community does not,
  * or does them differently). Letters are matched by physical key (`code`), so
@@ -9,7 +11,8 @@ export type GridKeyAction =
   | { readonly kind: "clear" }
   | { readonly kind: "selectAll" }
   | { readonly kind: "extend"; readonly rows: number; readonly cols: number }
-  | { readonly kind: "moveRow"; readonly by: -1 | 1 };
+  | { readonly kind: "moveRow"; readonly by: -1 | 1 }
+  | { readonly kind: "toggle" };
 
 export interface KeyLike {
   readonly key: string;
@@ -27,8 +30,12 @@ const ARROWS: Readonly<Record<string, readonly [number, number]>> = {
   ArrowRight: [0, 1],
 };
 
-/** The grid action for a key press outside an editor, or null to leave it to AG Grid. */
-export function gridKeyAction(event: KeyLike): GridKeyAction | null {
+/**
+ * The grid action for a key press outside an editor, or null to leave it to AG Grid.
+ * `cellKind` is the kind of the focused cell's column: Space ticks or unticks a
+ * yes/no cell (elsewhere it starts typing, as any character does).
+ */
+export function gridKeyAction(event: KeyLike, cellKind?: ColumnType["kind"]): GridKeyAction | null {
   if (event.altKey) return null;
   const command = event.ctrlKey || event.metaKey;
   const arrow = ARROWS[event.key];
@@ -41,6 +48,7 @@ export function gridKeyAction(event: KeyLike): GridKeyAction | null {
     }
     return null;
   }
+  if (event.key === " " && !event.shiftKey && cellKind === "boolean") return { kind: "toggle" };
   if (arrow && event.shiftKey) return { kind: "extend", rows: arrow[0], cols: arrow[1] };
   if ((event.key === "Delete" || event.key === "Backspace") && !event.shiftKey) return { kind: "clear" };
   return null;

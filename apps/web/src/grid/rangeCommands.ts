@@ -38,3 +38,13 @@ export function selectAll(session: GridSession): void {
   if (!first || !last || left === undefined || right === undefined) return;
   session.selection.select({ rowId: first.id, colId: left }, { rowId: last.id, colId: right });
 }
+
+/** Ticks or unticks the focused yes/no cell (Space): one write, one undo step. */
+export function toggleFocusedCell(session: GridSession): void {
+  const address = session.focusedAddress();
+  if (!address) return;
+  const column = session.table.template.columns.find((c) => c.id === address.colId);
+  const row = session.table.rows().find((r) => r.id === address.rowId);
+  if (column?.type.kind !== "boolean" || !row) return;
+  writeCells(session.table, [{ rowId: row.id, columnId: column.id, value: row.cells[column.id] !== true }]);
+}

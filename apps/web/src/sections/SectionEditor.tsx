@@ -3,10 +3,17 @@ import type { SectionTemplate } from "@karta/schema";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useEffect, useMemo } from "react";
 import type { Awareness } from "y-protocols/awareness";
+import {
+  SectionCommentBar,
+  SectionCommentButton,
+  useSectionComments,
+  useSectionCommentsSource,
+} from "../comments/SectionComments.tsx";
 import { messages } from "../messages.ts";
 import type { UserIdentity } from "../presence/identity.ts";
 import type { FigureTarget } from "./liveFigure/FigureMenu.tsx";
 import type { FiguresStores } from "./liveFigure/figuresStore.ts";
+import { SectionHeading } from "./SectionHeading.tsx";
 import { SectionToolbar } from "./SectionToolbar.tsx";
 import { SectionAwareness } from "./sectionAwareness.ts";
 import { sectionExtensions } from "./sectionExtensions.ts";
@@ -21,6 +28,9 @@ export interface SectionEditorProps {
   readonly figures: FiguresStores;
   /** Set where live figures may be inserted (the analytic report). */
   readonly figureTarget: FigureTarget | null;
+  /** Whether the section is folded to its title; undefined where sections do not fold. */
+  readonly folded?: boolean;
+  readonly onToggleFold?: () => void;
 }
 
 /**
@@ -36,20 +46,27 @@ export function SectionEditor({
   readOnly,
   figures,
   figureTarget,
+  folded,
+  onToggleFold,
 }: SectionEditorProps) {
   const fragment = useMemo(() => document.section(section.id), [document, section.id]);
   const sectionAwareness = useMemo(() => new SectionAwareness(awareness, section.id), [awareness, section.id]);
   const hint = section.hint ?? messages.sections.placeholder;
+  const commentsSource = useSectionCommentsSource(section.id, fragment);
   const editor = useEditor(
     {
-      extensions: sectionExtensions({
-        fragment,
-        awareness: sectionAwareness,
-        user: identity,
-        placeholder: hint,
-        emptyReadOnly: messages.sections.readOnlyEmpty,
-        figures,
-      }),
+      extensions: [
+        ...sectionExtensions({
+          fragment,
+          awareness: sectionAwareness,
+          user: identity,
+          placeholder: hint,
+          emptyReadOnly: messages.sections.readOnlyEmpty,
+          figures,
+        }),
+        // Highlights of commented phrases (comments/): decorations, never part of the text.
+        commentsSource.extension,
+      ],
       editable: !readOnly,
       shouldRerenderOnTransaction: false,
       editorProps: {
@@ -61,11 +78,12 @@ export function SectionEditor({
       },
     },
     // The identity is announced by the presence store; the editor need not be rebuilt for it.
-    [fragment, sectionAwareness, hint, figures],
+    [fragment, sectionAwareness, hint, figures, commentsSource],
   );
   useEffect(() => {
     if (editor && editor.isEditable === readOnly) editor.setEditable(!readOnly);
   }, [editor, readOnly]);
+  const comments = useSectionComments(editor, commentsSource);
   const headingId = `section-${section.id}-title`;
 
   return (
@@ -73,12 +91,38 @@ export function SectionEditor({
       className="k-section"
       data-section={section.id}
       data-read-only={readOnly ? "true" : undefined}
+      data-folded={folded ? "true" : undefined}
       aria-labelledby={headingId}
     >
-      <h2 className="k-section-title" id={headingId}>
-        {section.title}
-      </h2>
-      {editor && !readOnly && <SectionToolbar editor={editor} title={section.title} figures={figureTarget} />}
+      <SectionHeading
+        headingId={headingId}
+        sectionId={section.id}
+        title={section.title}
+        fragment={fragment}
+        folded={folded}
+        onToggleFold={onToggleFold}
+      />
+      {editor && !readOnly && (
+        <SectionToolbar
+          editor={editor}
+          title={section.title}
+          figures={figureTarget}
+          comment={
+            comments && (
+              <SectionCommentButton editor={editor} page={comments} sectionId={section.id} fragment={fragment} />
+            )
+          }
+        />
+      )}
+      {editor && readOnly && comments && (
+        <SectionCommentBar
+          editor={editor}
+          page={comments}
+          sectionId={section.id}
+          fragment={fragment}
+          title={section.title}
+        />
+      )}
       <EditorContent editor={editor} className="k-section-body" />
     </section>
   );

@@ -18,10 +18,13 @@ export function SectionToolbar({
   editor,
   title,
   figures,
+  comment,
 }: {
   readonly editor: Editor;
   readonly title: string;
   readonly figures: FigureTarget | null;
+  /** «Комментировать» the selected phrase, where comments are open (comments/SectionComments.tsx). */
+  readonly comment?: ReactNode;
 }) {
   const state = useEditorState({
     editor,
@@ -121,6 +124,12 @@ export function SectionToolbar({
         <>
           <span className="k-tool-separator" />
           <FigureMenu target={figures} onPick={(attrs) => chain().insertLiveFigure(attrs).run()} />
+        </>
+      )}
+      {comment && (
+        <>
+          <span className="k-tool-separator" />
+          {comment}
         </>
       )}
       <span className="k-section-toolbar-end" />

@@ -1,8 +1,11 @@
 import { forgetDocuments } from "../api/documentCache.ts";
 import { forgetSession } from "./sessionCache.ts";
 
-/** Document ids are the names of y-indexeddb's databases (see documentConnection.ts). */
-const DOCUMENT_DATABASE = /^[A-Za-z0-9_-]{8,64}$/;
+/**
+ * Document ids are the names of y-indexeddb's databases (see documentConnection.ts),
+ * and `<docId>:comments` those of their comments (comments/commentsConnection.ts).
+ */
+const DOCUMENT_DATABASE = /^[A-Za-z0-9_-]{8,64}(:comments)?$/;
 
 /**
  * Forgets what this device keeps for the signed-in person: the remembered

@@ -17,6 +17,7 @@ export interface FieldProps {
  */
 export function Field({ label, hint, grow, children }: FieldProps) {
   return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control is `children`, which the label wraps
     <label className={grow ? "k-field k-field-grow" : "k-field"}>
       <span className="k-field-label">{label}</span>
       {children}

@@ -63,3 +63,12 @@ export function LockIcon() {
     </Icon>
   );
 }
+
+/** Points right; turned down by CSS when what it folds is open. */
+export function ChevronIcon() {
+  return (
+    <Icon>
+      <path d="M6 3.5 10.5 8 6 12.5" />
+    </Icon>
+  );
+}

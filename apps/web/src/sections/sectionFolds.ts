@@ -1,0 +1,112 @@
+import * as Y from "yjs";
+
+/**
+ * Which sections of a document are folded: a person's own view, kept on this
+ * device in localStorage under one key per document (`{ sectionId: folded }`).
+ * Only sections someone folded or unfolded are stored; the others follow
+ * `startsFolded`.
+ */
+const KEY_PREFIX = "karta.sectionFolds.v1:";
+
+/** The part of `Storage` used here (localStorage in the browser, a fake in tests). */
+export interface FoldStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+function browserStorage(): FoldStorage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    // Storage disabled: folds last as long as the page.
+    return null;
+  }
+}
+
+export type FoldState = Readonly<Record<string, boolean>>;
+
+/** The folds stored for a document; nothing (or anything unreadable) is no folds. */
+export function readFolds(docId: string, storage: FoldStorage | null = browserStorage()): FoldState {
+  try {
+    const parsed: unknown = JSON.parse(storage?.getItem(KEY_PREFIX + docId) ?? "{}");
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return {};
+    return Object.fromEntries(Object.entries(parsed).filter(([, folded]) => typeof folded === "boolean"));
+  } catch {
+    return {};
+  }
+}
+
+/** Remembers that a section of a document was folded or unfolded. */
+export function saveFold(
+  docId: string,
+  sectionId: string,
+  folded: boolean,
+  storage: FoldStorage | null = browserStorage(),
+): void {
+  try {
+    storage?.setItem(KEY_PREFIX + docId, JSON.stringify({ ...readFolds(docId, storage), [sectionId]: folded }));
+  } catch {
+    // Storage full or disabled: the fold still holds until the page is left.
+  }
+}
+
+export interface FoldFacts {
+  /** The document has a table: the work of most visits is there, and it should be on the first screen. */
+  readonly hasTable: boolean;
+  /** How many rich-text sections the document has. */
+  readonly sectionCount: number;
+  /** This section holds something (text, a table, a figure). */
+  readonly hasContent: boolean;
+}
+
+/**
+ * How a section starts when the person has never folded or unfolded it.
+ * In a document with a table, the sections are its header: written once,
+ * read now and then, while the table is filled in week after week. So there
+ * they start folded to one line (title and the beginning of the text) when
+ * they have content, and when there are several of them: the five empty
+ * sections of an anti-risk programme alone, title and placeholder each, took
+ * half a 1440×900 screen and left 1–3 rows of its measures. A lone empty
+ * section above a table stays open: it takes two lines and invites writing.
+ * Documents without a table are their sections: nothing starts folded there.
+ */
+export function startsFolded({ hasTable, sectionCount, hasContent }: FoldFacts): boolean {
+  return hasTable && (hasContent || sectionCount > 1);
+}
+
+/** Nodes that only hold text: a section made of them holds something only if the text is not blank. */
+const TEXT_CONTAINERS: ReadonlySet<string> = new Set([
+  "paragraph",
+  "heading",
+  "bulletList",
+  "orderedList",
+  "listItem",
+  "hardBreak",
+]);
+
+export interface SectionSummary {
+  /** The section's text in one line, blocks separated by spaces. */
+  readonly text: string;
+  readonly hasContent: boolean;
+}
+
+/** What a folded section shows of itself, read from its Y.XmlFragment. */
+export function sectionSummary(fragment: Y.XmlFragment): SectionSummary {
+  const pieces: string[] = [];
+  let other = false;
+  const walk = (parent: Y.XmlFragment | Y.XmlElement) => {
+    for (const child of parent.toArray()) {
+      if (child instanceof Y.XmlText) {
+        const delta = child.toDelta() as { insert?: unknown }[];
+        pieces.push(delta.map((op) => (typeof op.insert === "string" ? op.insert : "")).join(""));
+        if (delta.some((op) => typeof op.insert !== "string")) other = true;
+      } else if (child instanceof Y.XmlElement) {
+        if (!TEXT_CONTAINERS.has(child.nodeName)) other = true;
+        walk(child);
+      }
+    }
+  };
+  walk(fragment);
+  const text = pieces.join(" ").replace(/\s+/g, " ").trim();
+  return { text, hasContent: text !== "" || other };
+}
