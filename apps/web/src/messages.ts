@@ -600,6 +600,60 @@ export const messages = {
     mentionBy: (author: string) => `${author}:`,
     mentionUnread: "новое",
   },
+
+  workflow: {
+    status: {
+      draft: "Черновик",
+      submitted: "На согласовании",
+      returned: "На доработке",
+      agreed: "Согласовано",
+      approved: "Утверждено",
+    } as Readonly<Record<string, string>>,
+    approvedBy: (number: string, date: string) => `Утверждено приказом № ${number} от ${date}`,
+    agreedWithChanges: "Согласовано, есть изменения",
+    approvedWithChanges: (number: string, date: string) => `Утверждено приказом № ${number} от ${date}, есть изменения`,
+    statusHint: "Статус документа в согласовании",
+    actions: {
+      submit: "Отправить на согласование",
+      return: "Вернуть на доработку",
+      agree: "Согласовать",
+      approve: "Утвердить",
+      reopen: "Вернуть в черновик",
+    } as Readonly<Record<string, string>>,
+    confirm: {
+      submit: "Отправить документ на согласование? Пока он на согласовании, изменять его нельзя.",
+      agree: "Согласовать документ?",
+      reopen: "Вернуть документ в черновик?",
+    } as Readonly<Record<string, string>>,
+    reasonLabel: "Что нужно доработать",
+    reasonPlaceholder: "Например: уточните сроки мероприятий 3–5",
+    reasonRequired: "Напишите, что нужно доработать.",
+    orderNumber: "Номер приказа",
+    orderDate: "Дата приказа",
+    orderRequired: "Укажите номер и дату приказа.",
+    send: "Подтвердить",
+    cancel: "Отмена",
+    failed: "Не удалось изменить статус документа. Попробуйте ещё раз.",
+    done: {
+      submit: "Документ отправлен на согласование.",
+      return: "Документ возвращён на доработку.",
+      agree: "Документ согласован.",
+      approve: "Документ утверждён.",
+      reopen: "Документ возвращён в черновик.",
+    } as Readonly<Record<string, string>>,
+    lockedBanner:
+      "Документ на согласовании: изменять его нельзя, пока куратор не согласует его или не вернёт на доработку. Комментировать можно.",
+    lockedRefused: "Изменение не сохранено: документ на согласовании, пока его нельзя изменять.",
+    returnedBanner: (who: string, reason: string) => `Документ возвращён на доработку (${who}): ${reason}`,
+    returnedBannerNoReason: (who: string) => `Документ возвращён на доработку (${who}).`,
+    /* The documents list. */
+    filterStatus: "Статус",
+    filterYear: "Год",
+    filterAll: "Все",
+    search: "Поиск по названию",
+    searchPlaceholder: "Название документа",
+    nothingFound: "Ни один документ не подходит под условия поиска.",
+  },
 } as const;
 
 /** Russian title of a cell-write error code, for the toast. */

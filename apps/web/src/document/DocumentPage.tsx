@@ -1,5 +1,5 @@
-import { getTemplate } from "@karta/schema";
-import { useEffect, useMemo, useRef } from "react";
+import { type DocumentSummary, getTemplate, isContentLocked, LOCKED_FOR_AGREEMENT_REASON } from "@karta/schema";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { CommentsLayer } from "../comments/CommentsLayer.tsx";
 import { CommentsPageContext, useCommentsSetup } from "../comments/commentsPage.ts";
 import { DiscussionPanelSlot, DiscussionToggle } from "../comments/DiscussionPanel.tsx";
@@ -19,6 +19,8 @@ import { type PageAccess, readOnlyReason } from "./readOnlyReason.ts";
 import { SyncStatus } from "./SyncStatus.tsx";
 import { useDocumentAccess } from "./useDocumentAccess.ts";
 import { useConnectionSnapshot, useDocumentConnection } from "./useDocumentConnection.ts";
+import { WorkflowActions, WorkflowStatus } from "./WorkflowControls.tsx";
+import { lastReturn } from "./workflow.ts";
 
 /**
  * A document opened to work on together: header, then its sections and tables.
@@ -27,11 +29,14 @@ import { useConnectionSnapshot, useDocumentConnection } from "./useDocumentConne
  */
 export function DocumentPage({ docId }: { readonly docId: string }) {
   const connection = useDocumentConnection(docId);
-  const { document, sync, closed, lastClose, reconnects, refusals, unknownTemplate, localLoaded } =
+  const { document, sync, closed, lastClose, reconnects, refusals, refusalReason, unknownTemplate, localLoaded } =
     useConnectionSnapshot(connection);
-  const accessState = useDocumentAccess(docId, reconnects);
+  // A step of the agreement taken here re-reads the summary (others' steps come with a 4409 and a reconnect).
+  const [stepsTaken, setStepsTaken] = useState(0);
+  const accessState = useDocumentAccess(docId, reconnects + stepsTaken);
   const user = useSignedInUser();
   const summary = accessState.status === "notFound" ? null : accessState.summary;
+  const onStepTaken = (_next: DocumentSummary) => setStepsTaken((n) => n + 1);
 
   const presence = useMemo(() => (connection ? new PresenceStore(connection.awareness) : null), [connection]);
   useEffect(() => () => presence?.destroy(), [presence]);
@@ -46,7 +51,7 @@ export function DocumentPage({ docId }: { readonly docId: string }) {
 
   const access: PageAccess | null = summary?.access ?? (accessState.status === "unreachable" ? "unknown" : null);
   useAccessChangeToast(access);
-  useRefusalToast(refusals);
+  useRefusalToast(refusals, refusalReason);
   const comments = useCommentsSetup({ docId, document, access, user });
 
   const close = closed ?? lastClose;
@@ -62,8 +67,15 @@ export function DocumentPage({ docId }: { readonly docId: string }) {
   if (unknownTemplate) return <PageMessage text={messages.document.unknownTemplate} />;
 
   // Until the server has said what this person may do, the table is shown read-only, without a banner.
-  const editable = access === "edit";
-  const reason = access === null ? null : readOnlyReason(access, user, summary);
+  // While на согласовании nobody changes the content, whatever their rights.
+  const locked = summary ? isContentLocked(summary.status) : false;
+  const editable = access === "edit" && !locked;
+  const reason = locked
+    ? messages.workflow.lockedBanner
+    : access === null
+      ? null
+      : readOnlyReason(access, user, summary);
+  const returned = summary ? lastReturn(summary) : null;
   const details = [
     summary?.organisation,
     // «Дорожная карта … на 2022 год» already says which template it is.
@@ -77,13 +89,34 @@ export function DocumentPage({ docId }: { readonly docId: string }) {
         <DocumentHeader
           title={title}
           details={details}
-          status={<SyncStatus state={sync} readOnly={!editable} />}
+          status={
+            <>
+              {summary && <WorkflowStatus summary={summary} />}
+              <SyncStatus state={sync} readOnly={!editable} />
+            </>
+          }
           people={presence ? <PresenceAvatars presence={presence} self={shownIdentity} /> : null}
-          actions={comments ? <DiscussionToggle page={comments} /> : null}
+          actions={
+            <>
+              {summary && accessState.status === "ready" && (
+                <WorkflowActions docId={docId} summary={summary} user={user} onChanged={onStepTaken} />
+              )}
+              {comments ? <DiscussionToggle page={comments} /> : null}
+            </>
+          }
         />
         {outcome?.kind === "banner" && (
           <div className="k-banner k-banner-error" role="alert" data-testid="close-banner">
             {outcome.text}
+          </div>
+        )}
+        {returned && (
+          <div className="k-banner k-banner-returned" role="note" data-testid="return-banner">
+            <span>
+              {returned.reason
+                ? messages.workflow.returnedBanner(returned.by.name, returned.reason)
+                : messages.workflow.returnedBannerNoReason(returned.by.name)}
+            </span>
           </div>
         )}
         {reason && (
@@ -133,9 +166,13 @@ function useAccessChangeToast(access: PageAccess | null): void {
   }, [access]);
 }
 
-/** The server refused a change ("permission denied"): say so, once per refusal. */
-function useRefusalToast(refusals: number): void {
+/** The server refused a change ("permission denied"): say so, once per refusal, with its reason. */
+function useRefusalToast(refusals: number, reason: string | null): void {
   useEffect(() => {
-    if (refusals > 0) showToast(messages.document.refused, "error");
-  }, [refusals]);
+    if (refusals === 0) return;
+    showToast(
+      reason === LOCKED_FOR_AGREEMENT_REASON ? messages.workflow.lockedRefused : messages.document.refused,
+      "error",
+    );
+  }, [refusals, reason]);
 }
