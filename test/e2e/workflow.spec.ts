@@ -134,3 +134,56 @@ test("submit, return with a reason, submit again, agree, approve with an order",
   await expect(status(school)).toHaveText("Утверждено приказом № 12 от 15.02.2023", { timeout: SEEN });
   await expectTableReady(school);
 });
+
+test("versions: the panel lists the agreement's versions, saves a named one and shows one read-only", async () => {
+  await school.getByTestId("versions-toggle").click();
+  const panel = school.getByTestId("versions-panel");
+  const kind = (k: string) => panel.locator(`[data-testid="version-item"][data-kind="${k}"]`);
+  await expect(kind("approve")).toHaveText(/Утверждён/);
+  await expect(kind("agree")).toHaveText(/Согласован/);
+  await expect(kind("submit")).toHaveCount(2);
+  await panel.getByLabel("Название новой версии").fill("Перед изменениями");
+  await panel.getByRole("button", { name: "Сохранить версию" }).click();
+  await expect(panel.getByTestId("version-item").first()).toContainText("Перед изменениями");
+  await kind("agree").getByRole("button", { name: "Открыть" }).click();
+  const view = school.getByTestId("version-view");
+  await expect(view.getByTestId("version-table")).toContainText("Классные руководители 5–9 классов");
+  await expect(view.getByRole("button", { name: "Восстановить" })).toBeVisible();
+  await shot(school, "workflow-version-view");
+  await view.getByRole("button", { name: "Закрыть" }).click();
+  await panel.getByRole("button", { name: "Закрыть" }).click();
+  await expect(panel).toHaveCount(0);
+});
+
+test("after approval the school changes a cell, adds a row and a word of «Цель»: the curator sees the three", async () => {
+  test.setTimeout(120_000);
+  await editCell(school, 0, "participants", "Классные руководители и родители");
+  const rows = Number((await school.getByTestId("row-count").textContent())?.match(/\d+/)?.[0]);
+  await cell(school, rows - 1, "measure").click();
+  await school.getByRole("button", { name: "Добавить строку" }).click();
+  await editCell(school, rows, "measure", "Родительское собрание о мотивации");
+  await unfoldGoal(school);
+  await goal(school).click();
+  await school.keyboard.press("ControlOrMeta+A");
+  await school.keyboard.type("Повысить учебную мотивацию обучающихся средней школы.");
+  await expect(school.getByTestId("sync-status")).toHaveAttribute("data-state", "saved", { timeout: SEEN });
+
+  await expect(curator.getByTestId("changes-count")).toHaveText("Изменено после согласования: 3", { timeout: SEEN });
+  await expect(status(curator)).toHaveText("Утверждено приказом № 12 от 15.02.2023, есть изменения");
+  await expect(cell(curator, 0, "participants").getByTestId("cell-changed")).toHaveAttribute(
+    "aria-label",
+    "было: Классные руководители 5–9 классов",
+  );
+  await expect(cell(curator, rows, "measure").getByTestId("cell-changed")).toHaveAttribute(
+    "aria-label",
+    "строка добавлена после согласования",
+  );
+  await expect(cell(curator, 1, "participants").getByTestId("cell-changed")).toHaveCount(0);
+  const changedGoal = curator.locator('[data-section="goal"]').getByTestId("section-changed");
+  await expect(changedGoal).toBeVisible();
+  await expect(changedGoal).toHaveAttribute("title", /основной школы/);
+  await unfoldGoal(curator);
+  await cell(curator, 0, "participants").hover();
+  await expect(curator.locator(".ag-tooltip")).toContainText("было: Классные руководители 5–9 классов");
+  await shot(curator, "workflow-curator-changes");
+});

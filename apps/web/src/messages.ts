@@ -654,6 +654,46 @@ export const messages = {
     searchPlaceholder: "Название документа",
     nothingFound: "Ни один документ не подходит под условия поиска.",
   },
+
+  versions: {
+    button: "Версии",
+    buttonHint: "Сохранённые версии документа",
+    title: "Версии документа",
+    close: "Закрыть",
+    kind: {
+      submit: "Отправлен на согласование",
+      agree: "Согласован",
+      approve: "Утверждён",
+      named: "Сохранена вручную",
+      daily: "Ежедневная",
+    } as Readonly<Record<string, string>>,
+    loading: "Загружаем версии…",
+    empty: "Сохранённых версий пока нет.",
+    failed: "Не удалось загрузить версии.",
+    namePlaceholder: "Название версии, например «Перед совещанием»",
+    nameLabel: "Название новой версии",
+    save: "Сохранить версию",
+    saved: "Версия сохранена.",
+    open: "Открыть",
+    viewing: (label: string, date: string) => `Версия «${label}» от ${date} (только просмотр)`,
+    restore: "Восстановить",
+    restoreConfirm:
+      "Сделать содержимое документа таким, как в этой версии? Это изменение увидят все, его можно отменить, восстановив предыдущую версию.",
+    restored: "Документ восстановлен из версии.",
+    openFailed: "Не удалось открыть версию.",
+    by: (name: string) => name,
+    system: "автоматически",
+  },
+
+  changes: {
+    counter: (n: number) => `Изменено после согласования: ${n}`,
+    counterHint: "Ячейки, строки и абзацы, которые отличаются от согласованной версии",
+    was: (text: string) => `было: ${text || "пусто"}`,
+    rowAdded: "строка добавлена после согласования",
+    sectionBadge: "изменено после согласования",
+    sectionWas: (texts: readonly string[]) =>
+      texts.length > 0 ? `было: ${texts.map((t) => t || "пусто").join(" / ")}` : "добавлено после согласования",
+  },
 } as const;
 
 /** Russian title of a cell-write error code, for the toast. */

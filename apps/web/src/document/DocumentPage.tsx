@@ -17,8 +17,10 @@ import { DocumentParts } from "./DocumentParts.tsx";
 import { PageMessage } from "./PageMessage.tsx";
 import { type PageAccess, readOnlyReason } from "./readOnlyReason.ts";
 import { SyncStatus } from "./SyncStatus.tsx";
+import { useAgreedChanges } from "./useAgreedChanges.ts";
 import { useDocumentAccess } from "./useDocumentAccess.ts";
 import { useConnectionSnapshot, useDocumentConnection } from "./useDocumentConnection.ts";
+import { VersionsPanel, VersionsToggle } from "./VersionsPanel.tsx";
 import { WorkflowActions, WorkflowStatus } from "./WorkflowControls.tsx";
 import { lastReturn } from "./workflow.ts";
 
@@ -37,6 +39,8 @@ export function DocumentPage({ docId }: { readonly docId: string }) {
   const user = useSignedInUser();
   const summary = accessState.status === "notFound" ? null : accessState.summary;
   const onStepTaken = (_next: DocumentSummary) => setStepsTaken((n) => n + 1);
+  const [versionsOpen, setVersionsOpen] = useState(false);
+  const changes = useAgreedChanges(docId, summary?.status ?? null, connection?.ydoc ?? null);
 
   const presence = useMemo(() => (connection ? new PresenceStore(connection.awareness) : null), [connection]);
   useEffect(() => () => presence?.destroy(), [presence]);
@@ -91,7 +95,12 @@ export function DocumentPage({ docId }: { readonly docId: string }) {
           details={details}
           status={
             <>
-              {summary && <WorkflowStatus summary={summary} />}
+              {summary && <WorkflowStatus summary={summary} changed={changes.count > 0} />}
+              {changes.count > 0 && (
+                <span className="k-changes-count" data-testid="changes-count" title={messages.changes.counterHint}>
+                  {messages.changes.counter(changes.count)}
+                </span>
+              )}
               <SyncStatus state={sync} readOnly={!editable} />
             </>
           }
@@ -101,6 +110,7 @@ export function DocumentPage({ docId }: { readonly docId: string }) {
               {summary && accessState.status === "ready" && (
                 <WorkflowActions docId={docId} summary={summary} user={user} onChanged={onStepTaken} />
               )}
+              {summary && <VersionsToggle open={versionsOpen} onToggle={() => setVersionsOpen((open) => !open)} />}
               {comments ? <DiscussionToggle page={comments} /> : null}
             </>
           }
@@ -137,6 +147,7 @@ export function DocumentPage({ docId }: { readonly docId: string }) {
                 readOnly={!editable}
                 organisationId={summary?.organisationId ?? null}
                 year={summary?.year ?? null}
+                changes={changes}
               />
             ) : (
               <p className="k-page-loading" aria-busy>
@@ -144,6 +155,14 @@ export function DocumentPage({ docId }: { readonly docId: string }) {
               </p>
             )}
           </div>
+          {versionsOpen && summary && (
+            <VersionsPanel
+              docId={docId}
+              canSave={access === "edit" || access === "comment"}
+              canRestore={editable}
+              onClose={() => setVersionsOpen(false)}
+            />
+          )}
           {comments && <DiscussionPanelSlot page={comments} />}
         </div>
         {comments && <CommentsLayer page={comments} />}

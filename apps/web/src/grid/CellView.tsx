@@ -75,6 +75,9 @@ export function CellView(props: CustomCellRendererProps<RowSnapshot, CellValue> 
   return (
     <>
       {content}
+      {flag?.changed && (
+        <span className="k-cell-changed" data-testid="cell-changed" role="img" aria-label={flag.changed} />
+      )}
       {problems.length > 0 && (
         <span className="k-cell-problem" data-testid="cell-problem" role="img" aria-label={problems.join(" ")} />
       )}

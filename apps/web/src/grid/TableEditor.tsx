@@ -1,5 +1,6 @@
 import type { KartaDocument } from "@karta/doc";
 import { useCallback, useMemo, useState, useSyncExternalStore } from "react";
+import type { TableChanges } from "../document/agreedChanges.ts";
 import type { LocalOrigin } from "../document/localOrigin.ts";
 import { useUndoManager } from "../document/useUndoManager.ts";
 import type { PresenceStore } from "../presence/presenceStore.ts";
@@ -24,10 +25,20 @@ export interface TableEditorProps {
   readonly readOnly: boolean;
   /** The document's year, once the server has said it: deadlines without a year fall in it. */
   readonly year?: number | null;
+  /** What differs from the agreed version in this table (null: not agreed, or nothing to compare). */
+  readonly changes?: TableChanges | null;
 }
 
 /** One table of the document with its toolbar: one undo history (of this table) and one selection for both. */
-export function TableEditor({ document, tableId, origin, presence, readOnly, year = null }: TableEditorProps) {
+export function TableEditor({
+  document,
+  tableId,
+  origin,
+  presence,
+  readOnly,
+  year = null,
+  changes = null,
+}: TableEditorProps) {
   const table = useMemo(() => document.table(tableId), [document, tableId]);
   const undo = useUndoManager(document, origin, tableId);
   const [selection] = useState(() => new SelectionStore());
@@ -36,7 +47,7 @@ export function TableEditor({ document, tableId, origin, presence, readOnly, yea
     (listener) => selection.subscribe(listener),
     () => selection.getBounds(),
   );
-  const insights = useTableInsights(table, year);
+  const insights = useTableInsights(table, year, changes);
 
   const onAddRow = useCallback(() => {
     if (!session || readOnly) return;
