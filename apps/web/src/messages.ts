@@ -691,6 +691,16 @@ export const messages = {
     was: (text: string) => `было: ${text || "пусто"}`,
     rowAdded: "строка добавлена после согласования",
     sectionBadge: "изменено после согласования",
+    conflictMark: (kept: string, keptBy: string, lost: string, lostBy: string) =>
+      `конфликт правок: «${kept || "пусто"}» (${keptBy}) или «${lost || "пусто"}» (${lostBy})`,
+    conflictTitle: (n: number) => `Конфликт правок: ${n} ${plural(n, cells)}`,
+    conflictHint:
+      "Два человека изменили одну ячейку, когда один из них был без связи. Сохранено одно значение; выберите, какое оставить.",
+    conflictPlace: (row: number, column: string) => `Строка ${row}, «${column}»`,
+    conflictKeep: (value: string) => `Оставить «${value || "пусто"}»`,
+    conflictResolved: "Значение ячейки выбрано.",
+    conflictFailed: "Не удалось выбрать значение.",
+    unknownAuthor: "неизвестно",
     sectionWas: (texts: readonly string[]) =>
       texts.length > 0 ? `было: ${texts.map((t) => t || "пусто").join(" / ")}` : "добавлено после согласования",
   },

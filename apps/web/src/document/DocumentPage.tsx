@@ -11,6 +11,7 @@ import { usePresenceIdentity } from "../presence/usePresenceIdentity.ts";
 import { sessionEnded, useSignedInUser } from "../session/sessionStore.ts";
 import { LockIcon } from "../ui/icons.tsx";
 import { showToast } from "../ui/toasts.ts";
+import { ConflictsBanner, conflictMarksOf } from "./ConflictsBanner.tsx";
 import { closeOutcome } from "./closeOutcome.ts";
 import { DocumentHeader } from "./DocumentHeader.tsx";
 import { DocumentParts } from "./DocumentParts.tsx";
@@ -18,6 +19,7 @@ import { PageMessage } from "./PageMessage.tsx";
 import { type PageAccess, readOnlyReason } from "./readOnlyReason.ts";
 import { SyncStatus } from "./SyncStatus.tsx";
 import { useAgreedChanges } from "./useAgreedChanges.ts";
+import { useConflicts } from "./useConflicts.ts";
 import { useDocumentAccess } from "./useDocumentAccess.ts";
 import { useConnectionSnapshot, useDocumentConnection } from "./useDocumentConnection.ts";
 import { VersionsPanel, VersionsToggle } from "./VersionsPanel.tsx";
@@ -41,6 +43,11 @@ export function DocumentPage({ docId }: { readonly docId: string }) {
   const onStepTaken = (_next: DocumentSummary) => setStepsTaken((n) => n + 1);
   const [versionsOpen, setVersionsOpen] = useState(false);
   const changes = useAgreedChanges(docId, summary?.status ?? null, connection?.ydoc ?? null);
+  const conflicts = useConflicts(docId, connection?.ydoc ?? null, sync !== "connecting" && sync !== "offline");
+  const conflictMarks = useMemo(
+    () => (document ? conflictMarksOf(document, conflicts.conflicts) : undefined),
+    [document, conflicts.conflicts],
+  );
 
   const presence = useMemo(() => (connection ? new PresenceStore(connection.awareness) : null), [connection]);
   useEffect(() => () => presence?.destroy(), [presence]);
@@ -129,6 +136,15 @@ export function DocumentPage({ docId }: { readonly docId: string }) {
             </span>
           </div>
         )}
+        {document && (
+          <ConflictsBanner
+            docId={docId}
+            document={document}
+            conflicts={conflicts.conflicts}
+            canResolve={editable}
+            onResolved={conflicts.reload}
+          />
+        )}
         {reason && (
           <div className="k-banner k-banner-readonly" role="note" data-testid="read-only-banner">
             <LockIcon />
@@ -148,6 +164,7 @@ export function DocumentPage({ docId }: { readonly docId: string }) {
                 organisationId={summary?.organisationId ?? null}
                 year={summary?.year ?? null}
                 changes={changes}
+                conflicts={conflictMarks}
               />
             ) : (
               <p className="k-page-loading" aria-busy>

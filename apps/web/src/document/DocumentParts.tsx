@@ -25,6 +25,8 @@ export interface DocumentPartsProps {
   readonly year: number | null;
   /** What differs from the agreed version (marks on cells, rows and sections). */
   readonly changes?: AgreedChanges;
+  /** «конфликт правок» sentences by table, then by cellKey. */
+  readonly conflicts?: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }
 
 /** Templates whose text may hold live figures (DOMAIN §10). */
@@ -72,6 +74,7 @@ export function DocumentParts(props: DocumentPartsProps) {
       readOnly={readOnly}
       year={year}
       changes={props.changes?.tables.get(tableId) ?? null}
+      conflicts={props.conflicts?.get(tableId) ?? null}
     />
   );
   const only = parts.length === 1 ? parts[0] : undefined;

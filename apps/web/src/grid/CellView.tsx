@@ -75,6 +75,9 @@ export function CellView(props: CustomCellRendererProps<RowSnapshot, CellValue> 
   return (
     <>
       {content}
+      {flag?.conflict && (
+        <span className="k-cell-conflict" data-testid="cell-conflict" role="img" aria-label={flag.conflict} />
+      )}
       {flag?.changed && (
         <span className="k-cell-changed" data-testid="cell-changed" role="img" aria-label={flag.changed} />
       )}

@@ -27,6 +27,8 @@ export interface TableEditorProps {
   readonly year?: number | null;
   /** What differs from the agreed version in this table (null: not agreed, or nothing to compare). */
   readonly changes?: TableChanges | null;
+  /** «конфликт правок» sentences of this table's cells, by cellKey. */
+  readonly conflicts?: ReadonlyMap<string, string> | null;
 }
 
 /** One table of the document with its toolbar: one undo history (of this table) and one selection for both. */
@@ -38,6 +40,7 @@ export function TableEditor({
   readOnly,
   year = null,
   changes = null,
+  conflicts = null,
 }: TableEditorProps) {
   const table = useMemo(() => document.table(tableId), [document, tableId]);
   const undo = useUndoManager(document, origin, tableId);
@@ -47,7 +50,7 @@ export function TableEditor({
     (listener) => selection.subscribe(listener),
     () => selection.getBounds(),
   );
-  const insights = useTableInsights(table, year, changes);
+  const insights = useTableInsights(table, year, changes, conflicts);
 
   const onAddRow = useCallback(() => {
     if (!session || readOnly) return;

@@ -13,6 +13,8 @@ export interface CellFlag {
   readonly overdue: string | null;
   /** «было: …» when the cell differs from the agreed version, or that its row was added since. */
   readonly changed?: string | null;
+  /** «конфликт правок: …» with both values and their authors. */
+  readonly conflict?: string | null;
 }
 
 interface Row {
@@ -55,7 +57,12 @@ export function buildCellFlags(
 /** The tooltip of a flagged cell: the overdue sentence first, then each problem. */
 export function flagTooltip(flag: CellFlag | null): string | undefined {
   if (!flag) return undefined;
-  const lines = [...(flag.changed ? [flag.changed] : []), ...(flag.overdue ? [flag.overdue] : []), ...flag.problems];
+  const lines = [
+    ...(flag.conflict ? [flag.conflict] : []),
+    ...(flag.changed ? [flag.changed] : []),
+    ...(flag.overdue ? [flag.overdue] : []),
+    ...flag.problems,
+  ];
   return lines.length > 0 ? lines.join("\n") : undefined;
 }
 
@@ -135,6 +142,19 @@ export function withAgreedChanges(
       const key = cellKey(row.id, column.id);
       if (changes.cells.has(key)) mark(key, messages.changes.was(formatCell(changes.cells.get(key), column.type)));
     }
+  }
+  return flags;
+}
+
+/** The flags with each «конфликт правок» sentence on its cell (by cellKey). */
+export function withConflicts(
+  flags: Map<string, CellFlag>,
+  conflicts: ReadonlyMap<string, string> | null,
+): Map<string, CellFlag> {
+  if (!conflicts) return flags;
+  for (const [key, text] of conflicts) {
+    const flag = flags.get(key);
+    flags.set(key, { ...(flag ?? { problems: [], overdue: null }), conflict: text });
   }
   return flags;
 }

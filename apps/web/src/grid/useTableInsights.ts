@@ -10,7 +10,7 @@ import {
 import type { TableTemplate } from "@karta/schema";
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import type { TableChanges } from "../document/agreedChanges.ts";
-import { buildCellFlags, CellFlagsStore, withAgreedChanges } from "./cellFlags.ts";
+import { buildCellFlags, CellFlagsStore, withAgreedChanges, withConflicts } from "./cellFlags.ts";
 import { useToday } from "./today.ts";
 
 export interface TableInsights {
@@ -45,6 +45,7 @@ export function useTableInsights(
   table: TableModel,
   year: number | null,
   changes: TableChanges | null = null,
+  conflicts: ReadonlyMap<string, string> | null = null,
 ): TableInsights {
   const subscribe = useCallback((listener: () => void) => table.observe(listener), [table]);
   const rows = useSyncExternalStore(subscribe, () => table.rows());
@@ -56,14 +57,12 @@ export function useTableInsights(
     const context: PeriodContext = { year: year ?? new Date().getFullYear() };
     const problems = tableProblems(template, rows, { readsAsDate: (text) => readsAsDate(text, context) });
     const overdue = year === null || !tracksDone(template) ? NONE : overdueRowIds(template, rows, context, today);
-    const cellFlags = withAgreedChanges(
-      buildCellFlags(template, rows, problems, overdue, context),
-      template,
-      rows,
-      changes,
+    const cellFlags = withConflicts(
+      withAgreedChanges(buildCellFlags(template, rows, problems, overdue, context), template, rows, changes),
+      conflicts,
     );
     return { problems, overdue, cellFlags };
-  }, [table, rows, year, today, changes]);
+  }, [table, rows, year, today, changes, conflicts]);
   useEffect(() => {
     flags.update(result.cellFlags);
   }, [flags, result]);
