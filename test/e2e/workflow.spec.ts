@@ -187,3 +187,29 @@ test("after approval the school changes a cell, adds a row and a word of «Це�
   await expect(curator.locator(".ag-tooltip")).toContainText("было: Классные руководители 5–9 классов");
   await shot(curator, "workflow-curator-changes");
 });
+
+test("a cell set apart by two devices shows «конфликт правок» with both values until one is kept", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const other = await signedInPerson(browser, "school5");
+  contexts.push(other.context);
+  const away = other.page;
+  await openSchoolProgramme(away, SCHOOL5);
+  await other.context.setOffline(true);
+  await editCell(away, 2, "participants", "Учителя 5–9 классов");
+  await editCell(school, 2, "participants", "Педагог-психолог");
+  await expect(school.getByTestId("sync-status")).toHaveAttribute("data-state", "saved", { timeout: SEEN });
+  await other.context.setOffline(false);
+  await expect(away.getByTestId("sync-status")).toHaveAttribute("data-state", "saved", { timeout: SEEN });
+
+  const banner = school.getByTestId("conflicts-banner");
+  await expect(banner).toContainText("Строка 3, «Участники»", { timeout: SEEN });
+  await expect(banner).toContainText("Учителя 5–9 классов");
+  await expect(banner).toContainText("Педагог-психолог");
+  await expect(cell(school, 2, "participants").getByTestId("cell-conflict")).toHaveCount(1);
+  await shot(school, "workflow-conflict");
+  await banner.getByRole("button", { name: "Оставить «Педагог-психолог»" }).click();
+  await expect(school.getByTestId("conflicts-banner")).toHaveCount(0, { timeout: SEEN });
+  await expect(cell(school, 2, "participants")).toContainText("Педагог-психолог", { timeout: SEEN });
+});

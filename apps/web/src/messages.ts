@@ -693,6 +693,8 @@ export const messages = {
     sectionBadge: "изменено после согласования",
     conflictMark: (kept: string, keptBy: string, lost: string, lostBy: string) =>
       `конфликт правок: «${kept || "пусто"}» (${keptBy}) или «${lost || "пусто"}» (${lostBy})`,
+    conflictValues: (kept: string, keptBy: string, lost: string, lostBy: string) =>
+      `«${kept || "пусто"}» (${keptBy}) или «${lost || "пусто"}» (${lostBy})`,
     conflictTitle: (n: number) => `Конфликт правок: ${n} ${plural(n, cells)}`,
     conflictHint:
       "Два человека изменили одну ячейку, когда один из них был без связи. Сохранено одно значение; выберите, какое оставить.",

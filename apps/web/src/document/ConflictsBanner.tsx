@@ -87,7 +87,7 @@ export function ConflictsBanner({
           return (
             <div key={conflict.id} className="k-conflict" data-testid="conflict">
               <span>
-                {d.place}: {messages.changes.conflictMark(d.kept, d.keptBy, d.lost, d.lostBy)}
+                {d.place}: {messages.changes.conflictValues(d.kept, d.keptBy, d.lost, d.lostBy)}
               </span>
               {canResolve && (
                 <>
