@@ -212,4 +212,13 @@ test("a cell set apart by two devices shows «конфликт правок» wi
   await banner.getByRole("button", { name: "Оставить «Педагог-психолог»" }).click();
   await expect(school.getByTestId("conflicts-banner")).toHaveCount(0, { timeout: SEEN });
   await expect(cell(school, 2, "participants")).toContainText("Педагог-психолог", { timeout: SEEN });
+
+  // «История ячейки» lists both values with their author.
+  await cell(school, 2, "participants").click();
+  await school.getByTestId("cell-history").click();
+  const history = school.getByTestId("cell-history-popover");
+  await expect(history).toContainText("История ячейки «Участники»");
+  await expect(history).toContainText("«Учителя 5–9 классов» — Лысенко Марина Ивановна");
+  await expect(history).toContainText("«Педагог-психолог» — Лысенко Марина Ивановна");
+  await shot(school, "workflow-cell-history");
 });

@@ -703,6 +703,13 @@ export const messages = {
     conflictResolved: "Значение ячейки выбрано.",
     conflictFailed: "Не удалось выбрать значение.",
     unknownAuthor: "неизвестно",
+    historyButton: "История ячейки",
+    historyHint: "Кто и когда задавал значение выбранной ячейки",
+    historyTitle: (column: string) => `История ячейки «${column}»`,
+    historyEmpty: "Изменений этой ячейки пока нет.",
+    historyLoading: "Загружаем историю…",
+    historyFailed: "Не удалось загрузить историю ячейки.",
+    historyEntry: (value: string, who: string, at: string) => `«${value || "пусто"}» — ${who}, ${at}`,
     sectionWas: (texts: readonly string[]) =>
       texts.length > 0 ? `было: ${texts.map((t) => t || "пусто").join(" / ")}` : "добавлено после согласования",
   },

@@ -6,6 +6,7 @@ import { useUndoManager } from "../document/useUndoManager.ts";
 import type { PresenceStore } from "../presence/presenceStore.ts";
 import { ProblemsList } from "../problems/ProblemsList.tsx";
 import type { ProblemCell } from "../problems/problemCells.ts";
+import { CellHistoryButton } from "./CellHistoryButton.tsx";
 import type { GridSession } from "./gridSession.ts";
 import { offersRiskProgramme, RiskProgrammeAction } from "./RiskProgrammeAction.tsx";
 import { addRowBelow, deleteSelectedRows } from "./rowCommands.ts";
@@ -75,13 +76,22 @@ export function TableEditor({
     [session, table, selection],
   );
 
-  const actions = offersRiskProgramme(document.template.id, tableId) ? (
-    <RiskProgrammeAction
-      documentId={origin.docId}
-      row={bounds ? insights.rows[bounds.top] : undefined}
-      readOnly={readOnly}
-    />
-  ) : undefined;
+  const actions = (
+    <>
+      {offersRiskProgramme(document.template.id, tableId) && (
+        <RiskProgrammeAction
+          documentId={origin.docId}
+          row={bounds ? insights.rows[bounds.top] : undefined}
+          readOnly={readOnly}
+        />
+      )}
+      <CellHistoryButton
+        docId={origin.docId}
+        table={table.template}
+        cell={bounds ? (selection.getRange()?.anchor ?? null) : null}
+      />
+    </>
+  );
 
   return (
     <>
