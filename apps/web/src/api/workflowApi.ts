@@ -1,5 +1,10 @@
 import {
+  type CellConflictJson,
+  type CellHistoryEntry,
+  type CellValue,
   type ChangesResponse,
+  cellConflictJson,
+  cellHistoryEntry,
   changesResponse,
   type DocumentSummary,
   documentSummary,
@@ -41,4 +46,24 @@ export async function fetchVersionUpdate(docId: string, versionId: number, signa
 /** What changed since the last agreement (409 before any). */
 export function fetchChanges(docId: string, signal?: AbortSignal): Promise<ChangesResponse> {
   return apiRequest(`${base(docId)}/changes?since=agreed`, changesResponse, { signal });
+}
+
+/** «История ячейки»: the values a cell had, newest first, with who set them. */
+export function fetchCellHistory(
+  docId: string,
+  cell: { readonly table: string; readonly rowId: string; readonly columnId: string },
+  signal?: AbortSignal,
+): Promise<CellHistoryEntry[]> {
+  const query = new URLSearchParams({ table: cell.table, rowId: cell.rowId, columnId: cell.columnId });
+  return apiRequest(`${base(docId)}/cells/history?${query}`, cellHistoryEntry.array(), { signal });
+}
+
+/** Cells two people set apart (one offline), with both values and authors, until someone picks one. */
+export function fetchConflicts(docId: string, signal?: AbortSignal): Promise<CellConflictJson[]> {
+  return apiRequest(`${base(docId)}/conflicts`, cellConflictJson.array(), { signal });
+}
+
+/** Picks the value a conflicting cell keeps (editors only). */
+export function resolveConflict(docId: string, conflictId: number, value: CellValue): Promise<unknown> {
+  return apiRequest(`${base(docId)}/conflicts/${conflictId}/resolve`, null, { method: "POST", body: { value } });
 }

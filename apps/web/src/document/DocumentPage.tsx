@@ -1,5 +1,5 @@
-import { getTemplate } from "@karta/schema";
-import { useEffect, useMemo, useRef } from "react";
+import { type DocumentSummary, getTemplate, isContentLocked, LOCKED_FOR_AGREEMENT_REASON } from "@karta/schema";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { CommentsLayer } from "../comments/CommentsLayer.tsx";
 import { CommentsPageContext, useCommentsSetup } from "../comments/commentsPage.ts";
 import { DiscussionPanelSlot, DiscussionToggle } from "../comments/DiscussionPanel.tsx";
@@ -11,14 +11,20 @@ import { usePresenceIdentity } from "../presence/usePresenceIdentity.ts";
 import { sessionEnded, useSignedInUser } from "../session/sessionStore.ts";
 import { LockIcon } from "../ui/icons.tsx";
 import { showToast } from "../ui/toasts.ts";
+import { ConflictsBanner, conflictMarksOf } from "./ConflictsBanner.tsx";
 import { closeOutcome } from "./closeOutcome.ts";
 import { DocumentHeader } from "./DocumentHeader.tsx";
 import { DocumentParts } from "./DocumentParts.tsx";
 import { PageMessage } from "./PageMessage.tsx";
 import { type PageAccess, readOnlyReason } from "./readOnlyReason.ts";
 import { SyncStatus } from "./SyncStatus.tsx";
+import { useAgreedChanges } from "./useAgreedChanges.ts";
+import { useConflicts } from "./useConflicts.ts";
 import { useDocumentAccess } from "./useDocumentAccess.ts";
 import { useConnectionSnapshot, useDocumentConnection } from "./useDocumentConnection.ts";
+import { VersionsPanel, VersionsToggle } from "./VersionsPanel.tsx";
+import { WorkflowActions, WorkflowStatus } from "./WorkflowControls.tsx";
+import { lastReturn } from "./workflow.ts";
 
 /**
  * A document opened to work on together: header, then its sections and tables.
@@ -27,11 +33,21 @@ import { useConnectionSnapshot, useDocumentConnection } from "./useDocumentConne
  */
 export function DocumentPage({ docId }: { readonly docId: string }) {
   const connection = useDocumentConnection(docId);
-  const { document, sync, closed, lastClose, reconnects, refusals, unknownTemplate, localLoaded } =
+  const { document, sync, closed, lastClose, reconnects, refusals, refusalReason, unknownTemplate, localLoaded } =
     useConnectionSnapshot(connection);
-  const accessState = useDocumentAccess(docId, reconnects);
+  // A step of the agreement taken here re-reads the summary (others' steps come with a 4409 and a reconnect).
+  const [stepsTaken, setStepsTaken] = useState(0);
+  const accessState = useDocumentAccess(docId, reconnects + stepsTaken);
   const user = useSignedInUser();
   const summary = accessState.status === "notFound" ? null : accessState.summary;
+  const onStepTaken = (_next: DocumentSummary) => setStepsTaken((n) => n + 1);
+  const [versionsOpen, setVersionsOpen] = useState(false);
+  const changes = useAgreedChanges(docId, summary?.status ?? null, connection?.ydoc ?? null);
+  const conflicts = useConflicts(docId, connection?.ydoc ?? null, sync !== "connecting" && sync !== "offline");
+  const conflictMarks = useMemo(
+    () => (document ? conflictMarksOf(document, conflicts.conflicts) : undefined),
+    [document, conflicts.conflicts],
+  );
 
   const presence = useMemo(() => (connection ? new PresenceStore(connection.awareness) : null), [connection]);
   useEffect(() => () => presence?.destroy(), [presence]);
@@ -46,7 +62,7 @@ export function DocumentPage({ docId }: { readonly docId: string }) {
 
   const access: PageAccess | null = summary?.access ?? (accessState.status === "unreachable" ? "unknown" : null);
   useAccessChangeToast(access);
-  useRefusalToast(refusals);
+  useRefusalToast(refusals, refusalReason);
   const comments = useCommentsSetup({ docId, document, access, user });
 
   const close = closed ?? lastClose;
@@ -62,8 +78,15 @@ export function DocumentPage({ docId }: { readonly docId: string }) {
   if (unknownTemplate) return <PageMessage text={messages.document.unknownTemplate} />;
 
   // Until the server has said what this person may do, the table is shown read-only, without a banner.
-  const editable = access === "edit";
-  const reason = access === null ? null : readOnlyReason(access, user, summary);
+  // While на согласовании nobody changes the content, whatever their rights.
+  const locked = summary ? isContentLocked(summary.status) : false;
+  const editable = access === "edit" && !locked;
+  const reason = locked
+    ? messages.workflow.lockedBanner
+    : access === null
+      ? null
+      : readOnlyReason(access, user, summary);
+  const returned = summary ? lastReturn(summary) : null;
   const details = [
     summary?.organisation,
     // «Дорожная карта … на 2022 год» already says which template it is.
@@ -77,14 +100,50 @@ export function DocumentPage({ docId }: { readonly docId: string }) {
         <DocumentHeader
           title={title}
           details={details}
-          status={<SyncStatus state={sync} readOnly={!editable} />}
+          status={
+            <>
+              {summary && <WorkflowStatus summary={summary} changed={changes.count > 0} />}
+              {changes.count > 0 && (
+                <span className="k-changes-count" data-testid="changes-count" title={messages.changes.counterHint}>
+                  {messages.changes.counter(changes.count)}
+                </span>
+              )}
+              <SyncStatus state={sync} readOnly={!editable} />
+            </>
+          }
           people={presence ? <PresenceAvatars presence={presence} self={shownIdentity} /> : null}
-          actions={comments ? <DiscussionToggle page={comments} /> : null}
+          actions={
+            <>
+              {summary && accessState.status === "ready" && (
+                <WorkflowActions docId={docId} summary={summary} user={user} onChanged={onStepTaken} />
+              )}
+              {summary && <VersionsToggle open={versionsOpen} onToggle={() => setVersionsOpen((open) => !open)} />}
+              {comments ? <DiscussionToggle page={comments} /> : null}
+            </>
+          }
         />
         {outcome?.kind === "banner" && (
           <div className="k-banner k-banner-error" role="alert" data-testid="close-banner">
             {outcome.text}
           </div>
+        )}
+        {returned && (
+          <div className="k-banner k-banner-returned" role="note" data-testid="return-banner">
+            <span>
+              {returned.reason
+                ? messages.workflow.returnedBanner(returned.by.name, returned.reason)
+                : messages.workflow.returnedBannerNoReason(returned.by.name)}
+            </span>
+          </div>
+        )}
+        {document && (
+          <ConflictsBanner
+            docId={docId}
+            document={document}
+            conflicts={conflicts.conflicts}
+            canResolve={editable}
+            onResolved={conflicts.reload}
+          />
         )}
         {reason && (
           <div className="k-banner k-banner-readonly" role="note" data-testid="read-only-banner">
@@ -104,6 +163,8 @@ export function DocumentPage({ docId }: { readonly docId: string }) {
                 readOnly={!editable}
                 organisationId={summary?.organisationId ?? null}
                 year={summary?.year ?? null}
+                changes={changes}
+                conflicts={conflictMarks}
               />
             ) : (
               <p className="k-page-loading" aria-busy>
@@ -111,6 +172,14 @@ export function DocumentPage({ docId }: { readonly docId: string }) {
               </p>
             )}
           </div>
+          {versionsOpen && summary && (
+            <VersionsPanel
+              docId={docId}
+              canSave={access === "edit" || access === "comment"}
+              canRestore={editable}
+              onClose={() => setVersionsOpen(false)}
+            />
+          )}
           {comments && <DiscussionPanelSlot page={comments} />}
         </div>
         {comments && <CommentsLayer page={comments} />}
@@ -133,9 +202,13 @@ function useAccessChangeToast(access: PageAccess | null): void {
   }, [access]);
 }
 
-/** The server refused a change ("permission denied"): say so, once per refusal. */
-function useRefusalToast(refusals: number): void {
+/** The server refused a change ("permission denied"): say so, once per refusal, with its reason. */
+function useRefusalToast(refusals: number, reason: string | null): void {
   useEffect(() => {
-    if (refusals > 0) showToast(messages.document.refused, "error");
-  }, [refusals]);
+    if (refusals === 0) return;
+    showToast(
+      reason === LOCKED_FOR_AGREEMENT_REASON ? messages.workflow.lockedRefused : messages.document.refused,
+      "error",
+    );
+  }, [refusals, reason]);
 }

@@ -9,6 +9,7 @@ import { RegistryViewPart } from "../registryView/RegistryViewPart.tsx";
 import { FiguresStores } from "../sections/liveFigure/figuresStore.ts";
 import { SectionEditor } from "../sections/SectionEditor.tsx";
 import { useSectionFolds } from "../sections/useSectionFolds.ts";
+import type { AgreedChanges } from "./agreedChanges.ts";
 import type { LocalOrigin } from "./localOrigin.ts";
 
 export interface DocumentPartsProps {
@@ -22,6 +23,10 @@ export interface DocumentPartsProps {
   /** The document's organisation and year, once the server has said them (live figures need them). */
   readonly organisationId: string | null;
   readonly year: number | null;
+  /** What differs from the agreed version (marks on cells, rows and sections). */
+  readonly changes?: AgreedChanges;
+  /** «конфликт правок» sentences by table, then by cellKey. */
+  readonly conflicts?: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }
 
 /** Templates whose text may hold live figures (DOMAIN §10). */
@@ -68,6 +73,8 @@ export function DocumentParts(props: DocumentPartsProps) {
       presence={presence}
       readOnly={readOnly}
       year={year}
+      changes={props.changes?.tables.get(tableId) ?? null}
+      conflicts={props.conflicts?.get(tableId) ?? null}
     />
   );
   const only = parts.length === 1 ? parts[0] : undefined;
@@ -102,6 +109,7 @@ export function DocumentParts(props: DocumentPartsProps) {
             figureTarget={figureTarget}
             folded={foldable ? folds.folded[part.id] === true : undefined}
             onToggleFold={foldable ? () => folds.toggle(part.id) : undefined}
+            agreedParagraphs={props.changes?.sections.get(part.id) ?? null}
           />
         );
       })}

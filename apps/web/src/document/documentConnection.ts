@@ -27,6 +27,8 @@ export interface ConnectionSnapshot {
   readonly reconnects: number;
   /** Counts changes the server refused to apply ("permission denied"): the page says so. */
   readonly refusals: number;
+  /** The server's reason for the last refusal ("on-agreement": the document is на согласовании). */
+  readonly refusalReason: string | null;
   /** The document names a template this build does not know (a newer server). */
   readonly unknownTemplate: boolean;
   /** This device's copy in IndexedDB has been read (it may have been empty). */
@@ -82,6 +84,7 @@ export class DocumentConnection {
       lastClose: null,
       reconnects: 0,
       refusals: 0,
+      refusalReason: null,
       unknownTemplate: false,
       localLoaded: false,
     };
@@ -98,10 +101,10 @@ export class DocumentConnection {
     });
     // y-websocket only logs the server's "permission denied" to the console; the page says it in Russian.
     this.provider.messageHandlers[messageAuth] = (_encoder, decoder) =>
-      readAuthMessage(decoder, this.ydoc, () => {
+      readAuthMessage(decoder, this.ydoc, (_ydoc, reason) => {
         this.saved.noteRefused();
         this.refreshSaved();
-        this.update({ refusals: this.snapshot.refusals + 1 });
+        this.update({ refusals: this.snapshot.refusals + 1, refusalReason: reason });
       });
     // Everything the server sends in sync is stored already: note it before y-websocket applies it.
     // Messages relayed by another tab (BroadcastChannel) come with emitSynced false and prove nothing.

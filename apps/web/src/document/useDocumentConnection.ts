@@ -26,6 +26,7 @@ const IDLE: ConnectionSnapshot = {
   lastClose: null,
   reconnects: 0,
   refusals: 0,
+  refusalReason: null,
   unknownTemplate: false,
   localLoaded: false,
 };

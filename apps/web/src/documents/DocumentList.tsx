@@ -1,5 +1,6 @@
 import { type DocumentSummary, getTemplate } from "@karta/schema";
 import { DocumentCommentCounts } from "../comments/DocumentCommentCounts.tsx";
+import { WorkflowStatus } from "../document/WorkflowControls.tsx";
 import { messages } from "../messages.ts";
 import { Link } from "../router/Link.tsx";
 import { documentPath } from "../router/routes.ts";
@@ -40,6 +41,7 @@ export function DocumentList({
                     <span className="k-chip">
                       {getTemplate(doc.template)?.title ?? messages.documents.unknownTemplate(doc.template)}
                     </span>
+                    <WorkflowStatus summary={doc} />
                     <span>{messages.documents.year(doc.year)}</span>
                     <span>{messages.documents.updatedAt(formatDate(doc.updatedAt))}</span>
                     <AccessLabel access={doc.access} />

@@ -75,6 +75,12 @@ export function CellView(props: CustomCellRendererProps<RowSnapshot, CellValue> 
   return (
     <>
       {content}
+      {flag?.conflict && (
+        <span className="k-cell-conflict" data-testid="cell-conflict" role="img" aria-label={flag.conflict} />
+      )}
+      {flag?.changed && (
+        <span className="k-cell-changed" data-testid="cell-changed" role="img" aria-label={flag.changed} />
+      )}
       {problems.length > 0 && (
         <span className="k-cell-problem" data-testid="cell-problem" role="img" aria-label={problems.join(" ")} />
       )}

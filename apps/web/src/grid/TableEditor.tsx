@@ -1,10 +1,12 @@
 import type { KartaDocument } from "@karta/doc";
 import { useCallback, useMemo, useState, useSyncExternalStore } from "react";
+import type { TableChanges } from "../document/agreedChanges.ts";
 import type { LocalOrigin } from "../document/localOrigin.ts";
 import { useUndoManager } from "../document/useUndoManager.ts";
 import type { PresenceStore } from "../presence/presenceStore.ts";
 import { ProblemsList } from "../problems/ProblemsList.tsx";
 import type { ProblemCell } from "../problems/problemCells.ts";
+import { CellHistoryButton } from "./CellHistoryButton.tsx";
 import type { GridSession } from "./gridSession.ts";
 import { offersRiskProgramme, RiskProgrammeAction } from "./RiskProgrammeAction.tsx";
 import { addRowBelow, deleteSelectedRows } from "./rowCommands.ts";
@@ -24,10 +26,23 @@ export interface TableEditorProps {
   readonly readOnly: boolean;
   /** The document's year, once the server has said it: deadlines without a year fall in it. */
   readonly year?: number | null;
+  /** What differs from the agreed version in this table (null: not agreed, or nothing to compare). */
+  readonly changes?: TableChanges | null;
+  /** «конфликт правок» sentences of this table's cells, by cellKey. */
+  readonly conflicts?: ReadonlyMap<string, string> | null;
 }
 
 /** One table of the document with its toolbar: one undo history (of this table) and one selection for both. */
-export function TableEditor({ document, tableId, origin, presence, readOnly, year = null }: TableEditorProps) {
+export function TableEditor({
+  document,
+  tableId,
+  origin,
+  presence,
+  readOnly,
+  year = null,
+  changes = null,
+  conflicts = null,
+}: TableEditorProps) {
   const table = useMemo(() => document.table(tableId), [document, tableId]);
   const undo = useUndoManager(document, origin, tableId);
   const [selection] = useState(() => new SelectionStore());
@@ -36,7 +51,7 @@ export function TableEditor({ document, tableId, origin, presence, readOnly, yea
     (listener) => selection.subscribe(listener),
     () => selection.getBounds(),
   );
-  const insights = useTableInsights(table, year);
+  const insights = useTableInsights(table, year, changes, conflicts);
 
   const onAddRow = useCallback(() => {
     if (!session || readOnly) return;
@@ -61,13 +76,22 @@ export function TableEditor({ document, tableId, origin, presence, readOnly, yea
     [session, table, selection],
   );
 
-  const actions = offersRiskProgramme(document.template.id, tableId) ? (
-    <RiskProgrammeAction
-      documentId={origin.docId}
-      row={bounds ? insights.rows[bounds.top] : undefined}
-      readOnly={readOnly}
-    />
-  ) : undefined;
+  const actions = (
+    <>
+      {offersRiskProgramme(document.template.id, tableId) && (
+        <RiskProgrammeAction
+          documentId={origin.docId}
+          row={bounds ? insights.rows[bounds.top] : undefined}
+          readOnly={readOnly}
+        />
+      )}
+      <CellHistoryButton
+        docId={origin.docId}
+        table={table.template}
+        cell={bounds ? (selection.getRange()?.anchor ?? null) : null}
+      />
+    </>
+  );
 
   return (
     <>

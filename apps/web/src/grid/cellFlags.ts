@@ -1,7 +1,9 @@
 import { describePeriod, type PeriodContext, parsePeriod, type TableProblem } from "@karta/domain";
 import type { TableTemplate } from "@karta/schema";
+import type { TableChanges } from "../document/agreedChanges.ts";
 import { messages } from "../messages.ts";
 import { cellKey, describeProblem, problemsByCell } from "../problems/problemCells.ts";
+import { formatCell } from "./cellText.ts";
 
 /** What a cell shows beside its value: problems to look at, or that its deadline has passed. */
 export interface CellFlag {
@@ -9,6 +11,10 @@ export interface CellFlag {
   readonly problems: readonly string[];
   /** The overdue sentence for a Сроки cell (null: not overdue). */
   readonly overdue: string | null;
+  /** «было: …» when the cell differs from the agreed version, or that its row was added since. */
+  readonly changed?: string | null;
+  /** «конфликт правок: …» with both values and their authors. */
+  readonly conflict?: string | null;
 }
 
 interface Row {
@@ -51,7 +57,12 @@ export function buildCellFlags(
 /** The tooltip of a flagged cell: the overdue sentence first, then each problem. */
 export function flagTooltip(flag: CellFlag | null): string | undefined {
   if (!flag) return undefined;
-  const lines = [...(flag.overdue ? [flag.overdue] : []), ...flag.problems];
+  const lines = [
+    ...(flag.conflict ? [flag.conflict] : []),
+    ...(flag.changed ? [flag.changed] : []),
+    ...(flag.overdue ? [flag.overdue] : []),
+    ...flag.problems,
+  ];
   return lines.length > 0 ? lines.join("\n") : undefined;
 }
 
@@ -105,4 +116,45 @@ export class CellFlagsStore {
     if (changed.length > 0) for (const listener of this.listeners) listener();
     return changed.length > 0;
   }
+}
+
+/**
+ * The flags with what changed since agreement: «было: …» on each changed cell,
+ * and on every cell of a row added since.
+ */
+export function withAgreedChanges(
+  flags: Map<string, CellFlag>,
+  table: TableTemplate,
+  rows: readonly Row[],
+  changes: TableChanges | null,
+): Map<string, CellFlag> {
+  if (!changes) return flags;
+  const mark = (key: string, text: string) => {
+    const flag = flags.get(key);
+    flags.set(key, { problems: flag?.problems ?? [], overdue: flag?.overdue ?? null, changed: text });
+  };
+  for (const row of rows) {
+    if (changes.addedRows.has(row.id)) {
+      for (const column of table.columns) mark(cellKey(row.id, column.id), messages.changes.rowAdded);
+      continue;
+    }
+    for (const column of table.columns) {
+      const key = cellKey(row.id, column.id);
+      if (changes.cells.has(key)) mark(key, messages.changes.was(formatCell(changes.cells.get(key), column.type)));
+    }
+  }
+  return flags;
+}
+
+/** The flags with each «конфликт правок» sentence on its cell (by cellKey). */
+export function withConflicts(
+  flags: Map<string, CellFlag>,
+  conflicts: ReadonlyMap<string, string> | null,
+): Map<string, CellFlag> {
+  if (!conflicts) return flags;
+  for (const [key, text] of conflicts) {
+    const flag = flags.get(key);
+    flags.set(key, { ...(flag ?? { problems: [], overdue: null }), conflict: text });
+  }
+  return flags;
 }

@@ -9,7 +9,8 @@ import {
 } from "@karta/domain";
 import type { TableTemplate } from "@karta/schema";
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
-import { buildCellFlags, CellFlagsStore } from "./cellFlags.ts";
+import type { TableChanges } from "../document/agreedChanges.ts";
+import { buildCellFlags, CellFlagsStore, withAgreedChanges, withConflicts } from "./cellFlags.ts";
 import { useToday } from "./today.ts";
 
 export interface TableInsights {
@@ -40,7 +41,12 @@ function tracksDone(table: TableTemplate): boolean {
  * (tableProblems) and overdue measures (overdueRowIds). Overdue needs the
  * document's year, which the server says; until then nothing is marked overdue.
  */
-export function useTableInsights(table: TableModel, year: number | null): TableInsights {
+export function useTableInsights(
+  table: TableModel,
+  year: number | null,
+  changes: TableChanges | null = null,
+  conflicts: ReadonlyMap<string, string> | null = null,
+): TableInsights {
   const subscribe = useCallback((listener: () => void) => table.observe(listener), [table]);
   const rows = useSyncExternalStore(subscribe, () => table.rows());
   const [flags] = useState(() => new CellFlagsStore());
@@ -51,8 +57,12 @@ export function useTableInsights(table: TableModel, year: number | null): TableI
     const context: PeriodContext = { year: year ?? new Date().getFullYear() };
     const problems = tableProblems(template, rows, { readsAsDate: (text) => readsAsDate(text, context) });
     const overdue = year === null || !tracksDone(template) ? NONE : overdueRowIds(template, rows, context, today);
-    return { problems, overdue, cellFlags: buildCellFlags(template, rows, problems, overdue, context) };
-  }, [table, rows, year, today]);
+    const cellFlags = withConflicts(
+      withAgreedChanges(buildCellFlags(template, rows, problems, overdue, context), template, rows, changes),
+      conflicts,
+    );
+    return { problems, overdue, cellFlags };
+  }, [table, rows, year, today, changes, conflicts]);
   useEffect(() => {
     flags.update(result.cellFlags);
   }, [flags, result]);

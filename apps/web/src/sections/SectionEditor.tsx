@@ -31,6 +31,8 @@ export interface SectionEditorProps {
   /** Whether the section is folded to its title; undefined where sections do not fold. */
   readonly folded?: boolean;
   readonly onToggleFold?: () => void;
+  /** The agreed text of each paragraph changed since agreement (null: unchanged or not agreed). */
+  readonly agreedParagraphs?: readonly (string | null)[] | null;
 }
 
 /**
@@ -48,6 +50,7 @@ export function SectionEditor({
   figureTarget,
   folded,
   onToggleFold,
+  agreedParagraphs = null,
 }: SectionEditorProps) {
   const fragment = useMemo(() => document.section(section.id), [document, section.id]);
   const sectionAwareness = useMemo(() => new SectionAwareness(awareness, section.id), [awareness, section.id]);
@@ -92,8 +95,18 @@ export function SectionEditor({
       data-section={section.id}
       data-read-only={readOnly ? "true" : undefined}
       data-folded={folded ? "true" : undefined}
+      data-changed={agreedParagraphs ? "true" : undefined}
       aria-labelledby={headingId}
     >
+      {agreedParagraphs && (
+        <span
+          className="k-section-changed"
+          data-testid="section-changed"
+          title={messages.changes.sectionWas(agreedParagraphs.filter((t): t is string => t !== null))}
+        >
+          {messages.changes.sectionBadge}
+        </span>
+      )}
       <SectionHeading
         headingId={headingId}
         sectionId={section.id}
