@@ -44,6 +44,10 @@ describe("cellEditsOf", () => {
     const offlineBefore = Y.encodeStateVector(offline.ydoc);
     offline.table("measures").setCell(rowId, "period", "Май 2023");
     Y.applyUpdate(server.doc, Y.encodeStateAsUpdate(offline.ydoc, offlineBefore));
+    // The history gets what the offline person wrote, even when Yjs did not keep it.
+    expect(server.seen.at(-1)?.edits).toEqual([
+      { table: "measures", rowId, columnId: "period", value: "Май 2023", clientId: offline.ydoc.clientID },
+    ]);
     const [conflict] = server.seen.at(-1)?.conflicts ?? [];
     const values = [conflict?.kept, conflict?.lost].map((v) => [v?.value, v?.clientId]);
     expect(values).toEqual(

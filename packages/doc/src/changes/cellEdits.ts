@@ -2,13 +2,13 @@ import type { CellValue } from "@karta/schema";
 import * as Y from "yjs";
 import { ORDER_KEY, TABLE_ROOT_PREFIX } from "../roots.ts";
 
-/** A cell a transaction set (null: cleared). */
+/** A value a transaction wrote to a cell (null: cleared), kept by Yjs or not. */
 export interface CellEdit {
   readonly table: string;
   readonly rowId: string;
   readonly columnId: string;
   readonly value: CellValue;
-  /** The Yjs client that wrote the value now shown. */
+  /** The Yjs client that wrote it (UNKNOWN_CLIENT for a clearing: the update's sender did it). */
   readonly clientId: number;
 }
 
@@ -57,7 +57,16 @@ export function cellEditsOf(
       const winner = (type._map as Map<string, Item>).get(columnId);
       if (!winner) continue;
       const value = winner.deleted ? null : lastValue(winner);
-      edits.push({ table, rowId, columnId, value, clientId: winner.id.client });
+      // What this update wrote, whether Yjs kept it or not; a cleared cell wrote no item.
+      const written = itemsOf(winner).filter((item) => isNew(item, transaction));
+      for (const item of written.reverse()) {
+        if (!(item.content instanceof Y.ContentDeleted)) {
+          edits.push({ table, rowId, columnId, value: lastValue(item), clientId: item.id.client });
+        }
+      }
+      if (written.length === 0 && winner.deleted) {
+        edits.push({ table, rowId, columnId, value: null, clientId: UNKNOWN_CLIENT });
+      }
       const rival = concurrentSibling(winner, transaction);
       if (rival && !winner.deleted) {
         conflicts.push({
@@ -88,6 +97,16 @@ function concurrentSibling(winner: Item, transaction: Y.Transaction): Item | nul
     return left;
   }
   return null;
+}
+
+/** A client id no one writes under: the cell was cleared, and the sender is the one who did it. */
+export const UNKNOWN_CLIENT = -1;
+
+/** The items of one map key, newest (the one shown) first. */
+function itemsOf(winner: Item): Item[] {
+  const items: Item[] = [];
+  for (let item: Item | null = winner; item !== null; item = item.left) items.push(item);
+  return items;
 }
 
 function isNew(item: Item, transaction: Y.Transaction): boolean {
