@@ -1,7 +1,6 @@
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 import { type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
 import { cell, editCell, openSchoolProgramme, rowCount, SCHOOL5, SEE_TIMEOUT } from "./grid.ts";
+import { goal, shot, unfoldGoal } from "./pageParts.ts";
 import { DEMO_NAMES, signedInPerson } from "./session.ts";
 
 /**
@@ -39,24 +38,6 @@ test.beforeAll(async ({ browser }) => {
 test.afterAll(async () => {
   for (const context of contexts) await context.close();
 });
-
-const shotsDir = process.env.KARTA_SHOTS_DIR;
-async function shot(page: Page, name: string): Promise<void> {
-  if (!shotsDir) return;
-  mkdirSync(shotsDir, { recursive: true });
-  await page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
-}
-
-function goal(page: Page): Locator {
-  return page.getByTestId("section-text-goal");
-}
-
-/** Unfolds «Цель» (sections above a table start folded to their title). */
-async function unfoldGoal(page: Page): Promise<void> {
-  const fold = page.getByTestId("section-fold-goal");
-  if ((await fold.getAttribute("aria-expanded")) === "false") await fold.click();
-  await expect(goal(page)).toBeVisible();
-}
 
 function mark(page: Page, rowIndex: number, colId: string): Locator {
   return cell(page, rowIndex, colId).getByTestId("comment-mark");

@@ -1,5 +1,3 @@
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 import { type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
 import {
   cell,
@@ -10,6 +8,7 @@ import {
   SCHOOL5,
   SEE_TIMEOUT,
 } from "./grid.ts";
+import { goal, shot, unfoldGoal } from "./pageParts.ts";
 import { signedInPerson } from "./session.ts";
 
 /**
@@ -43,13 +42,6 @@ test.afterAll(async () => {
   for (const context of contexts) await context.close();
 });
 
-const shotsDir = process.env.KARTA_SHOTS_DIR;
-async function shot(page: Page, name: string): Promise<void> {
-  if (!shotsDir) return;
-  mkdirSync(shotsDir, { recursive: true });
-  await page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
-}
-
 function status(page: Page): Locator {
   return page.getByTestId("document-status");
 }
@@ -61,16 +53,6 @@ async function step(page: Page, button: string, fill?: (form: Locator) => Promis
   if (fill) await fill(form);
   await form.getByRole("button", { name: "Подтвердить" }).click();
   await expect(form).toHaveCount(0);
-}
-
-function goal(page: Page): Locator {
-  return page.getByTestId("section-text-goal");
-}
-
-async function unfoldGoal(page: Page): Promise<void> {
-  const fold = page.getByTestId("section-fold-goal");
-  if ((await fold.getAttribute("aria-expanded")) === "false") await fold.click();
-  await expect(goal(page)).toBeVisible();
 }
 
 test("submit, return with a reason, submit again, agree, approve with an order", async () => {
