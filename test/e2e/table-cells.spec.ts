@@ -161,7 +161,8 @@ test("the people picker adds «И.Н. Фамилия — должность» to
     await expect(search).toBeFocused();
     await page.keyboard.type(surname.slice(0, 3));
     const option = page.getByTestId("people-option").first();
-    await expect(option).toContainText(person.label);
+    // The picker asks the server for the directory when it first opens.
+    await expect(option).toContainText(person.label, { timeout: SEE_TIMEOUT });
     await expect(option).toHaveAttribute("aria-selected", "true");
     await page.keyboard.press("Enter");
     await expect(page.getByTestId("people-editor").locator("textarea")).toHaveValue(`${before}; ${person.label}`);

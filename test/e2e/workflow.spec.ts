@@ -1,10 +1,12 @@
 import { type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
 import {
   cell,
+  cellText,
   editCell,
   expectTableReady,
   openSchoolProgramme,
   PROGRAMME_TITLE,
+  readCell,
   SCHOOL5,
   SEE_TIMEOUT,
 } from "./grid.ts";
@@ -203,4 +205,59 @@ test("a cell set apart by two devices shows «конфликт правок» wi
   await expect(history).toContainText("«Учителя 5–9 классов» — Лысенко Марина Ивановна");
   await expect(history).toContainText("«Педагог-психолог» — Лысенко Марина Ивановна");
   await shot(school, "workflow-cell-history");
+});
+
+test("a moved row is marked on its №, a deleted one is quoted under the table, and the filter shows only changed rows", async () => {
+  test.setTimeout(120_000);
+  const counter = curator.getByTestId("changes-count");
+  await expect(counter).toHaveText(/Изменено после согласования: \d+/, { timeout: SEEN });
+  const before = Number((await counter.textContent())?.match(/\d+/)?.[0]);
+  // Rows 1 and 3 were changed, 6 added; 2, 4 and 5 are as agreed.
+  const movedText = await readCell(school, 4, "measure");
+  const deletedText = await readCell(school, 3, "measure");
+  const unchangedText = await readCell(school, 1, "measure");
+
+  // Row 5 goes one place up (Ctrl+Shift+↑), so row 4 is now 5: it is deleted.
+  await cell(school, 4, "measure").click();
+  await school.keyboard.press("ControlOrMeta+Shift+ArrowUp");
+  await expect(cellText(school, 3, "measure")).toHaveText(movedText);
+  await cell(school, 4, "measure").click();
+  await school.getByRole("button", { name: /^Удалить/ }).click();
+  await expect(school.getByTestId("grid")).not.toContainText(deletedText);
+  await expect(school.getByTestId("sync-status")).toHaveAttribute("data-state", "saved", { timeout: SEEN });
+
+  await expect(counter).toHaveText(`Изменено после согласования: ${before + 2}`, { timeout: SEEN });
+  await expect(cell(curator, 3, "n").getByTestId("cell-changed")).toHaveAttribute(
+    "aria-label",
+    "строка перемещена после согласования",
+  );
+  const deleted = curator.getByTestId("deleted-rows");
+  await expect(deleted).toContainText("Удалено после согласования: 1 строка");
+  await expect(deleted.getByTestId("deleted-row")).toContainText(deletedText);
+
+  // Only the changed rows: the untouched row 2 goes, the edited row 1, the moved and the added rows stay.
+  await curator.getByTestId("only-changed").click();
+  await expect(curator.getByTestId("only-changed")).toHaveAttribute("aria-pressed", "true");
+  const grid = curator.getByTestId("grid");
+  await expect(grid).not.toContainText(unchangedText);
+  await expect(grid).toContainText(movedText);
+  await expect(curator.getByTestId("row-count")).toHaveText("Показано 4 из 5 строк");
+  await expect(cell(curator, 0, "participants").getByTestId("cell-changed")).toHaveCount(1);
+  await shot(curator, "workflow-only-changed");
+
+  // The school edits through the filter: the shown row's cell is the one written.
+  await school.getByTestId("only-changed").click();
+  await expect(school.getByTestId("grid")).not.toContainText(unchangedText);
+  const shownSecond = await readCell(school, 1, "measure");
+  await editCell(school, 1, "participants", "Учителя-предметники 5–9 классов");
+  await school.getByTestId("only-changed").click();
+  await expect(school.getByTestId("only-changed")).toHaveAttribute("aria-pressed", "false");
+  await expect(school.getByTestId("grid")).toContainText(unchangedText);
+  const rowCount = Number((await school.getByTestId("row-count").textContent())?.match(/\d+/)?.[0]);
+  const texts: string[] = [];
+  for (let i = 0; i < rowCount; i++) texts.push(await readCell(school, i, "measure"));
+  // The second row shown was the table's third: rows 1 (changed) and 2 (hidden) come before it.
+  const at = texts.indexOf(shownSecond);
+  expect(at).toBe(2);
+  await expect(cellText(school, at, "participants")).toHaveText("Учителя-предметники 5–9 классов");
 });

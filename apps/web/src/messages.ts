@@ -19,6 +19,8 @@ export function plural(count: number, forms: readonly [one: string, few: string,
 
 const cells = ["ячейка", "ячейки", "ячеек"] as const;
 const rows = ["строка", "строки", "строк"] as const;
+/** «из 21 строки», «из 5 строк». */
+const rowsOf = ["строки", "строк", "строк"] as const;
 /** A past participle agreeing with a count of строки: 1 строка добавлена, 2 строки добавлены, 5 строк добавлено. */
 const rowsAdded = ["Добавлена", "Добавлены", "Добавлено"] as const;
 
@@ -86,6 +88,7 @@ export const messages = {
     closedOther: (code: number) => `Соединение с сервером закрыто (код ${code}).`,
     unknownTemplate: "Документ создан по шаблону, который эта версия приложения не знает. Обновите страницу.",
     rowCount: (n: number) => `${n} ${plural(n, rows)}`,
+    rowsShown: (shown: number, all: number) => `Показано ${shown} из ${all} ${plural(all, rowsOf)}`,
     refused:
       "Изменение не сохранено: у вас нет права изменять этот документ. Обновите страницу, чтобы увидеть его актуальную версию.",
     accessNow: (label: string) => `Ваши права на этот документ изменились: теперь ${label}.`,
@@ -690,6 +693,12 @@ export const messages = {
     counterHint: "Ячейки, строки и абзацы, которые отличаются от согласованной версии",
     was: (text: string) => `было: ${text || "пусто"}`,
     rowAdded: "строка добавлена после согласования",
+    rowMoved: "строка перемещена после согласования",
+    onlyChanged: "Только изменённые строки",
+    onlyChangedHint: "Показать в таблицах только строки, которые отличаются от согласованной версии",
+    noMoveWhileFiltered: "Пока показаны только изменённые строки, строки не перемещаются: снимите фильтр",
+    deletedTitle: (n: number) => `Удалено после согласования: ${n} ${plural(n, rows)}`,
+    deletedEmpty: "строка была пустой",
     sectionBadge: "изменено после согласования",
     conflictMark: (kept: string, keptBy: string, lost: string, lostBy: string) =>
       `конфликт правок: «${kept || "пусто"}» (${keptBy}) или «${lost || "пусто"}» (${lostBy})`,

@@ -14,7 +14,7 @@ export function goToCell(page: CommentsPage, tableId: string, rowId: string, col
   const handle = page.ui.table(tableId);
   if (!handle) return false;
   const { session } = handle;
-  const index = session.table.rows().findIndex((r) => r.id === rowId);
+  const index = session.rows().findIndex((r) => r.id === rowId);
   if (index < 0) return false;
   session.api.stopEditing();
   handle.container.scrollIntoView({ block: "nearest" });

@@ -27,7 +27,7 @@ export function useGridComments(container: RefObject<HTMLElement | null>, sessio
       const address = cellFromTarget(event.target);
       if (!address || (!page.canComment && !page.marks.markAt(tableId, address.rowId, address.colId))) return;
       event.preventDefault();
-      const index = session.table.rows().findIndex((r) => r.id === address.rowId);
+      const index = session.rows().findIndex((r) => r.id === address.rowId);
       if (index >= 0) {
         session.selection.select(address);
         session.api.setFocusedCell(index, address.colId);

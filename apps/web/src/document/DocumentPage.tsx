@@ -11,6 +11,7 @@ import { usePresenceIdentity } from "../presence/usePresenceIdentity.ts";
 import { sessionEnded, useSignedInUser } from "../session/sessionStore.ts";
 import { LockIcon } from "../ui/icons.tsx";
 import { showToast } from "../ui/toasts.ts";
+import { ChangesCounter } from "./ChangesCounter.tsx";
 import { ConflictsBanner, conflictMarksOf } from "./ConflictsBanner.tsx";
 import { closeOutcome } from "./closeOutcome.ts";
 import { DocumentHeader } from "./DocumentHeader.tsx";
@@ -43,6 +44,9 @@ export function DocumentPage({ docId }: { readonly docId: string }) {
   const onStepTaken = (_next: DocumentSummary) => setStepsTaken((n) => n + 1);
   const [versionsOpen, setVersionsOpen] = useState(false);
   const changes = useAgreedChanges(docId, summary?.status ?? null, connection?.ydoc ?? null);
+  const [onlyChangedChosen, setOnlyChanged] = useState(false);
+  // Nothing left to show apart: the filter lets go by itself.
+  const onlyChanged = onlyChangedChosen && changes.count > 0;
   const conflicts = useConflicts(docId, connection?.ydoc ?? null, sync !== "connecting" && sync !== "offline");
   const conflictMarks = useMemo(
     () => (document ? conflictMarksOf(document, conflicts.conflicts) : undefined),
@@ -103,11 +107,7 @@ export function DocumentPage({ docId }: { readonly docId: string }) {
           status={
             <>
               {summary && <WorkflowStatus summary={summary} changed={changes.count > 0} />}
-              {changes.count > 0 && (
-                <span className="k-changes-count" data-testid="changes-count" title={messages.changes.counterHint}>
-                  {messages.changes.counter(changes.count)}
-                </span>
-              )}
+              <ChangesCounter count={changes.count} onlyChanged={onlyChanged} onToggle={setOnlyChanged} />
               <SyncStatus state={sync} readOnly={!editable} />
             </>
           }
@@ -165,6 +165,7 @@ export function DocumentPage({ docId }: { readonly docId: string }) {
                 year={summary?.year ?? null}
                 changes={changes}
                 conflicts={conflictMarks}
+                onlyChanged={onlyChanged}
               />
             ) : (
               <p className="k-page-loading" aria-busy>

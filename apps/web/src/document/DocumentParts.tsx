@@ -27,6 +27,8 @@ export interface DocumentPartsProps {
   readonly changes?: AgreedChanges;
   /** «конфликт правок» sentences by table, then by cellKey. */
   readonly conflicts?: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** «Только изменённые строки»: tables show only rows that differ from the agreed version. */
+  readonly onlyChanged?: boolean;
 }
 
 /** Templates whose text may hold live figures (DOMAIN §10). */
@@ -75,6 +77,7 @@ export function DocumentParts(props: DocumentPartsProps) {
       year={year}
       changes={props.changes?.tables.get(tableId) ?? null}
       conflicts={props.conflicts?.get(tableId) ?? null}
+      onlyChanged={props.onlyChanged ?? false}
     />
   );
   const only = parts.length === 1 ? parts[0] : undefined;

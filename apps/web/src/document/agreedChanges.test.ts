@@ -29,13 +29,19 @@ describe("agreedChangesOf", () => {
           current: "Новое",
         },
         { kind: "paragraph", section: "goal", sectionTitle: "Цель", index: 0, agreed: "Повысить", current: "Поднять" },
+        { kind: "rowMoved", table: "measures", rowId: "r2", rowNumber: 4 },
+        { kind: "rowDeleted", table: "measures", rowId: "r3", agreed: { measure: "Старое", period: "Май" } },
       ],
     });
-    expect(changes.count).toBe(3);
+    expect(changes.count).toBe(5);
     const measures = changes.tables.get("measures");
     expect(measures?.cells.get(cellKey("r1", "participants"))).toBe("Классные руководители");
     expect(measures?.cells.has(cellKey("r9", "measure"))).toBe(false);
     expect([...(measures?.addedRows ?? [])]).toEqual(["r9"]);
     expect(changes.sections.get("goal")).toEqual(["Повысить"]);
+    expect([...(measures?.movedRows ?? [])]).toEqual(["r2"]);
+    expect(measures?.deletedRows).toEqual([{ rowId: "r3", agreed: { measure: "Старое", period: "Май" } }]);
+    // The filter «только изменённые строки» keeps the rows still there that differ; a deleted one is not in the table.
+    expect([...(measures?.changedRows ?? [])].sort()).toEqual(["r1", "r2", "r9"]);
   });
 });

@@ -7,6 +7,18 @@ export interface TableChanges {
   readonly cells: ReadonlyMap<string, CellValue>;
   /** Rows added since agreement. */
   readonly addedRows: ReadonlySet<string>;
+  /** Rows moved to another place since agreement. */
+  readonly movedRows: ReadonlySet<string>;
+  /** Rows deleted since agreement, with what they held then, in the agreed order. */
+  readonly deletedRows: readonly DeletedRow[];
+  /** Every row still in the table that differs in any way: added, moved or with a changed cell. */
+  readonly changedRows: ReadonlySet<string>;
+}
+
+export interface DeletedRow {
+  readonly rowId: string;
+  /** The row's cells when agreed, by column id. */
+  readonly agreed: Readonly<Record<string, CellValue>>;
 }
 
 export interface AgreedChanges {
@@ -20,16 +32,26 @@ export interface AgreedChanges {
 export const NO_CHANGES: AgreedChanges = { tables: new Map(), sections: new Map(), count: 0 };
 
 /**
- * GET …/changes?since=agreed sorted by place: cells and added rows by table,
- * paragraphs by section. A cell of an added row is not also counted as changed.
+ * GET …/changes?since=agreed sorted by place: cells and added, moved and
+ * deleted rows by table, paragraphs by section. A cell of an added row is not
+ * also counted as changed.
  */
 export function agreedChangesOf(response: ChangesResponse): AgreedChanges {
-  const tables = new Map<string, { cells: Map<string, CellValue>; addedRows: Set<string> }>();
+  const tables = new Map<
+    string,
+    {
+      cells: Map<string, CellValue>;
+      addedRows: Set<string>;
+      movedRows: Set<string>;
+      deletedRows: DeletedRow[];
+      changedRows: Set<string>;
+    }
+  >();
   const sections = new Map<string, (string | null)[]>();
   const tableOf = (id: string) => {
     let table = tables.get(id);
     if (!table) {
-      table = { cells: new Map(), addedRows: new Set() };
+      table = { cells: new Map(), addedRows: new Set(), movedRows: new Set(), deletedRows: [], changedRows: new Set() };
       tables.set(id, table);
     }
     return table;
@@ -44,8 +66,21 @@ export function agreedChangesOf(response: ChangesResponse): AgreedChanges {
         const table = tableOf(change.table);
         if (table.addedRows.has(change.rowId)) continue;
         table.cells.set(cellKey(change.rowId, change.columnId), change.agreed);
+        table.changedRows.add(change.rowId);
         break;
       }
+      case "rowAdded":
+        tableOf(change.table).changedRows.add(change.rowId);
+        break;
+      case "rowMoved": {
+        const table = tableOf(change.table);
+        table.movedRows.add(change.rowId);
+        table.changedRows.add(change.rowId);
+        break;
+      }
+      case "rowDeleted":
+        tableOf(change.table).deletedRows.push({ rowId: change.rowId, agreed: change.agreed });
+        break;
       case "paragraph": {
         const list = sections.get(change.section) ?? [];
         list.push(change.agreed);

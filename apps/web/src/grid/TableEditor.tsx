@@ -7,6 +7,8 @@ import type { PresenceStore } from "../presence/presenceStore.ts";
 import { ProblemsList } from "../problems/ProblemsList.tsx";
 import type { ProblemCell } from "../problems/problemCells.ts";
 import { CellHistoryButton } from "./CellHistoryButton.tsx";
+import { useChangedRowsFilter } from "./changedRowsFilter.ts";
+import { DeletedRowsList } from "./DeletedRowsList.tsx";
 import type { GridSession } from "./gridSession.ts";
 import { offersRiskProgramme, RiskProgrammeAction } from "./RiskProgrammeAction.tsx";
 import { addRowBelow, deleteSelectedRows } from "./rowCommands.ts";
@@ -30,6 +32,8 @@ export interface TableEditorProps {
   readonly changes?: TableChanges | null;
   /** «конфликт правок» sentences of this table's cells, by cellKey. */
   readonly conflicts?: ReadonlyMap<string, string> | null;
+  /** «Только изменённые строки»: the grid shows only rows that differ from the agreed version. */
+  readonly onlyChanged?: boolean;
 }
 
 /** One table of the document with its toolbar: one undo history (of this table) and one selection for both. */
@@ -42,6 +46,7 @@ export function TableEditor({
   year = null,
   changes = null,
   conflicts = null,
+  onlyChanged = false,
 }: TableEditorProps) {
   const table = useMemo(() => document.table(tableId), [document, tableId]);
   const undo = useUndoManager(document, origin, tableId);
@@ -52,6 +57,7 @@ export function TableEditor({
     () => selection.getBounds(),
   );
   const insights = useTableInsights(table, year, changes, conflicts);
+  useChangedRowsFilter(session, changes, onlyChanged);
 
   const onAddRow = useCallback(() => {
     if (!session || readOnly) return;
@@ -67,13 +73,14 @@ export function TableEditor({
 
   const onSelectProblem = useCallback(
     ({ rowId, colId }: ProblemCell) => {
-      const index = table.rows().findIndex((r) => r.id === rowId);
-      if (!session || index < 0) return;
+      if (!session) return;
+      const index = session.rows().findIndex((r) => r.id === rowId);
+      if (index < 0) return;
       session.api.stopEditing();
       selection.select({ rowId, colId });
       session.focusCell(index, colId);
     },
-    [session, table, selection],
+    [session, selection],
   );
 
   const actions = (
@@ -81,7 +88,7 @@ export function TableEditor({
       {offersRiskProgramme(document.template.id, tableId) && (
         <RiskProgrammeAction
           documentId={origin.docId}
-          row={bounds ? insights.rows[bounds.top] : undefined}
+          row={bounds && session ? session.rows()[bounds.top] : undefined}
           readOnly={readOnly}
         />
       )}
@@ -119,7 +126,8 @@ export function TableEditor({
         problems={insights.problems}
         onSelect={onSelectProblem}
       />
-      <StatusBar table={table} bounds={bounds} />
+      {changes && <DeletedRowsList table={table.template} rows={changes.deletedRows} />}
+      <StatusBar table={table} session={session} bounds={bounds} />
     </>
   );
 }

@@ -161,10 +161,10 @@ export function TableGrid({ table, origin, presence, selection, undo, readOnly, 
       event.api.setRowDropPositionIndicator({ row: null, dropIndicatorPosition: "none" });
       const rowId = event.node.data?.id;
       if (!session || rowId === undefined || readOnly) return;
-      const to = event.overIndex < 0 ? table.rowCount() - 1 : event.overIndex;
+      const to = event.overIndex < 0 ? session.rows().length - 1 : event.overIndex;
       if (to !== event.node.rowIndex) moveRowTo(session, rowId, to);
     },
-    [session, table, readOnly],
+    [session, readOnly],
   );
 
   const clearDropIndicator = useCallback(

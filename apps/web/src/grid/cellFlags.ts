@@ -120,7 +120,7 @@ export class CellFlagsStore {
 
 /**
  * The flags with what changed since agreement: «было: …» on each changed cell,
- * and on every cell of a row added since.
+ * a mark on every cell of a row added since and on the № of a row moved since.
  */
 export function withAgreedChanges(
   flags: Map<string, CellFlag>,
@@ -141,6 +141,8 @@ export function withAgreedChanges(
     for (const column of table.columns) {
       const key = cellKey(row.id, column.id);
       if (changes.cells.has(key)) mark(key, messages.changes.was(formatCell(changes.cells.get(key), column.type)));
+      // A moved row says so on its №, the place a number shows.
+      else if (column.type.kind === "rowNumber" && changes.movedRows.has(row.id)) mark(key, messages.changes.rowMoved);
     }
   }
   return flags;

@@ -11,6 +11,9 @@ import type { SelectionStore } from "./selection/selectionStore.ts";
  */
 export class GridSession {
   readonly colIds: readonly string[];
+  /** Which rows the grid shows («только изменённые строки»); null: all of them. */
+  private rowFilter: ((row: RowSnapshot) => boolean) | null = null;
+  private readonly filterListeners = new Set<() => void>();
 
   constructor(
     readonly api: GridApi<RowSnapshot>,
@@ -21,8 +24,35 @@ export class GridSession {
     this.colIds = table.template.columns.map((c) => c.id);
   }
 
+  /**
+   * The rows the grid shows, in order: the table's rows, or those the filter
+   * keeps. Grid indexes (focus, selection bounds, scrolling) count these rows,
+   * never the table's, so every command reads rows through here.
+   */
+  rows(): readonly RowSnapshot[] {
+    const all = this.table.rows();
+    return this.rowFilter ? all.filter(this.rowFilter) : all;
+  }
+
+  /** Whether some rows are hidden: moving rows by place is then refused (their places are not all shown). */
+  isFiltered(): boolean {
+    return this.rowFilter !== null;
+  }
+
+  /** Shows only the rows `keep` accepts (null: all); the row feed redraws. */
+  setRowFilter(keep: ((row: RowSnapshot) => boolean) | null): void {
+    this.rowFilter = keep;
+    for (const listener of this.filterListeners) listener();
+  }
+
+  /** Called after each setRowFilter. */
+  onFilterChange(listener: () => void): () => void {
+    this.filterListeners.add(listener);
+    return () => this.filterListeners.delete(listener);
+  }
+
   axes(): GridAxes {
-    return { rowIds: this.table.rows().map((r) => r.id), colIds: this.colIds };
+    return { rowIds: this.rows().map((r) => r.id), colIds: this.colIds };
   }
 
   /** The cell with keyboard focus, by ids. */
@@ -46,7 +76,7 @@ export class GridSession {
 
   /** Puts keyboard focus on a cell and scrolls it into view. */
   focusCell(rowIndex: number, colId: string): void {
-    const count = this.table.rowCount();
+    const count = this.rows().length;
     if (count === 0) return;
     const row = Math.max(0, Math.min(count - 1, rowIndex));
     this.api.ensureIndexVisible(row);

@@ -7,7 +7,7 @@ import { writeCells } from "./writeCells.ts";
 export function clearRange(session: GridSession): void {
   const bounds = session.activeBounds();
   if (!bounds) return;
-  const rows = session.table.rows().slice(bounds.top, bounds.bottom + 1);
+  const rows = session.rows().slice(bounds.top, bounds.bottom + 1);
   const columns = session.table.template.columns.slice(bounds.left, bounds.right + 1).filter((c) => !isDerived(c.type));
   const edits = rows.flatMap((row) =>
     columns.filter((c) => row.cells[c.id] !== undefined).map((c) => ({ rowId: row.id, columnId: c.id, value: null })),
@@ -23,14 +23,14 @@ export function extendSelection(session: GridSession, rows: number, cols: number
   if (!range) session.selection.select(from);
   const head = stepAddress(from, rows, cols, session.axes());
   session.selection.extendTo(head);
-  const index = session.table.rows().findIndex((r) => r.id === head.rowId);
+  const index = session.rows().findIndex((r) => r.id === head.rowId);
   if (index >= 0) session.api.ensureIndexVisible(index);
   session.api.ensureColumnVisible(head.colId);
 }
 
 /** Selects the whole table (Ctrl+A). */
 export function selectAll(session: GridSession): void {
-  const rows = session.table.rows();
+  const rows = session.rows();
   const first = rows[0];
   const last = rows.at(-1);
   const left = session.colIds[0];
@@ -44,7 +44,7 @@ export function toggleFocusedCell(session: GridSession): void {
   const address = session.focusedAddress();
   if (!address) return;
   const column = session.table.template.columns.find((c) => c.id === address.colId);
-  const row = session.table.rows().find((r) => r.id === address.rowId);
+  const row = session.rows().find((r) => r.id === address.rowId);
   if (column?.type.kind !== "boolean" || !row) return;
   writeCells(session.table, [{ rowId: row.id, columnId: column.id, value: row.cells[column.id] !== true }]);
 }

@@ -7,7 +7,8 @@ import { colsTouched, type RangeBounds, rowsTouched } from "./selection/rangeMat
 import { totalRowData } from "./totalRowData.ts";
 
 /**
- * Feeds the table model's immutable rows to the grid and keeps the rest in
+ * Feeds the table model's immutable rows (those the session's filter shows,
+ * with the total of all of them) to the grid and keeps the rest in
  * step: the selection's row order, the painted range, and the keyboard focus,
  * which AG Grid keeps by index, so when a colleague inserts a row above it
  * would silently jump to another row; here it follows its row instead.
@@ -17,14 +18,15 @@ export function useRowFeed(session: GridSession | null, container: RefObject<HTM
     if (!session) return;
     const { api, table, selection, colIds } = session;
 
-    const push = (rows: readonly RowSnapshot[]) => {
-      warnIfEditedRowVanished(session, rows);
+    const push = (all: readonly RowSnapshot[]) => {
+      warnIfEditedRowVanished(session, all);
+      const rows = session.rows();
       const focused = session.focusedAddress();
       const focusIndex = api.getFocusedCell()?.rowIndex;
       const hadFocus = container.current?.contains(document.activeElement) ?? false;
       api.setGridOption("rowData", rows as RowSnapshot[]);
       // The total row is recomputed with every change, so it is live like the rows.
-      if (table.template.totals) api.setGridOption("pinnedBottomRowData", totalRowData(table.template, rows));
+      if (table.template.totals) api.setGridOption("pinnedBottomRowData", totalRowData(table.template, all));
       selection.setAxes({ rowIds: rows.map((r) => r.id), colIds });
       if (!focused || session.isEditing()) return;
       const index = rows.findIndex((r) => r.id === focused.rowId);
@@ -45,9 +47,15 @@ export function useRowFeed(session: GridSession | null, container: RefObject<HTM
     push(table.rows());
     const stopRows = table.observe((rows) => push(rows));
     const stopPaint = selection.subscribe(paint);
+    const stopFilter = session.onFilterChange(() => {
+      // Dragging a row to a place among the shown rows would put it somewhere unseen.
+      api.setGridOption("suppressRowDrag", session.isFiltered());
+      push(table.rows());
+    });
     return () => {
       stopRows();
       stopPaint();
+      stopFilter();
     };
   }, [session, container]);
 }

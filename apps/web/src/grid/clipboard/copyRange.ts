@@ -8,7 +8,7 @@ export function copyRangeText(session: GridSession): string | null {
   const bounds = session.activeBounds();
   if (!bounds) return null;
   const columns = session.table.template.columns.slice(bounds.left, bounds.right + 1);
-  const rows = session.table.rows().slice(bounds.top, bounds.bottom + 1);
+  const rows = session.rows().slice(bounds.top, bounds.bottom + 1);
   return encodeTsv(
     rows.map((row) => {
       const computed = computedCells(session.table.template, row);

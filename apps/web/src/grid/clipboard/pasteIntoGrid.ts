@@ -16,7 +16,7 @@ export function pasteIntoGrid(session: GridSession, text: string): void {
   const { table } = session;
   const plan = planPaste({
     matrix: parseTsv(text),
-    rowIds: table.rows().map((r) => r.id),
+    rowIds: session.rows().map((r) => r.id),
     columns: table.template.columns,
     target,
   });
@@ -34,7 +34,8 @@ export function pasteIntoGrid(session: GridSession, text: string): void {
     showToast(editErrorMessage(error.code), "error");
     return;
   }
-  const rows = table.rows();
+  // New rows go at the table's end, which is also the end of the rows shown.
+  const rows = session.rows();
   const topRow = rows[plan.pasted.top];
   const bottomRow = rows[Math.min(plan.pasted.bottom, rows.length - 1)];
   const left = session.colIds[plan.pasted.left];
