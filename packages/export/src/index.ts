@@ -1,0 +1,11 @@
+export type {
+  ExportColumn,
+  ExportColumnKind,
+  ExportDocument,
+  ExportOrder,
+  ExportSection,
+  ExportTable,
+  ExportValue,
+  TextBlock,
+  TextRun,
+} from "./model.ts";
