@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { cell, editCell, openRoadmap, readCell, syncStatus } from "./grid.ts";
+import { unfoldSection } from "./pageParts.ts";
 import { login } from "./session.ts";
 
 const SEMINAR_PLAN_TITLE = "План семинаров на 2022 год";
@@ -29,6 +30,7 @@ test("the page reports no Content-Security-Policy violation while signing in and
   await login(page, "methodist");
   // The roadmap: the grid, a rich-text section with its toolbar, the sync socket.
   await openRoadmap(page);
+  await unfoldSection(page, "preamble");
   await page.getByTestId("section-text-preamble").click();
   await expect(page.getByRole("toolbar", { name: /Форматирование раздела/ })).toBeVisible();
   // An edit, in a document no other test reads: the seminar plan.

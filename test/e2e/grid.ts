@@ -31,6 +31,13 @@ export async function openRoadmap(page: Page): Promise<void> {
   await expectTableReady(page);
 }
 
+/** Opens a document by id and waits until it is synced. */
+export async function openDocument(page: Page, id: string): Promise<void> {
+  await page.goto(`/d/${id}`);
+  await expect(page.getByTestId("grid").first()).toBeVisible({ timeout: 10_000 });
+  await expect(syncStatus(page)).toHaveAttribute("data-state", "saved", { timeout: 10_000 });
+}
+
 /** Opens a school's demo anti-risk programme from the documents list (signed in already). */
 export async function openSchoolProgramme(page: Page, school: string): Promise<void> {
   await page.goto("/");

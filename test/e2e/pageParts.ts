@@ -16,9 +16,14 @@ export function goal(page: Page): Locator {
   return page.getByTestId("section-text-goal");
 }
 
-/** Unfolds «Цель» (sections above a table start folded to their title). */
-export async function unfoldGoal(page: Page): Promise<void> {
-  const fold = page.getByTestId("section-fold-goal");
+/** Unfolds a section (sections with text above a table start folded to their title). */
+export async function unfoldSection(page: Page, sectionId: string): Promise<void> {
+  const fold = page.getByTestId(`section-fold-${sectionId}`);
   if ((await fold.getAttribute("aria-expanded")) === "false") await fold.click();
-  await expect(goal(page)).toBeVisible();
+  await expect(page.getByTestId(`section-text-${sectionId}`)).toBeVisible();
+}
+
+/** Unfolds «Цель». */
+export async function unfoldGoal(page: Page): Promise<void> {
+  await unfoldSection(page, "goal");
 }

@@ -1,5 +1,14 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { cell, cellText, editCell, openSchoolProgramme, SCHOOL5, SEE_TIMEOUT, syncStatus } from "./grid.ts";
+import {
+  cell,
+  cellText,
+  editCell,
+  openDocument,
+  openSchoolProgramme,
+  SCHOOL5,
+  SEE_TIMEOUT,
+  syncStatus,
+} from "./grid.ts";
 import { signedInPerson } from "./session.ts";
 
 /**
@@ -24,13 +33,6 @@ async function tooltipOf(page: Page, target: Locator): Promise<Locator> {
   const tooltip = page.locator(".ag-tooltip");
   await expect(tooltip).toBeVisible({ timeout: 5_000 });
   return tooltip;
-}
-
-/** Opens a document by id and waits until it is synced. */
-async function openDocument(page: Page, id: string): Promise<void> {
-  await page.goto(`/d/${id}`);
-  await expect(page.getByTestId("grid").first()).toBeVisible({ timeout: 10_000 });
-  await expect(syncStatus(page)).toHaveAttribute("data-state", "saved", { timeout: 10_000 });
 }
 
 test("an overdue measure is marked until its status says «выполнено»", async ({ browser }) => {
@@ -93,7 +95,7 @@ test("teacher deficits: shares and the total are computed, never typed, and a wr
     await expect(cellText(page, 0, "shareC")).toHaveText(/^43,8\s%$/);
     await expect(await tooltipOf(page, cell(page, 0, "shareA"))).toContainText("Вычисляется: доля от");
     // The total row, pinned under the table, follows the rows.
-    await expect(totalCell(page, "subject")).toHaveText("Итого");
+    await expect(totalCell(page, "subject")).toHaveText("Всего:");
     await expect(totalCell(page, "teachers")).toHaveText("16");
     await expect(totalCell(page, "shareA")).toHaveText(/^18,8\s%$/);
 

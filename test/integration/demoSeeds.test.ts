@@ -112,7 +112,7 @@ describe("the demo from the seed documents", () => {
 
     expect(tableProblems(subjects, rows, { readsAsDate: (text) => readsAsDate(text, { year: 2021 }) })).toEqual([]);
     const total = totalRow(subjects, rows);
-    expect(total).toMatchObject({ subject: "Итого", teachers: 232, a: 65, b: 79, c: 84, d: 4 });
+    expect(total).toMatchObject({ subject: "Всего:", teachers: 232, a: 65, b: 79, c: 84, d: 4 });
     expect(formatPercent((total?.shareA as number) + (total?.shareB as number))).toBe("62,1\u00a0%");
   });
 

@@ -144,6 +144,7 @@ export const messages = {
 
   grid: {
     noRows: "В таблице нет строк. Нажмите «Добавить строку».",
+    noRowsReadOnly: "В таблице нет строк.",
     loading: "Загрузка…",
     /** AG Grid's own words that reach the page (its pagination's labels are in every grid's markup). */
     agGrid: {

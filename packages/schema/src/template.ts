@@ -5,6 +5,12 @@ export interface ColumnTemplate {
   readonly id: string;
   /** The Russian title users know, verbatim from the official form. */
   readonly title: string;
+  /**
+   * The form's own words, when they are too long for a grid's header (seed 004:
+   * «наличие системных дефицитов, требующих устранения (уровень А)»): exports
+   * print this, imports match it; the grid shows `title`.
+   */
+  readonly officialTitle?: string;
   readonly type: ColumnType;
   /** Preferred width in pixels for the grid and exports. */
   readonly width?: number;
@@ -45,6 +51,11 @@ export interface SectionTemplate {
   readonly title: string;
   /** What to write there, shown while it is empty. */
   readonly hint?: string;
+  /**
+   * false: exports print the text without the title, because the text carries
+   * its own headings (the roadmap's preamble is numbered «1. Цели …:», «2. Задачи …:»).
+   */
+  readonly titleInPrint?: boolean;
 }
 
 /**
@@ -72,6 +83,21 @@ export interface DocumentTemplate {
   readonly views?: readonly RegistryView[];
   /** DOMAIN's number of the document (§1–10), for ordering lists the way users know them. */
   readonly domainNumber: number;
+  /**
+   * The title an export prints, as the official form words it, with `{year}` for
+   * the document's year; without it, exports print the document's title.
+   */
+  readonly printedTitle?: string;
+}
+
+/** The words an export prints above a column: the form's own (`officialTitle`), else the grid's. */
+export function printedColumnTitle(column: ColumnTemplate): string {
+  return column.officialTitle ?? column.title;
+}
+
+/** The title an export prints for a document of this template and year. */
+export function printedDocumentTitle(template: DocumentTemplate, documentTitle: string, year: number): string {
+  return template.printedTitle?.replaceAll("{year}", String(year)) ?? documentTitle;
 }
 
 /** Keys a row map uses for itself; a column may not take them. */

@@ -115,6 +115,11 @@ export const demoAccounts: readonly DemoAccount[] = [
   },
 ];
 
+/** The account id of a demo login. */
+export function demoAccountId(login: string): string {
+  return `demo-${login}`;
+}
+
 /**
  * The region, Славянский район with its 2022 ШНОР schools, the other seeds' municipalities
  * (`demoTerritories.ts`), and the demo accounts.
@@ -148,7 +153,7 @@ export async function seedDemoDirectory(directory: DirectoryStore): Promise<void
   await seedDemoTerritories(directory, demoOrganisationIds.region);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const account of demoAccounts) {
-    const id = `demo-${account.login}`;
+    const id = demoAccountId(account.login);
     await directory.createAccount({
       id,
       login: account.login,

@@ -15,6 +15,9 @@ export const slavyanskMunicipality = {
 
 export const slavyanskRoadmapTitle = "Дорожная карта по методическому сопровождению ШНОР на 2022 год";
 
+/** The order the roadmap is the appendix of: «от 21.01.2022 № 156». */
+export const slavyanskRoadmapOrder = { number: "156", date: "2022-01-21" } as const;
+
 export interface RoadmapSeedRow {
   /** Показатели */
   measure: string;

@@ -52,6 +52,8 @@ const localeText = {
   noRowsToShow: messages.grid.noRows,
   loadingOoo: messages.grid.loading,
 };
+/** A reader has no «Добавить строку» to press. */
+const readOnlyLocaleText = { ...localeText, noRowsToShow: messages.grid.noRowsReadOnly };
 
 /**
  * The table as a spreadsheet. Yjs is the source of truth: the grid shows the
@@ -193,7 +195,7 @@ export function TableGrid({ table, origin, presence, selection, undo, readOnly, 
           onRowDragLeave={clearDropIndicator}
           onRowDragCancel={clearDropIndicator}
           onGridReady={onGridReady}
-          localeText={localeText}
+          localeText={readOnly ? readOnlyLocaleText : localeText}
           ensureDomOrder
           animateRows
           tooltipShowDelay={600}

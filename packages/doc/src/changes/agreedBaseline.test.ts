@@ -58,6 +58,19 @@ describe("AgreedBaseline", () => {
     expect(baseline.rowChanges(doc, "measures", a)).toHaveLength(1);
   });
 
+  it("does not count an empty paragraph the editor adds after a closing list", () => {
+    const doc = KartaDocument.create(new Y.Doc(), antiRiskProgramme);
+    writeGoal(doc, ["Повысить мотивацию"]);
+    const baseline = new AgreedBaseline(antiRiskProgramme, Y.encodeStateAsUpdate(doc.ydoc));
+    const fragment = doc.section("goal");
+    fragment.insert(fragment.length, [new Y.XmlElement("paragraph")]);
+    expect(baseline.changes(doc)).toEqual([]);
+    writeGoal(doc, ["Повысить мотивацию", "Новый абзац"]);
+    expect(baseline.changes(doc)).toEqual([
+      { kind: "paragraph", section: "goal", index: 1, agreed: null, current: "<paragraph>Новый абзац</paragraph>" },
+    ]);
+  });
+
   it("pairs paragraphs by their longest common run: changed, added and removed", () => {
     expect(paragraphDiff(["a", "b", "c"], ["a", "B", "c"])).toEqual([{ index: 1, agreed: "b", current: "B" }]);
     expect(paragraphDiff(["a", "c"], ["a", "b", "c"])).toEqual([{ index: 1, agreed: null, current: "b" }]);

@@ -108,7 +108,13 @@ export class AgreedBaseline {
   sectionChanges(current: KartaDocument, sectionId: string): ContentChange[] {
     const before = this.sections.get(sectionId) ?? [];
     const after = paragraphsOf(current.ydoc.getXmlFragment(sectionRootName(sectionId)));
-    return paragraphDiff(before, after).map((d) => ({ kind: "paragraph", section: sectionId, ...d }));
+    return (
+      paragraphDiff(before, after)
+        // An empty paragraph coming or going says nothing to a reader: the editor adds one after a
+        // closing list or table of text it opens (its trailing node), and Enter at the end makes one.
+        .filter((d) => !(d.agreed === null && isBlank(d.current)) && !(d.current === null && isBlank(d.agreed)))
+        .map((d) => ({ kind: "paragraph", section: sectionId, ...d }))
+    );
   }
 }
 
@@ -120,6 +126,11 @@ function readRow(row: Y.Map<unknown>, columns: readonly { id: string }[]): Agree
   }
   const order = row.get(ORDER_KEY);
   return { order: typeof order === "string" ? order : "", cells };
+}
+
+/** Whether a block's XML holds no text: `<paragraph></paragraph>`, `<paragraph><hardBreak></hardBreak></paragraph>`. */
+function isBlank(xml: string | null): boolean {
+  return xml === null || xml.replace(/<[^>]*>/g, "").trim() === "";
 }
 
 /** The top-level blocks of a section (paragraphs, headings, lists, tables) as comparable strings. */

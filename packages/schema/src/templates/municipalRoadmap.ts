@@ -3,7 +3,7 @@ import { defineTemplate } from "../template.ts";
 /**
  * Дорожная карта по методическому сопровождению ШНОР (DOMAIN §5, seed 002):
  * the order's preamble and the municipality's yearly table of measures.
- * Version 2 added the preamble.
+ * Version 2 added the preamble. Column titles are the seed's, verbatim.
  */
 export const municipalRoadmap = defineTemplate({
   id: "municipal-roadmap",
@@ -11,28 +11,37 @@ export const municipalRoadmap = defineTemplate({
   domainNumber: 5,
   title: "Дорожная карта по методическому сопровождению ШНОР",
   scope: "municipality",
+  printedTitle:
+    "Дорожная карта по методическому сопровождению системы работы со школами с низкими образовательными результатами и школами, функционирующими в сложных социальных условиях, на {year} год",
   sections: [
     {
       id: "preamble",
       title: "Преамбула приказа",
-      hint: "Номер и дата приказа, цели, задачи и основания дорожной карты.",
+      hint: "Цели, задачи, документы-основания и обоснование целей дорожной карты, каждый пункт с номером.",
+      titleInPrint: false,
     },
   ],
   tables: [
     {
       id: "measures",
-      title: "Содержание работы по методическому сопровождению",
+      title:
+        "Содержание работы по методическому сопровождению школ с низкими образовательными результатами и школ, функционирующих в сложных социальных условиях",
       columns: [
         { id: "n", title: "№", type: { kind: "rowNumber" }, width: 60 },
         {
           id: "measure",
-          title: "Показатели (мероприятие)",
+          title: "Показатели",
           type: { kind: "longText" },
           width: 420,
           required: true,
         },
         { id: "document", title: "Документ", type: { kind: "longText" }, width: 220 },
-        { id: "period", title: "Сроки и периодичность", type: { kind: "period" }, width: 200 },
+        {
+          id: "period",
+          title: "Сроки и периодичность проведения мероприятий",
+          type: { kind: "period" },
+          width: 200,
+        },
         {
           id: "responsible",
           title: "Ответственные за сбор и обработку информации",

@@ -5,4 +5,5 @@ export * from "./richText.ts";
 export * from "./roadmapAnalysis.ts";
 export * from "./seminarPlan.ts";
 export * from "./shnorByYear.ts";
+export * from "./slavyanskPreamble.ts";
 export * from "./teacherDeficits.ts";
