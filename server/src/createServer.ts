@@ -9,11 +9,13 @@ import { Sessions } from "./auth/Sessions.ts";
 import { CommentActivity } from "./comments/CommentActivity.ts";
 import type { Config } from "./config.ts";
 import { recordCellFacts } from "./documents/cellFacts.ts";
+import { CoalescedPublisher, InProcessDocumentEvents } from "./documents/DocumentEvents.ts";
 import { Versions } from "./documents/versions.ts";
 import { UpgradeAuthorizer, type UpgradeDecision } from "./http/authorizeUpgrade.ts";
 import { createRequestHandler } from "./http/createRequestHandler.ts";
+import { DocumentEventStreams } from "./http/documentEventStreams.ts";
 import { decodePathSegment, parseRequestTarget } from "./http/requestTarget.ts";
-import { MAX_FRAME_BYTES } from "./limits.ts";
+import { MAX_FRAME_BYTES, SUMMARY_EVENT_DELAY_MS } from "./limits.ts";
 import type { Logger } from "./log.ts";
 import type { Services } from "./services.ts";
 import type { DirectoryStore } from "./storage/DirectoryStore.ts";
@@ -45,6 +47,11 @@ export async function startServer(
   const audit = new AuditLog(directory, log);
   const live = new LiveConnections(access, log);
   const commentActivity = new CommentActivity(store, audit, log);
+  const events = new InProcessDocumentEvents((error, docId) =>
+    log.error({ err: error, docId }, "a document event listener failed"),
+  );
+  // Comments move the summary's counts in bursts (a thread, its replies): one event a few seconds after.
+  const eventsSoon = new CoalescedPublisher(events, SUMMARY_EVENT_DELAY_MS);
   const rooms = new RoomRegistry(store, log, config.IDLE_UNLOAD_MS, {
     limitsFor: (room) => limitsFor(store, room),
     upgrade: upgradeRoom,
@@ -59,10 +66,14 @@ export async function startServer(
     },
     onStored: (room, doc, change) => {
       const { docId, part } = parseRoomName(room);
-      if (part === "comments") void commentActivity.stored(docId, doc);
-      else {
+      if (part === "comments") {
+        void commentActivity.stored(docId, doc).then(() => eventsSoon.soon(docId, { type: "summary" }));
+      } else {
+        // No summary event: the summary's updatedAt moves when the log is compacted, not at each update.
         void versions.changed(docId, doc);
-        void recordCellFacts(store, log, docId, change);
+        void recordCellFacts(store, log, docId, change).then((conflicts) => {
+          if (conflicts > 0) events.publish(docId, { type: "conflicts" });
+        });
       }
     },
   });
@@ -77,13 +88,16 @@ export async function startServer(
     rooms,
     commentActivity,
     versions,
+    events,
     sessions: new Sessions(directory, audit, live, config.SESSION_TTL_MS),
     cookieSecure: config.COOKIE_SECURE,
   };
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  const streams = new DocumentEventStreams(services);
   const httpServer = http.createServer(
     createRequestHandler({
       services,
+      streams,
       webDist: config.WEB_DIST,
       version: SERVER_VERSION,
       health: () => ({ loadedDocuments: rooms.loadedCount, connections: wss.clients.size }),
@@ -154,6 +168,9 @@ export async function startServer(
     async close() {
       clearInterval(pinger);
       httpServer.close();
+      // Open events streams would keep their connections (and httpServer.close) waiting forever.
+      eventsSoon.close();
+      streams.closeAll();
       await rooms.shutdown();
       for (const ws of wss.clients) ws.terminate();
       wss.close();

@@ -146,3 +146,33 @@ export const AUDIT_REPEAT_WINDOW_MS = 15 * 60 * 1000;
 
 /** A document that changed gets a version at most this often (besides those of the workflow and named ones). */
 export const DAILY_VERSION_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A document's events stream (GET /api/documents/:id/events) sends a comment
+ * this often when nothing else happened: proxies and load balancers commonly
+ * drop a response silent for 30 to 60 s.
+ */
+export const EVENT_STREAM_HEARTBEAT_MS = 25_000;
+
+/** How long an events stream's client waits before reconnecting (the SSE `retry:` field). */
+export const EVENT_STREAM_RETRY_MS = 5_000;
+
+/**
+ * Changes to a document's comments (each moves the comment counts of its
+ * summary) reach its events streams at most this often: a thread and its
+ * replies written in a minute make a summary every few seconds, not one each.
+ */
+export const SUMMARY_EVENT_DELAY_MS = 3_000;
+
+/**
+ * What an events stream's client has not read yet; beyond it the stream is
+ * cut (its client reconnects and gets the current summary). A summary is ~1 KiB.
+ */
+export const MAX_EVENT_STREAM_BACKLOG_BYTES = 256 * 1024;
+
+/**
+ * Events streams open at once with one session or token, and for one account.
+ * The web app holds one per visible document page; a script needs a few.
+ */
+export const MAX_EVENT_STREAMS_PER_CREDENTIAL = 32;
+export const MAX_EVENT_STREAMS_PER_ACCOUNT = 128;

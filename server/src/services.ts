@@ -2,6 +2,7 @@ import type { AccessControl } from "./access/AccessControl.ts";
 import type { AuditLog } from "./audit/AuditLog.ts";
 import type { Sessions } from "./auth/Sessions.ts";
 import type { CommentActivity } from "./comments/CommentActivity.ts";
+import type { DocumentEvents } from "./documents/DocumentEvents.ts";
 import type { Versions } from "./documents/versions.ts";
 import type { Logger } from "./log.ts";
 import type { DirectoryStore } from "./storage/DirectoryStore.ts";
@@ -23,6 +24,11 @@ export interface Services {
   readonly commentActivity: CommentActivity;
   /** Versions of documents' content: the workflow's, named and daily ones. */
   readonly versions: Versions;
+  /**
+   * What happened to documents, for their open pages (GET /api/documents/:id/events):
+   * whatever changes a document's summary or its cell conflicts publishes here.
+   */
+  readonly events: DocumentEvents;
   readonly log: Logger;
   /** Mark the session cookie Secure (when served over HTTPS). */
   readonly cookieSecure: boolean;

@@ -10,7 +10,7 @@ const SEMINAR_PLAN_TITLE = "План семинаров на 2022 год";
  * each blocked script, style, image, font, worker or connection both as a
  * `securitypolicyviolation` event and on the console; neither may appear
  * while a person signs in, opens a document (grid, rich text, the sync
- * socket, the service worker) and edits it.
+ * socket, the document's events stream, the service worker) and edits it.
  */
 test("the page reports no Content-Security-Policy violation while signing in and editing a document", async ({
   page,
@@ -28,8 +28,12 @@ test("the page reports no Content-Security-Policy violation while signing in and
   const response = await page.goto("/login");
   expect(response?.headers()["content-security-policy"]).toContain("script-src 'self'");
   await login(page, "methodist");
-  // The roadmap: the grid, a rich-text section with its toolbar, the sync socket.
+  // The roadmap: the grid, a rich-text section with its toolbar, the sync socket, the events stream.
+  const events = page.waitForResponse((r) => /\/api\/documents\/[^/]+\/events$/.test(new URL(r.url()).pathname));
   await openRoadmap(page);
+  const stream = await events;
+  expect(stream.status()).toBe(200);
+  expect(stream.headers()["content-type"]).toMatch(/^text\/event-stream/);
   await unfoldSection(page, "preamble");
   await page.getByTestId("section-text-preamble").click();
   await expect(page.getByRole("toolbar", { name: /Форматирование раздела/ })).toBeVisible();

@@ -1,14 +1,5 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import {
-  cell,
-  cellText,
-  editCell,
-  openDocument,
-  openSchoolProgramme,
-  SCHOOL5,
-  SEE_TIMEOUT,
-  syncStatus,
-} from "./grid.ts";
+import { cell, cellText, editCell, openDocument, openSchoolProgramme, SCHOOL5, SEE_TIMEOUT } from "./grid.ts";
 import { signedInPerson } from "./session.ts";
 
 /**

@@ -7,16 +7,16 @@ import type { StoredChange } from "../sync/DocRoom.ts";
  * history outlives the log's compaction) and the writes Yjs resolved without a
  * word (two values of one cell written apart), so that nothing typed is lost
  * without a trace. Authors of conflicting values are the owners of the Yjs
- * client ids that wrote them.
+ * client ids that wrote them. Returns how many conflicts it recorded.
  */
 export async function recordCellFacts(
   store: DocumentStore,
   log: Logger,
   docId: string,
   change: StoredChange,
-): Promise<void> {
+): Promise<number> {
   const { facts } = change;
-  if (!facts || (facts.edits.length === 0 && facts.conflicts.length === 0)) return;
+  if (!facts || (facts.edits.length === 0 && facts.conflicts.length === 0)) return 0;
   const at = new Date().toISOString();
   try {
     await store.recordCellEdits(
@@ -41,7 +41,9 @@ export async function recordCellFacts(
         resolvedAt: null,
       })),
     );
+    return facts.conflicts.length;
   } catch (error) {
     log.error({ err: error, docId }, "could not record the cells' history");
+    return 0;
   }
 }

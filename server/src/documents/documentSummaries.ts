@@ -38,6 +38,21 @@ export async function summariesFor(
   );
 }
 
+/**
+ * One document as GET /api/documents/:id describes it to this person (with its
+ * comment counts); null when there is no such document or it is not theirs to
+ * read. The events stream of a document answers and re-checks with this too.
+ */
+export async function documentSummaryFor(
+  services: Services,
+  principal: Principal,
+  docId: string,
+): Promise<DocumentSummary | null> {
+  const record = await services.store.getDocument(docId);
+  const [summary] = record ? await summariesFor(services, principal, [record], { withComments: true }) : [];
+  return summary ?? null;
+}
+
 export function toSummary(
   record: DocumentRecord,
   access: DocumentSummary["access"],

@@ -97,6 +97,7 @@ export function cellsRoutes(services: Services): Route[] {
           }
         });
         await services.store.resolveConflict(record.id, conflict.id, principal.accountId, new Date().toISOString());
+        services.events.publish(record.id, { type: "conflicts" });
         sendJson(ctx.res, 200, { resolved: conflict.id, value });
       },
     },

@@ -100,6 +100,8 @@ export function commentsRoutes(services: Services): Route[] {
       async handle(ctx) {
         const { principal, record } = await documentFor(ctx, "read", messages.cannotReadComments);
         await services.store.markCommentsSeen(principal.accountId, record.id, new Date().toISOString());
+        // Their unread count in the summary changed (the others' streams find theirs the same and send nothing).
+        services.events.publish(record.id, { type: "summary" });
         sendNoContent(ctx.res);
       },
     },

@@ -9,6 +9,7 @@ import type { Services } from "../services.ts";
 import { cellsRoutes } from "./cellsRoutes.ts";
 import { changesRoutes } from "./changesRoutes.ts";
 import { commentsRoutes } from "./commentsRoutes.ts";
+import type { DocumentEventStreams } from "./documentEventStreams.ts";
 import { documentRoutes } from "./documentsApi.ts";
 import { figuresRoutes } from "./figuresRoutes.ts";
 import { HttpError, sendJson } from "./json.ts";
@@ -24,6 +25,8 @@ import { workflowRoutes } from "./workflowRoutes.ts";
 
 export interface HttpDeps {
   services: Services;
+  /** GET /api/documents/:id/events, whose open streams the server ends when it closes. */
+  streams: DocumentEventStreams;
   webDist: string;
   health: () => Omit<HealthResponse, "status" | "version">;
   version: string;
@@ -41,6 +44,7 @@ export function createRequestHandler(deps: HttpDeps): (req: IncomingMessage, res
     health,
     ...sessionRoutes(services),
     ...documentRoutes(services),
+    ...deps.streams.routes(),
     ...commentsRoutes(services),
     ...workflowRoutes(services),
     ...versionsRoutes(services),

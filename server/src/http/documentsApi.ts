@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { OrganisationTree } from "../access/OrganisationTree.ts";
 import { documentAccess, mayCreateDocument } from "../access/policy.ts";
 import { createDocument, type NewDocument } from "../documents/createDocument.ts";
-import { summariesFor, toSummary } from "../documents/documentSummaries.ts";
+import { documentSummaryFor, summariesFor, toSummary } from "../documents/documentSummaries.ts";
 import { programmeForRiskFactor, RiskFactorError } from "../documents/riskFactorProgramme.ts";
 import { messages } from "../messages.ts";
 import type { Services } from "../services.ts";
@@ -29,8 +29,7 @@ export function documentRoutes(services: Services): Route[] {
       path: "/api/documents/:id",
       async handle(ctx) {
         const { principal } = await ctx.user();
-        const record = await services.store.getDocument(ctx.params.id ?? "");
-        const [summary] = record ? await summariesFor(services, principal, [record], { withComments: true }) : [];
+        const summary = await documentSummaryFor(services, principal, ctx.params.id ?? "");
         // The same answer whether it does not exist or is not yours: ids are not confirmed to outsiders.
         if (!summary) throw new HttpError(404, "not-found", messages.documentNotFound);
         sendJson(ctx.res, 200, summary);

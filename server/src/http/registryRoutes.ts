@@ -87,6 +87,12 @@ export function registryRoutes(services: Services): Route[] {
         requireManaged(manager, record.id);
         const changes = await readBody(ctx.req, updateSchoolRequest);
         await services.directory.updateOrganisation(record.id, changes);
+        if (changes.name !== undefined) {
+          // A school's name is part of its documents' summaries.
+          for (const doc of await services.store.listDocuments()) {
+            if (doc.organisationId === record.id) services.events.publish(doc.id, { type: "summary" });
+          }
+        }
         await services.audit.record({
           action: "school-updated",
           actorId: manager.auth.principal.accountId,

@@ -5,7 +5,8 @@ import type { ServerResponse } from "node:http";
  * script and one stylesheet from /assets and has no inline script; styles are
  * allowed inline because AG Grid and Tiptap set `style` attributes and AG Grid
  * injects its theme as <style> elements. `connect-src 'self'` covers the
- * /sync websocket of the same host (CSP 3). The service worker is /sw.js.
+ * /sync websocket of the same host (CSP 3) and the EventSource of a document's
+ * events stream (/api/documents/:id/events). The service worker is /sw.js.
  */
 const APP_POLICY = [
   "default-src 'self'",

@@ -56,6 +56,7 @@ export function versionsRoutes(services: Services): Route[] {
         const { principal, record } = await documentFor(ctx, "comment", messages.cannotSaveVersion);
         const { name } = await readBody(ctx.req, versionRequest);
         const id = await services.versions.take(record.id, "named", name, principal.accountId);
+        services.events.publish(record.id, { type: "summary" });
         const [created] = await toJson((await services.store.listVersions(record.id)).filter((v) => v.id === id));
         sendJson(ctx.res, 201, created);
       },
@@ -89,6 +90,7 @@ export function versionsRoutes(services: Services): Route[] {
           if (current) restoreVersion(current, then);
         });
         then.destroy();
+        services.events.publish(record.id, { type: "summary" });
         await services.audit.record({
           action: "version-restored",
           actorId: principal.accountId,

@@ -76,6 +76,8 @@ export function workflowRoutes(services: Services): Route[] {
             .filter(Boolean)
             .join("; "),
         });
+        // Every open page of the document hears of the step (each reader gets their own summary).
+        services.events.publish(record.id, { type: "summary" });
         const updated = await services.store.getDocument(record.id);
         const [summary] = updated ? await summariesFor(services, principal, [updated]) : [];
         sendJson(ctx.res, 200, summary);

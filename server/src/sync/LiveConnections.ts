@@ -4,13 +4,32 @@ import type { Logger } from "../log.ts";
 import type { Connection } from "./Connection.ts";
 
 /**
- * Every open sync connection by account, so that a change of rights reaches
- * sockets that are already open: a revoked role or assignment, a logout, a
- * session that expired. (With several server instances the trigger will come
- * over Redis; the re-check stays here.)
+ * Something else than a socket that an account holds open and a change of
+ * rights must reach: a document's events stream. It decides for itself what
+ * a re-check means (a socket is closed and reconnects; a stream sends the new
+ * summary, or ends when the document is no longer the person's to read).
+ */
+export interface LiveWatcher {
+  readonly accountId: string;
+  /** The session or token it authenticated with. */
+  readonly credentialId: string;
+  /** When that session ends (ISO time); null for a token. */
+  readonly expiresAt: string | null;
+  /** The account's rights may have changed: decide again. */
+  recheck(): void;
+  /** Its session or token ended (logout, revocation, expiry): stop at once. */
+  end(): void;
+}
+
+/**
+ * Every open sync connection (and events stream, as a LiveWatcher) by account,
+ * so that a change of rights reaches what is already open: a revoked role or
+ * assignment, a logout, a session that expired. (With several server instances
+ * the trigger will come over Redis; the re-check stays here.)
  */
 export class LiveConnections {
   private readonly byAccount = new Map<string, Set<Connection>>();
+  private readonly watchers = new Set<LiveWatcher>();
 
   constructor(
     private readonly access: AccessControl,
@@ -27,6 +46,12 @@ export class LiveConnections {
     const set = this.byAccount.get(connection.grant.accountId);
     set?.delete(connection);
     if (set?.size === 0) this.byAccount.delete(connection.grant.accountId);
+  }
+
+  /** Follows a watcher until the returned function is called. */
+  watch(watcher: LiveWatcher): () => void {
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
   }
 
   /** Open connections of an account, and of those, opened with one session or token. */
@@ -48,6 +73,7 @@ export class LiveConnections {
    * forbidden if it lost access, asked to reconnect if its rights changed.
    */
   async recheckAccount(accountId: string): Promise<void> {
+    for (const watcher of [...this.watchers]) if (watcher.accountId === accountId) watcher.recheck();
     await this.recheck(accountId, [...(this.byAccount.get(accountId) ?? [])]);
   }
 
@@ -78,6 +104,7 @@ export class LiveConnections {
 
   /** Closes every connection opened with this session or token (logout, revocation). */
   endCredential(credentialId: string): void {
+    for (const watcher of [...this.watchers]) if (watcher.credentialId === credentialId) watcher.end();
     for (const set of this.byAccount.values()) {
       for (const connection of set) {
         if (connection.grant.credentialId === credentialId) connection.close(CloseCode.Unauthorized, "session ended");
@@ -88,6 +115,9 @@ export class LiveConnections {
   /** Closes connections whose session has expired; run periodically. */
   closeExpired(now = new Date()): void {
     const iso = now.toISOString();
+    for (const watcher of [...this.watchers]) {
+      if (watcher.expiresAt !== null && watcher.expiresAt <= iso) watcher.end();
+    }
     for (const set of this.byAccount.values()) {
       for (const connection of set) {
         const { expiresAt } = connection.grant;

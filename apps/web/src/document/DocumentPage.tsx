@@ -23,6 +23,7 @@ import { useAgreedChanges } from "./useAgreedChanges.ts";
 import { useConflicts } from "./useConflicts.ts";
 import { useDocumentAccess } from "./useDocumentAccess.ts";
 import { useConnectionSnapshot, useDocumentConnection } from "./useDocumentConnection.ts";
+import { useDocumentEvents } from "./useDocumentEvents.ts";
 import { VersionsPanel, VersionsToggle } from "./VersionsPanel.tsx";
 import { WorkflowActions, WorkflowStatus } from "./WorkflowControls.tsx";
 import { lastReturn } from "./workflow.ts";
@@ -36,9 +37,10 @@ export function DocumentPage({ docId }: { readonly docId: string }) {
   const connection = useDocumentConnection(docId);
   const { document, sync, closed, lastClose, reconnects, refusals, refusalReason, unknownTemplate, localLoaded } =
     useConnectionSnapshot(connection);
-  // A step of the agreement taken here re-reads the summary (others' steps come with a 4409 and a reconnect).
+  // A step of the agreement taken here re-reads the summary; others' steps are pushed on the events stream.
   const [stepsTaken, setStepsTaken] = useState(0);
-  const accessState = useDocumentAccess(docId, reconnects + stepsTaken);
+  const events = useDocumentEvents(docId, reconnects);
+  const accessState = useDocumentAccess(docId, reconnects + stepsTaken, events);
   const user = useSignedInUser();
   const summary = accessState.status === "notFound" ? null : accessState.summary;
   const onStepTaken = (_next: DocumentSummary) => setStepsTaken((n) => n + 1);
@@ -47,7 +49,7 @@ export function DocumentPage({ docId }: { readonly docId: string }) {
   const [onlyChangedChosen, setOnlyChanged] = useState(false);
   // Nothing left to show apart: the filter lets go by itself.
   const onlyChanged = onlyChangedChosen && changes.count > 0;
-  const conflicts = useConflicts(docId, connection?.ydoc ?? null, sync !== "connecting" && sync !== "offline");
+  const conflicts = useConflicts(docId, connection?.ydoc ?? null, sync !== "connecting" && sync !== "offline", events);
   const conflictMarks = useMemo(
     () => (document ? conflictMarksOf(document, conflicts.conflicts) : undefined),
     [document, conflicts.conflicts],
