@@ -659,6 +659,29 @@ export const messages = {
     nothingFound: "Ни один документ не подходит под условия поиска.",
   },
 
+  exports: {
+    button: "Скачать",
+    buttonHint: "Скачать документ в виде приложения к приказу",
+    menuLabel: "Формат файла",
+    format: {
+      xlsx: "Excel (.xlsx)",
+      docx: "Word (.docx)",
+      pdf: "PDF",
+      csv: "CSV для Excel",
+    } as Readonly<Record<string, string>>,
+    formatHint: {
+      xlsx: "Таблицы с числами, которые можно считать",
+      docx: "Для правки и печати в Word",
+      pdf: "Для печати и рассылки, как в приказе",
+      csv: "Только таблицы, для обработки данных",
+    } as Readonly<Record<string, string>>,
+    preparing: "Готовим файл…",
+    saved: (name: string) => `Файл «${name}» скачан`,
+    failed: "Не удалось подготовить файл. Попробуйте ещё раз.",
+    offline: "Файл готовит сервер: скачать его можно, когда есть связь.",
+    workbook: (year: number) => `Скачать документы ${year} года (Excel)`,
+    workbookHint: "Одна книга Excel: по листу на каждый документ года",
+  },
   versions: {
     button: "Версии",
     buttonHint: "Сохранённые версии документа",

@@ -2,6 +2,7 @@ import type { Organisation, YearlyDocumentsResponse } from "@karta/schema";
 import { useState } from "react";
 import { failureMessage } from "../api/http.ts";
 import { createYearlyDocuments } from "../api/registryApi.ts";
+import { YearWorkbookButton } from "../exports/YearWorkbookButton.tsx";
 import { messages } from "../messages.ts";
 import { Link } from "../router/Link.tsx";
 import { documentPath } from "../router/routes.ts";
@@ -73,6 +74,7 @@ export function YearlyDocumentsBar({
       >
         {creatingFor === municipality.id ? messages.schools.creatingDocuments : messages.schools.createDocuments(year)}
       </button>
+      <YearWorkbookButton organisationId={municipality.id} year={year} />
     </div>
   );
 }

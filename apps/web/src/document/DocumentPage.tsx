@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { CommentsLayer } from "../comments/CommentsLayer.tsx";
 import { CommentsPageContext, useCommentsSetup } from "../comments/commentsPage.ts";
 import { DiscussionPanelSlot, DiscussionToggle } from "../comments/DiscussionPanel.tsx";
+import { DownloadMenu } from "../exports/DownloadMenu.tsx";
 import { messages } from "../messages.ts";
 import { identityOf } from "../presence/identity.ts";
 import { PresenceAvatars } from "../presence/PresenceAvatars.tsx";
@@ -119,6 +120,7 @@ export function DocumentPage({ docId }: { readonly docId: string }) {
               {summary && accessState.status === "ready" && (
                 <WorkflowActions docId={docId} summary={summary} user={user} onChanged={onStepTaken} />
               )}
+              {summary && <DownloadMenu docId={docId} />}
               {summary && <VersionsToggle open={versionsOpen} onToggle={() => setVersionsOpen((open) => !open)} />}
               {comments ? <DiscussionToggle page={comments} /> : null}
             </>
