@@ -11,6 +11,9 @@ step() { printf '\n=== %s ===\n' "$*"; }
 step "Browser for end-to-end tests"
 bash scripts/ensure-chromium.sh
 
+step "LibreOffice and poppler, to read exported files back"
+bash scripts/ensure-office-tools.sh
+
 step "Format and lint (Biome)"
 npx biome ci .
 
