@@ -2,6 +2,7 @@ import { type ReactNode, useEffect } from "react";
 import { messages } from "../messages.ts";
 import type { PageName } from "../router/routes.ts";
 import { AppHeader } from "../ui/AppHeader.tsx";
+import "./admin.css";
 
 /** A coordinator's page: the header with its section marked, a title, a line about it, and the content. */
 export function AdminLayout({

@@ -17,6 +17,8 @@ import {
   withOrganisation,
 } from "./schoolRegistry.ts";
 import { useYearlyDocuments, YearlyDocumentsBar, YearlyDocumentsResult } from "./YearlyDocuments.tsx";
+import "./admin.css";
+import "../document/workflow.css";
 
 /** «Школы»: the registry of the coordinator's schools, their type and their status in each year. */
 export function SchoolsPage() {

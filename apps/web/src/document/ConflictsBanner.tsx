@@ -7,6 +7,7 @@ import { formatCell } from "../grid/cellText.ts";
 import { messages } from "../messages.ts";
 import { cellKey } from "../problems/problemCells.ts";
 import { showToast } from "../ui/toasts.ts";
+import "./workflow.css";
 
 /** Where a conflict is and how its two values read: «Строка 3, «Участники»». */
 export function describeConflict(document: KartaDocument, conflict: CellConflictJson) {

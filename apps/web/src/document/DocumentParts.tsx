@@ -11,6 +11,7 @@ import { SectionEditor } from "../sections/SectionEditor.tsx";
 import { useSectionFolds } from "../sections/useSectionFolds.ts";
 import type { AgreedChanges } from "./agreedChanges.ts";
 import type { LocalOrigin } from "./localOrigin.ts";
+import "../sections/sections.css";
 
 export interface DocumentPartsProps {
   readonly document: KartaDocument;

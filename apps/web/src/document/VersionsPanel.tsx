@@ -7,6 +7,7 @@ import { fetchVersions, fetchVersionUpdate, restoreVersion, saveVersion } from "
 import { formatCell } from "../grid/cellText.ts";
 import { messages } from "../messages.ts";
 import { showToast } from "../ui/toasts.ts";
+import "./workflow.css";
 
 const dateTime = new Intl.DateTimeFormat("ru-RU", {
   day: "2-digit",

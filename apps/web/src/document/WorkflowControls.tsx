@@ -5,6 +5,7 @@ import { postTransition } from "../api/workflowApi.ts";
 import { messages } from "../messages.ts";
 import { showToast } from "../ui/toasts.ts";
 import { offeredActions, statusText } from "./workflow.ts";
+import "./workflow.css";
 
 /** «На согласовании», «Утверждено приказом № 12 от 15.02.2023»: where the document stands. */
 export function WorkflowStatus({

@@ -5,6 +5,7 @@ import { fetchCellHistory } from "../api/workflowApi.ts";
 import { messages } from "../messages.ts";
 import { formatCell } from "./cellText.ts";
 import type { CellAddress } from "./selection/rangeMath.ts";
+import "../document/workflow.css";
 
 const dateTime = new Intl.DateTimeFormat("ru-RU", {
   day: "2-digit",

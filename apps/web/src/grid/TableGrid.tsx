@@ -32,6 +32,7 @@ import { useRangeMouse } from "./selection/useRangeMouse.ts";
 import { totalRowData } from "./totalRowData.ts";
 import { useRowFeed } from "./useRowFeed.ts";
 import { writeCells } from "./writeCells.ts";
+import "./cells.css";
 
 export interface TableGridProps {
   readonly table: TableModel;

@@ -4,6 +4,7 @@ import type { TableTemplate } from "@karta/schema";
 import { useId, useMemo, useState } from "react";
 import { messages } from "../messages.ts";
 import { describeProblem, type ProblemCell, problemCell } from "./problemCells.ts";
+import "../grid/cells.css";
 
 export interface ProblemsListProps {
   readonly table: TableTemplate;

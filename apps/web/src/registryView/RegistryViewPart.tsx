@@ -4,6 +4,7 @@ import { fetchStatusesByYear } from "../api/registryApi.ts";
 import { useResource } from "../api/useResource.ts";
 import { messages } from "../messages.ts";
 import { buildStatusTable, type StatusTable } from "./statusTable.ts";
+import "./registryView.css";
 
 /**
  * A part of a document computed from the registry, never typed (DOMAIN §8): for

@@ -17,6 +17,7 @@ import { SectionHeading } from "./SectionHeading.tsx";
 import { SectionToolbar } from "./SectionToolbar.tsx";
 import { SectionAwareness } from "./sectionAwareness.ts";
 import { sectionExtensions } from "./sectionExtensions.ts";
+import "./sections.css";
 
 export interface SectionEditorProps {
   readonly document: KartaDocument;

@@ -6,6 +6,7 @@ import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { messages } from "../../messages.ts";
 import { loadPeopleDirectory } from "./peopleDirectory.ts";
 import { filterPeople } from "./peopleFilter.ts";
+import "../cells.css";
 
 type Directory =
   | { readonly status: "loading" }
