@@ -1,3 +1,13 @@
+export {
+  appendixAuthority,
+  appendixLines,
+  asciiFileName,
+  contentDisposition,
+  exportFileName,
+  orderLine,
+  russianDate,
+} from "./appendix.ts";
+export { type ExportInfo, exportModelOf, exportTableOf, liveFiguresOf, printedColumnTitle } from "./fromDocument.ts";
 export type {
   ExportColumn,
   ExportColumnKind,
@@ -9,3 +19,4 @@ export type {
   TextBlock,
   TextRun,
 } from "./model.ts";
+export { type LiveFigureRef, type LiveFigureResolver, plainTextOf } from "./richText.ts";

@@ -35,6 +35,8 @@ export interface ExportSection {
   readonly id: string;
   /** The template's title of the section, e.g. «Цель». */
   readonly title: string;
+  /** false when the text carries its own headings (the roadmap's numbered preamble): the title is not printed. */
+  readonly titleInPrint: boolean;
   readonly blocks: readonly TextBlock[];
 }
 
