@@ -1,5 +1,6 @@
 // Bundles the server and the workspace packages it imports into one ESM file.
-// Native and optional modules stay external and load from node_modules.
+// Native and optional modules stay external and load from node_modules, and so do
+// the export writers' libraries (pdfkit reads its own data files next to itself).
 import { build } from "esbuild";
 
 await build({
@@ -11,7 +12,7 @@ await build({
   target: "node20",
   format: "esm",
   sourcemap: true,
-  external: ["better-sqlite3", "bufferutil", "utf-8-validate", "pino", "sirv"],
+  external: ["better-sqlite3", "bufferutil", "utf-8-validate", "pino", "sirv", "exceljs", "docx", "pdfmake"],
   banner: {
     // Bundled CommonJS dependencies (ws) call require(); give them one.
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

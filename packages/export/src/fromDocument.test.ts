@@ -3,13 +3,14 @@ import {
   analyticReport,
   defineTemplate,
   municipalRoadmap,
+  printedColumnTitle,
   riskProfile,
   type TableTemplate,
   teacherDeficits,
 } from "@karta/schema";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { exportModelOf, exportTableOf, liveFiguresOf, printedColumnTitle } from "./fromDocument.ts";
+import { exportModelOf, exportTableOf, liveFiguresOf } from "./fromDocument.ts";
 import type { TextBlock } from "./model.ts";
 
 const info = {

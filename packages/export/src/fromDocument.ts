@@ -1,6 +1,6 @@
 import type { KartaDocument } from "@karta/doc";
 import { computedCells, type PlainRow, totalRow } from "@karta/domain";
-import type { CellValue, ColumnTemplate, SectionTemplate, TableTemplate } from "@karta/schema";
+import { type CellValue, type ColumnTemplate, printedColumnTitle, type TableTemplate } from "@karta/schema";
 import type {
   ExportColumn,
   ExportColumnKind,
@@ -41,7 +41,7 @@ export function exportModelOf(document: KartaDocument, info: ExportInfo): Export
   for (const section of document.template.sections) {
     const blocks = blocksOf(document.section(section.id), figure);
     if (!blocks.some(hasText)) continue;
-    sections.push({ id: section.id, title: section.title, titleInPrint: titleInPrint(section), blocks });
+    sections.push({ id: section.id, title: section.title, titleInPrint: section.titleInPrint !== false, blocks });
   }
   return {
     title: info.title,
@@ -141,17 +141,4 @@ function hasText(block: TextBlock): boolean {
     case "table":
       return block.rows.some((row) => row.some((cell) => cell.blocks.some(hasText)));
   }
-}
-
-/**
- * The words printed above a column: the form's own (`officialTitle`, when a
- * template gives one because the grid's title is shorter), else the title.
- */
-export function printedColumnTitle(column: ColumnTemplate): string {
-  return (column as ColumnTemplate & { readonly officialTitle?: string }).officialTitle ?? column.title;
-}
-
-/** Whether a section's title is printed above its text (not when the text carries its own headings). */
-function titleInPrint(section: SectionTemplate): boolean {
-  return (section as SectionTemplate & { readonly titleInPrint?: boolean }).titleInPrint !== false;
 }

@@ -7,7 +7,7 @@ export {
   orderLine,
   russianDate,
 } from "./appendix.ts";
-export { type ExportInfo, exportModelOf, exportTableOf, liveFiguresOf, printedColumnTitle } from "./fromDocument.ts";
+export { type ExportInfo, exportModelOf, exportTableOf, liveFiguresOf } from "./fromDocument.ts";
 export type {
   ExportColumn,
   ExportColumnKind,

@@ -8,6 +8,7 @@ import {
   managesTreeRoot,
   mayChangeThreadStatus,
   mayCreateDocument,
+  mayExportWorkbook,
   mayTransition,
   type Principal,
   visibleOrganisations,
@@ -156,5 +157,22 @@ describe("managing and creating", () => {
     ]);
     expect([may(elsewhere, "agree"), may(elsewhere, "approve")]).toEqual([false, false]);
     expect(mayTransition(person([["curator", "slav"]], ["s7"]), tree, "s5", "agree")).toBe(false);
+  });
+});
+
+describe("mayExportWorkbook", () => {
+  it("lets the municipality's coordinators and the region's have its workbook, nobody else", () => {
+    expect(mayExportWorkbook(person([["coordinator", "slav"]]), tree, "slav")).toBe(true);
+    expect(mayExportWorkbook(person([["coordinator", "krai"]]), tree, "slav")).toBe(true);
+    expect(mayExportWorkbook(person([["coordinator", "other"]]), tree, "slav")).toBe(false);
+    for (const role of ["methodist", "viewer", "school_team", "curator"] as const)
+      expect(mayExportWorkbook(person([[role, "slav"]], ["s5"]), tree, "slav")).toBe(false);
+  });
+
+  it("is for a municipality only, never a school or a region or an unknown node", () => {
+    const regional = person([["coordinator", "krai"]]);
+    expect(mayExportWorkbook(regional, tree, "s5")).toBe(false);
+    expect(mayExportWorkbook(regional, tree, "krai")).toBe(false);
+    expect(mayExportWorkbook(regional, tree, "nowhere")).toBe(false);
   });
 });

@@ -97,6 +97,16 @@ export function mayTransition(
   }
 }
 
+/**
+ * Who may download a municipality's workbook of the year (every document of the
+ * municipality and its schools, a sheet each; DOMAIN "The yearly cycle", step
+ * 6): its coordinators, and a region's above it. Not its methodists or
+ * viewers, who read documents one by one; never for a school or a region.
+ */
+export function mayExportWorkbook(principal: Principal, tree: OrganisationTree, organisationId: string): boolean {
+  return tree.get(organisationId)?.kind === "municipality" && managedOrganisations(principal, tree).has(organisationId);
+}
+
 /** Organisations whose schools, people and roles this person manages: the subtrees of their coordinator grants. */
 export function managedOrganisations(principal: Principal, tree: OrganisationTree): Set<string> {
   const managed = new Set<string>();

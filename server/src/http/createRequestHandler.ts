@@ -11,6 +11,7 @@ import { changesRoutes } from "./changesRoutes.ts";
 import { commentsRoutes } from "./commentsRoutes.ts";
 import type { DocumentEventStreams } from "./documentEventStreams.ts";
 import { documentRoutes } from "./documentsApi.ts";
+import { exportRoutes } from "./exportRoutes.ts";
 import { figuresRoutes } from "./figuresRoutes.ts";
 import { HttpError, sendJson } from "./json.ts";
 import { peopleRoutes } from "./peopleRoutes.ts";
@@ -49,6 +50,7 @@ export function createRequestHandler(deps: HttpDeps): (req: IncomingMessage, res
     ...workflowRoutes(services),
     ...versionsRoutes(services),
     ...changesRoutes(services),
+    ...exportRoutes(services),
     ...cellsRoutes(services),
     ...registryRoutes(services),
     ...figuresRoutes(services),

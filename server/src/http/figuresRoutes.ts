@@ -42,19 +42,30 @@ export function figuresRoutes(services: Services): Route[] {
       method: "GET",
       path: "/api/organisations/:id/figures",
       async handle(ctx) {
-        const schools = await schoolsOf(ctx);
-        const { years } = statusesByYear(schools);
-        const latest = years.at(-1);
-        const body: FiguresResponse = {
-          schools: schools.length,
-          shnorByYear: Object.fromEntries(years.map((y) => [String(y), shnorCount(schools, y)])),
-          shnorShare: latest === undefined ? null : { year: latest, percent: shnorShare(schools, latest) },
-          deficitsAB: await latestDeficits(services, ctx.params.id ?? ""),
-        };
-        sendJson(ctx.res, 200, body);
+        sendJson(ctx.res, 200, await municipalityFigures(services, ctx.params.id ?? "", await schoolsOf(ctx)));
       },
     },
   ];
+}
+
+/**
+ * The live figures of a municipality (its schools given): ШНОР per year, the
+ * latest share, the A+B share of its latest teacher-deficits monitoring. The
+ * caller has checked that the person may read them.
+ */
+export async function municipalityFigures(
+  services: Services,
+  organisationId: string,
+  schools: readonly RegistrySchool[],
+): Promise<FiguresResponse> {
+  const { years } = statusesByYear(schools);
+  const latest = years.at(-1);
+  return {
+    schools: schools.length,
+    shnorByYear: Object.fromEntries(years.map((y) => [String(y), shnorCount(schools, y)])),
+    shnorShare: latest === undefined ? null : { year: latest, percent: shnorShare(schools, latest) },
+    deficitsAB: await latestDeficits(services, organisationId),
+  };
 }
 
 /** A+B share of the municipality's most recent teacher-deficits monitoring, read from its stored state. */

@@ -92,7 +92,7 @@ describe("toXlsx", () => {
   it("gives each document of a workbook its sheet, after a contents sheet with links", async () => {
     const workbook = await read(
       await toXlsxWorkbook([
-        { name: "Дорожная карта", document: roadmap },
+        { name: "Дорожная карта", organisation: "Славянский район", document: roadmap },
         { name: "Мониторинг: дефициты/педагоги [2021]", document: deficits },
         { name: "Дорожная карта", document: roadmap },
       ]),
@@ -104,8 +104,10 @@ describe("toXlsx", () => {
       "Дорожная карта (2)",
     ]);
     const contents = workbook.worksheets[0] as ExcelJS.Worksheet;
-    expect(contents.getCell("B2").value).toBe(roadmap.title);
-    expect(contents.getCell("C3").value).toMatchObject({ hyperlink: "#'Мониторинг дефициты педагоги 20'!A1" });
+    expect(contents.getRow(1).values).toEqual([undefined, "№", "Организация", "Документ", "Лист"]);
+    expect(contents.getCell("B2").value).toBe("Славянский район");
+    expect(contents.getCell("C2").value).toBe(roadmap.title);
+    expect(contents.getCell("D3").value).toMatchObject({ hyperlink: "#'Мониторинг дефициты педагоги 20'!A1" });
     const second = workbook.worksheets[2] as ExcelJS.Worksheet;
     expect([...cells(second).values()]).toContain(0.188);
   });

@@ -25,6 +25,8 @@ export async function toXlsx(document: ExportDocument): Promise<Uint8Array> {
 export interface WorkbookEntry {
   /** Short enough to read on a sheet's tab (cut to 31 characters): «СОШ № 5 Антирисковая». */
   readonly name: string;
+  /** Whose document it is, for the contents sheet: «МБОУ СОШ № 5». */
+  readonly organisation?: string;
   readonly document: ExportDocument;
 }
 
@@ -41,17 +43,18 @@ export async function toXlsxWorkbook(entries: readonly WorkbookEntry[]): Promise
     pageSetup: pageSetup(false),
     headerFooter: { oddFooter: FOOTER },
   });
-  contents.columns = [{ width: 6 }, { width: 90 }, { width: 34 }];
-  const header = contents.addRow(["№", "Документ", "Лист"]);
+  contents.columns = [{ width: 5 }, { width: 28 }, { width: 70 }, { width: 32 }];
+  const header = contents.addRow(["№", "Организация", "Документ", "Лист"]);
   header.font = { ...FONT, bold: true };
+  contents.pageSetup.printTitlesRow = "1:1";
   entries.forEach((entry, index) => {
     const sheet = names.take(entry.name);
     writeDocumentSheet(workbook, sheet, entry.document, entry.document.tables);
-    const row = contents.addRow([index + 1, entry.document.title, sheet]);
+    const row = contents.addRow([index + 1, entry.organisation ?? "", entry.document.title, sheet]);
     row.font = FONT;
     row.alignment = { wrapText: true, vertical: "top" };
-    row.getCell(3).value = { text: sheet, hyperlink: `#'${sheet.replaceAll("'", "''")}'!A1` };
-    row.getCell(3).font = { ...FONT, color: { argb: "FF0563C1" }, underline: true };
+    row.getCell(4).value = { text: sheet, hyperlink: `#'${sheet.replaceAll("'", "''")}'!A1` };
+    row.getCell(4).font = { ...FONT, color: { argb: "FF0563C1" }, underline: true };
   });
   return bytesOf(await workbook.xlsx.writeBuffer());
 }
