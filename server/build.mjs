@@ -4,8 +4,8 @@
 import { build } from "esbuild";
 
 await build({
-  // The server, and the administrator's command (npm run admin).
-  entryPoints: { main: "src/main.ts", admin: "src/admin/cli.ts" },
+  // The server, the administrator's command (npm run admin), and the thread that writes exports.
+  entryPoints: { main: "src/main.ts", admin: "src/admin/cli.ts", exportWorker: "src/export/exportWorker.ts" },
   outdir: "dist",
   bundle: true,
   platform: "node",

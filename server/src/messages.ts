@@ -42,6 +42,7 @@ export const messages = {
   unknownExportFormat: "Неизвестный формат выгрузки: укажите format=xlsx, docx, pdf или csv.",
   workbookNotAMunicipality: "Сводная выгрузка года делается для муниципалитета.",
   workbookForbidden: "Сводную выгрузку документов года скачивает координатор муниципалитета.",
+  exportsBusy: "Сейчас готовится слишком много выгрузок. Попробуйте снова через минуту.",
   workbookEmpty: (year: number) => `За ${year} год у этого муниципалитета и его школ документов нет.`,
   notASchool: "Это не школа.",
   notAMunicipality: "Документы года создаются для муниципалитета или школы.",

@@ -1,10 +1,11 @@
 import type { ServerResponse } from "node:http";
-import { contentDisposition, exportFileName, toXlsxWorkbook, type WorkbookEntry } from "@karta/export";
+import { contentDisposition, exportFileName, type WorkbookEntry } from "@karta/export";
 import { getTemplate } from "@karta/schema";
 import { z } from "zod";
 import type { OrganisationTree } from "../access/OrganisationTree.ts";
 import { documentAccess, mayExportWorkbook } from "../access/policy.ts";
 import { EXPORT_FORMATS, isExportFormat } from "../export/exportFormats.ts";
+import { ExportJobs, ExportsBusyError } from "../export/exportJobs.ts";
 import { exportModelFor } from "../export/exportModel.ts";
 import { messages } from "../messages.ts";
 import type { Services } from "../services.ts";
@@ -24,8 +25,20 @@ const workbookQuery = z.object({
  * - GET /api/exports/workbook?organisationId=&year=: every document of a
  *   municipality and its schools of that year in one XLSX, a sheet each, for
  *   its coordinators (`mayExportWorkbook`).
+ * The model is read here, from the live room; the files are written on the
+ * export thread (`ExportJobs`), so that a big one stalls no document.
  */
 export function exportRoutes(services: Services): Route[] {
+  const jobs = new ExportJobs();
+  /** Written on the export thread; a queue too long is a 503. */
+  const written = async (input: Parameters<ExportJobs["write"]>[0]) => {
+    try {
+      return await jobs.write(input);
+    } catch (error) {
+      if (error instanceof ExportsBusyError) throw new HttpError(503, "busy", messages.exportsBusy);
+      throw error;
+    }
+  };
   return [
     {
       method: "GET",
@@ -39,8 +52,8 @@ export function exportRoutes(services: Services): Route[] {
         const format = ctx.url.searchParams.get("format");
         if (!isExportFormat(format)) throw new HttpError(400, "unknown-format", messages.unknownExportFormat);
         const model = await exportModelFor(services, principal, tree, record);
-        const { contentType, write } = EXPORT_FORMATS[format];
-        sendFile(ctx.res, await write(model), contentType, exportFileName(record.title, record.year, format));
+        const bytes = await written({ kind: "document", format, document: model });
+        sendFile(ctx.res, bytes, EXPORT_FORMATS[format].contentType, exportFileName(record.title, record.year, format));
       },
     },
     {
@@ -72,7 +85,7 @@ export function exportRoutes(services: Services): Route[] {
           });
         }
         const name = exportFileName(`Документы ${municipality.name} ${year}`, year, "xlsx");
-        sendFile(ctx.res, await toXlsxWorkbook(entries), EXPORT_FORMATS.xlsx.contentType, name);
+        sendFile(ctx.res, await written({ kind: "workbook", entries }), EXPORT_FORMATS.xlsx.contentType, name);
       },
     },
   ];
