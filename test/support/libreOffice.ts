@@ -7,8 +7,9 @@ import { promisify } from "node:util";
 const run = promisify(execFile);
 
 /** The programs that read exports back: LibreOffice (headless) and poppler's tools. Nobody here wrote them. */
-export const SOFFICE = "/usr/bin/soffice";
 const POPPLER = ["pdftotext", "pdffonts"] as const;
+/** LibreOffice as the PATH finds it (Debian's is /usr/bin/soffice). */
+export const SOFFICE = whereOnPath("soffice") ?? "/usr/bin/soffice";
 
 /**
  * Fails with what to install when a reader is missing: the export tests never
@@ -19,7 +20,7 @@ export function requireReaders(): void {
     ...(fs.existsSync(SOFFICE)
       ? []
       : [`${SOFFICE} (apt-get install -y libreoffice-calc-nogui libreoffice-writer-nogui)`]),
-    ...POPPLER.filter((tool) => !onPath(tool)).map((tool) => `${tool} (apt-get install -y poppler-utils)`),
+    ...POPPLER.filter((tool) => !whereOnPath(tool)).map((tool) => `${tool} (apt-get install -y poppler-utils)`),
   ];
   if (missing.length)
     throw new Error(
@@ -28,8 +29,11 @@ export function requireReaders(): void {
     );
 }
 
-function onPath(tool: string): boolean {
-  return (process.env.PATH ?? "").split(path.delimiter).some((dir) => fs.existsSync(path.join(dir, tool)));
+function whereOnPath(tool: string): string | undefined {
+  return (process.env.PATH ?? "")
+    .split(path.delimiter)
+    .map((dir) => path.join(dir, tool))
+    .find((file) => fs.existsSync(file));
 }
 
 /** One LibreOffice profile per test file, so that parallel runs elsewhere never share it. */
