@@ -79,24 +79,47 @@ export function runText(run: TextRun): string {
 /** Rows read for the widest word of a column: enough to see what a column holds, cheap on 10,000 rows. */
 const ROWS_MEASURED = 500;
 
+/** Letters of the longest word (hyphens, dashes and slashes break words too). */
+const longestWord = (text: string) => text.split(/[\s\-–—/]+/).reduce((max, word) => Math.max(max, word.length), 0);
+
+/**
+ * The room each column needs so that no word is broken mid-word
+ * («периодично-сть»): its title's longest word at `headerCharWidth` (bold), its
+ * cells' at `charWidth`, plus `padding`; in the unit of the widths.
+ */
+export function neededWidths(
+  table: ExportTable,
+  charWidth: number,
+  headerCharWidth: number,
+  padding: number,
+): number[] {
+  return table.columns.map((column, i) => {
+    let width = longestWord(column.title) * headerCharWidth;
+    for (const row of table.rows.slice(0, ROWS_MEASURED))
+      width = Math.max(width, longestWord(printedValue(row[i] ?? null, column.kind)) * charWidth);
+    if (table.total)
+      width = Math.max(width, longestWord(printedValue(table.total[i] ?? null, column.kind)) * headerCharWidth);
+    return width + padding;
+  });
+}
+
 /**
  * Column widths (in the unit of `available`) in the template's proportions,
- * widened where a column's longest word (of its title, in bold, or of its
- * cells) would not fit and so be broken mid-word («периодично-сть»), taking
- * the room from columns that have some to spare. `charWidth` is an average
- * letter's width at the table's font size, in the same unit.
+ * widened where a column needs more (`neededWidths`), taking the room from
+ * columns that have some to spare; when all cannot fit, shares the page in
+ * proportion to the need. `charWidth` is an average letter's width at the
+ * table's font size, in the same unit; `headerCharWidth` the title's (bold).
  */
-export function fittedWidths(table: ExportTable, available: number, charWidth: number, padding: number): number[] {
+export function fittedWidths(
+  table: ExportTable,
+  available: number,
+  charWidth: number,
+  padding: number,
+  headerCharWidth = charWidth * 1.1,
+): number[] {
   const total = table.columns.reduce((sum, c) => sum + c.width, 0) || 1;
   const proportional = table.columns.map((c) => (c.width / total) * available);
-  const longest = (text: string) => text.split(/[\s\-–—/]+/).reduce((max, word) => Math.max(max, word.length), 0);
-  const needed = table.columns.map((column, i) => {
-    let chars = longest(column.title) * 1.1;
-    for (const row of table.rows.slice(0, ROWS_MEASURED))
-      chars = Math.max(chars, longest(printedValue(row[i] ?? null, column.kind)));
-    if (table.total) chars = Math.max(chars, longest(printedValue(table.total[i] ?? null, column.kind)) * 1.1);
-    return chars * charWidth + padding;
-  });
+  const needed = neededWidths(table, charWidth, headerCharWidth, padding);
   const neededTotal = needed.reduce((a, b) => a + b, 0);
   const minimum = neededTotal > available ? needed.map((n) => (n / neededTotal) * available) : needed;
   const deficit = proportional.reduce((sum, p, i) => sum + Math.max(0, (minimum[i] ?? 0) - p), 0);

@@ -2,7 +2,7 @@ import pdfMake from "pdfmake";
 import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
 import { appendixLines } from "../appendix.ts";
 import type { ExportDocument, ExportTable, ExportValue, TextBlock, TextRun } from "../model.ts";
-import { columnAlignment, fittedWidths, isLandscape, listMarker, printedValue } from "./layout.ts";
+import { columnAlignment, fittedWidths, isLandscape, listMarker, neededWidths, printedValue } from "./layout.ts";
 
 /** The four faces of the font a PDF embeds, as the bytes of TrueType files. */
 export interface PdfFonts {
@@ -34,6 +34,13 @@ const CM = 28.35;
 const CELL_PADDING = 8;
 const RULE = 0.5;
 const TABLE_TITLE = "table-title";
+/**
+ * PT Serif's letter in a long Cyrillic word, regular and bold, in ems (measured
+ * with fontkit: «системными» 0.596 and 0.648, «периодичность» 0.553 and 0.597).
+ */
+const LETTER = 0.6;
+const BOLD_LETTER = 0.66;
+const MIN_HEADER_SIZE = 6.5;
 
 /**
  * PDF laid out as the order's appendix (seed 002): the block «Приложение к
@@ -171,7 +178,14 @@ const thinLines = {
 function dataTable(table: ExportTable, contentWidth: number): Content {
   const fontSize = table.columns.length > 8 ? 8.5 : table.columns.length > 5 ? 9.5 : 10.5;
   const usable = contentWidth - table.columns.length * (CELL_PADDING + RULE) - RULE;
-  const widths = fittedWidths(table, usable, fontSize * 0.56, 0).map((w) => Math.floor(w * 100) / 100);
+  // Long official titles (seed 004's) in narrow columns: a smaller title rather than words broken mid-word.
+  let headerSize = fontSize;
+  const fits = (size: number) =>
+    neededWidths(table, fontSize * LETTER, size * BOLD_LETTER, 0).reduce((a, b) => a + b, 0) <= usable;
+  while (headerSize > MIN_HEADER_SIZE && !fits(headerSize)) headerSize -= 0.5;
+  const widths = fittedWidths(table, usable, fontSize * LETTER, 0, headerSize * BOLD_LETTER).map(
+    (w) => Math.floor(w * 100) / 100,
+  );
   const row = (values: readonly ExportValue[], bold: boolean): TableCell[] =>
     values.map((value, i) => {
       const column = table.columns[i];
@@ -187,7 +201,7 @@ function dataTable(table: ExportTable, contentWidth: number): Content {
       keepWithHeaderRows: 1,
       widths,
       body: [
-        table.columns.map((c): TableCell => ({ text: c.title, bold: true, alignment: "center" })),
+        table.columns.map((c): TableCell => ({ text: c.title, bold: true, alignment: "center", fontSize: headerSize })),
         ...table.rows.map((values) => row(values, false)),
         ...(table.total ? [row(table.total, true)] : []),
       ],
