@@ -18,6 +18,7 @@ import { closeOutcome } from "./closeOutcome.ts";
 import { DocumentHeader } from "./DocumentHeader.tsx";
 import { DocumentParts } from "./DocumentParts.tsx";
 import { PageMessage } from "./PageMessage.tsx";
+import { printFactsOf } from "./printFacts.ts";
 import { type PageAccess, readOnlyReason } from "./readOnlyReason.ts";
 import { SyncStatus } from "./SyncStatus.tsx";
 import { useAgreedChanges } from "./useAgreedChanges.ts";
@@ -62,6 +63,7 @@ export function DocumentPage({ docId }: { readonly docId: string }) {
   const shownIdentity = usePresenceIdentity(presence, identity);
 
   const template = document?.template ?? (summary ? getTemplate(summary.template) : undefined);
+  const printFacts = useMemo(() => (summary && template ? printFactsOf(summary, template) : null), [summary, template]);
   const title = summary?.title ?? template?.title ?? messages.document.loading;
   useEffect(() => {
     window.document.title = `${title} — ${messages.appName}`;
@@ -170,6 +172,7 @@ export function DocumentPage({ docId }: { readonly docId: string }) {
                 changes={changes}
                 conflicts={conflictMarks}
                 onlyChanged={onlyChanged}
+                print={printFacts}
               />
             ) : (
               <p className="k-page-loading" aria-busy>

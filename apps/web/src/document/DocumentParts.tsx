@@ -1,11 +1,15 @@
 import type { KartaDocument } from "@karta/doc";
+import type { ExportInfo } from "@karta/export/model";
 import { analyticReport, type DocumentTemplate } from "@karta/schema";
 import { useMemo } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import { TableEditor } from "../grid/TableEditor.tsx";
 import type { UserIdentity } from "../presence/identity.ts";
 import type { PresenceStore } from "../presence/presenceStore.ts";
+import { PrintView } from "../print/PrintView.tsx";
+import { usePrintModel } from "../print/usePrintModel.ts";
 import { RegistryViewPart } from "../registryView/RegistryViewPart.tsx";
+import { figureDisplay, parseFigureAttrs } from "../sections/liveFigure/figures.ts";
 import { FiguresStores } from "../sections/liveFigure/figuresStore.ts";
 import { SectionEditor } from "../sections/SectionEditor.tsx";
 import { useSectionFolds } from "../sections/useSectionFolds.ts";
@@ -30,7 +34,12 @@ export interface DocumentPartsProps {
   readonly conflicts?: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /** «Только изменённые строки»: tables show only rows that differ from the agreed version. */
   readonly onlyChanged?: boolean;
+  /** What a printout says besides the content (title, whose order, which order); null: not known yet. */
+  readonly print?: PrintFacts | null;
 }
+
+/** The facts of a printout that the document itself does not hold. */
+export type PrintFacts = Omit<ExportInfo, "figure">;
 
 /** Templates whose text may hold live figures (DOMAIN §10). */
 const FIGURE_TEMPLATES: ReadonlySet<string> = new Set([analyticReport.id]);
@@ -66,6 +75,19 @@ export function DocumentParts(props: DocumentPartsProps) {
     [template.id, organisationId, year],
   );
   const folds = useSectionFolds(origin.docId, document);
+  const printInfo = useMemo<ExportInfo | null>(
+    () =>
+      props.print
+        ? {
+            ...props.print,
+            // A figure prints what the page shows now.
+            figure: (ref) => figureDisplay(parseFigureAttrs(ref), figures.of(ref.organisationId).getState()).text,
+          }
+        : null,
+    [props.print, figures],
+  );
+  const printModel = usePrintModel(document, printInfo);
+  const printout = printModel && <PrintView model={printModel} />;
   const foldable = parts.length > 1 || (template.views?.length ?? 0) > 0;
 
   const tableEditor = (tableId: string) => (
@@ -82,9 +104,17 @@ export function DocumentParts(props: DocumentPartsProps) {
     />
   );
   const only = parts.length === 1 ? parts[0] : undefined;
-  if (only?.kind === "table") return tableEditor(only.id);
+  if (only?.kind === "table") {
+    return (
+      <>
+        {tableEditor(only.id)}
+        {printout}
+      </>
+    );
+  }
   return (
     <div className="k-doc-parts" data-testid="document-parts">
+      {printout}
       {organisationId !== null &&
         year !== null &&
         template.views?.map((view) => (

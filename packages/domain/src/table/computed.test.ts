@@ -33,7 +33,7 @@ describe("the total row", () => {
   it("sums the counts and computes its shares from the sums", () => {
     const physics = { id: "r2", cells: { subject: "физика", teachers: 4, a: 1, b: 1, c: 1, d: 1 } };
     expect(totalRow(table, [chemistry, physics])).toEqual({
-      subject: "Итого",
+      subject: "Всего:",
       teachers: 20,
       a: 4,
       b: 5,
