@@ -1,5 +1,5 @@
 import { type Found, MATCHERS } from "./patterns.ts";
-import { schoolYearBounds } from "./schoolYear.ts";
+import { documentPeriod, schoolYearBounds } from "./schoolYear.ts";
 import type { PeriodContext } from "./types.ts";
 
 /**
@@ -13,7 +13,7 @@ export type MatchUnit = "day" | "month" | "year";
  * How the words before an expression bound it: `in` the expression itself, `untilEnd` «до конца»,
  * «не позднее», «по» (its end), `before` «до», «к» (a day itself; the day before a month or term
  * starts; a year's end, as in «до 2024 года»), `byStart` «к началу» (its first day), `beforeStart`
- * «до начала» (the day before), `during` «в течение», `since` «с», «начиная с», «после».
+ * «до начала» (the day before), `during` «в течение», `since` «с», «начиная с», «после», «не ранее».
  */
 export type MatchMode = "in" | "untilEnd" | "before" | "byStart" | "beforeStart" | "during" | "since";
 
@@ -28,19 +28,38 @@ export interface DateMatch {
   readonly contextual: boolean;
   /** Two ends given: «с 10.01 по 15.02», «март-апрель», «10-15 января». */
   readonly range: boolean;
+  /**
+   * «в течение учебного года» in a calendar-year document: the school-year part of that year
+   * (`from`–`to` is the whole year; the summer is off).
+   */
+  readonly schoolPart: boolean;
+  /** «по итогам 2021 года»: the period is the occasion; the work comes after it ends, no one knows when. */
+  readonly occasion: boolean;
 }
 
+/** «приказ от 21.01.2022», «приказ 21.01.2022 № 156»: a reference to a document, not a deadline. */
+const REFERENCE = /(?:^|[^а-я])(?:от|№|приказ[а-я]*|распоряжени[а-я]*|письм[а-я]*|протокол[а-я]*)\s*$/;
+const REFERENCE_AFTER = /^\s*№/;
+
+const OCCASION = /(?:^|[^а-я])(?:по итогам|по результатам|по окончании|по завершении)\s*$/;
+
+/**
+ * «в начале учебного года», «в середине года», «накануне учебного года»: somewhere near a period the
+ * document's context names, no one knows when. Unsure, so no date (contextual matches only).
+ */
+const VAGUE = /(?:^|[^а-я])(?:в начале|в середине|накануне|перед|в преддверии)\s*$/;
+
 const MODES: readonly (readonly [RegExp, MatchMode | "ignore"])[] = [
-  [/(?:^|[^а-я])(?:от|№)\s*$/, "ignore"], // «приказ от 21.01.2022»: a reference, not a deadline
+  [REFERENCE, "ignore"],
   [
-    /(?:^|[^а-я])(?:до конца|к концу|до окончания|к окончанию|не позднее|не позже|по|по итогам|по окончании|по завершении)\s*$/,
+    /(?:^|[^а-я])(?:до конца|к концу|в конце|до окончания|к окончанию|не позднее|не позже|по|по итогам|по результатам|по окончании|по завершении)\s*$/,
     "untilEnd",
   ],
   [/(?:^|[^а-я])к началу\s*$/, "byStart"],
-  [/(?:^|[^а-я])до начала\s*$/, "beforeStart"],
+  [/(?:^|[^а-я])(?:до начала|перед началом)\s*$/, "beforeStart"],
   [/(?:^|[^а-я])(?:в срок до|до|к|ко)\s*$/, "before"],
   [/(?:^|[^а-я])(?:в течение|на протяжении)(?: всего| всей)?\s*$/, "during"],
-  [/(?:^|[^а-я])(?:с|со|начиная с|после)\s*$/, "since"],
+  [/(?:^|[^а-я])(?:с|со|начиная с|после|не ранее|не раньше)\s*$/, "since"],
 ];
 
 function modeOf(before: string): MatchMode | "ignore" {
@@ -102,12 +121,17 @@ export function findDates(text: string, context: PeriodContext): DateMatch[] {
     const before = text.slice(previousEnd, f.start);
     previousEnd = f.end;
     const mode = f.mode ?? modeOf(before);
-    if (mode === "ignore") continue;
+    if (mode === "ignore" || REFERENCE_AFTER.test(text.slice(f.end))) continue;
+    if (f.contextual && mode === "in" && VAGUE.test(before)) continue;
     let [from, to] = f.fixed ?? f.build?.(f.year ?? context.year) ?? ["", ""];
     if (f.contextual && !context.academic && (mode === "byStart" || mode === "beforeStart")) {
       // «к началу учебного года» in a calendar document: the school year starting in its year.
       [from, to] = schoolYearBounds(context.year);
     }
+    // «в течение учебного года» in a document for a calendar year: the school months of that year
+    // (January–May and September–December), not the school year that ends in its May.
+    const schoolPart = Boolean(f.school) && !context.academic && (mode === "during" || mode === "in");
+    if (schoolPart) [from, to] = documentPeriod(context);
     const last = out.at(-1);
     if (last && RANGE_GAP.test(before) && from < last.from && f.inferred && f.build && f.year !== undefined) {
       [from, to] = f.build(f.year + 1); // «ноябрь-февраль»: February of the next year
@@ -121,6 +145,8 @@ export function findDates(text: string, context: PeriodContext): DateMatch[] {
         mode: last.mode === "since" ? "in" : last.mode,
         contextual: false,
         range: true,
+        schoolPart: false,
+        occasion: false,
       };
       continue;
     }
@@ -133,6 +159,8 @@ export function findDates(text: string, context: PeriodContext): DateMatch[] {
       mode: f.range && mode === "since" ? "in" : mode, // «с 1 по 15 сентября»
       contextual: Boolean(f.contextual),
       range: Boolean(f.range),
+      schoolPart,
+      occasion: OCCASION.test(before),
     });
   }
   return out;

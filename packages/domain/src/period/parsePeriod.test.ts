@@ -1,4 +1,6 @@
+import { seminarPlan } from "@karta/schema";
 import { describe, expect, it } from "vitest";
+import { tableProblems } from "../table/problems.ts";
 import { parsePeriod, readsAsDate } from "./parsePeriod.ts";
 import type { PeriodContext, PeriodMeaning } from "./types.ts";
 
@@ -9,7 +11,8 @@ const school2022: PeriodContext = { year: 2022, academic: true };
 type Case = readonly [string, PeriodMeaning];
 
 const TERM: PeriodMeaning = { kind: "recurring", every: "term" };
-const SCHOOL_YEAR_2021: PeriodMeaning = { kind: "ongoing", from: "2021-09-01", until: "2022-05-31" };
+/** «в течение учебного года» in a document for 2022: the school months of 2022, nothing due before its end. */
+const SCHOOL_PART_2022: PeriodMeaning = { kind: "ongoing", from: "2022-01-01", until: "2022-12-31", schoolYear: true };
 
 /**
  * Seed 002 (roadmap of Славянский район for 2022, order of 21.01.2022), «Сроки и периодичность»,
@@ -18,26 +21,29 @@ const SCHOOL_YEAR_2021: PeriodMeaning = { kind: "ongoing", from: "2021-09-01", u
  */
 const SEED_002: readonly Case[] = [
   ["Январь 2022 г.", { kind: "due", due: "2022-01-31" }], // rows 1, 5
-  ["Январь 2022 г. согласно плану работы", { kind: "due", due: "2022-01-31" }], // rows 2–4
+  ["Январь 2022 г. согласно плану работы", { kind: "due", due: "2022-01-31", note: "согласно плану работы" }], // rows 2–4
   ["Не реже 1 раз в четверть", TERM], // rows 6, 7
   ["Не реже 1 раза в четверть", TERM], // row 8
   ["", { kind: "unknown" }], // row 9
   [
     "4 раза в течение учебного года", // row 10
-    { kind: "recurring", every: "year", timesPer: 4, from: "2021-09-01", until: "2022-05-31" },
+    { kind: "recurring", every: "year", timesPer: 4, from: "2022-01-01", until: "2022-12-31", schoolYear: true },
   ],
   [
     "2 раза в течение учебного года", // row 11
-    { kind: "recurring", every: "year", timesPer: 2, from: "2021-09-01", until: "2022-05-31" },
+    { kind: "recurring", every: "year", timesPer: 2, from: "2022-01-01", until: "2022-12-31", schoolYear: true },
   ],
-  ["март-апрель 2022 года, в течение учебного года", SCHOOL_YEAR_2021], // row 12
-  ["в течение года (по отдельному графику)", { kind: "ongoing", from: "2022-01-01", until: "2022-12-31" }], // row 13
+  ["март-апрель 2022 года, в течение учебного года", { kind: "due", from: "2022-03-01", due: "2022-04-30" }], // row 12
+  [
+    "в течение года (по отдельному графику)", // row 13
+    { kind: "ongoing", from: "2022-01-01", until: "2022-12-31", note: "по отдельному графику" },
+  ],
   ["Март-апрель 2022 года", { kind: "due", from: "2022-03-01", due: "2022-04-30" }], // row 14
   ["Декабрь 2022 года", { kind: "due", due: "2022-12-31" }], // row 15
   ["по графику МКУО ЦОКО", { kind: "event", event: "по графику МКУО ЦОКО" }], // row 16
   ["По мере необходимости", { kind: "asNeeded" }], // row 17
-  ["В течение учебного года", SCHOOL_YEAR_2021], // row 18
-  ["По итогам полугодия и учебного года", { kind: "recurring", every: "halfYear" }], // rows 19, 20
+  ["В течение учебного года", SCHOOL_PART_2022], // row 18
+  ["По итогам полугодия и учебного года", { kind: "recurring", every: "halfYear", schoolYear: true }], // rows 19, 20
   ["По итогам каждой учебной четверти и учебного года", TERM], // rows 21–23
   ["После каждой учебной четверти и учебного года", TERM], // row 24
   ["По графику МОН и МП КК", { kind: "event", event: "По графику МОН и МП КК" }], // row 25
@@ -55,10 +61,13 @@ const SEED_002_SEMINARS: readonly Case[] = [
 
 /** Seed 003 (Северский район, report of December 2024), Таблица 1, «Дата проведения», every cell. */
 const SEED_003: readonly Case[] = [
-  ["Декабрь 2023г. Ноябрь 2024г.", { kind: "due", from: "2023-12-01", due: "2024-11-30" }],
+  ["Декабрь 2023г. Ноябрь 2024г.", { kind: "due", due: "2024-11-30", dates: ["2023-12-31", "2024-11-30"] }],
   ["Март 2024г.", { kind: "due", due: "2024-03-31" }],
-  ["Февраль 2024 г. Апрель 2024г. Апрель 2023г.", { kind: "due", from: "2023-04-01", due: "2024-04-30" }],
-  ["Март 2024г. Октябрь 2024г.", { kind: "due", from: "2024-03-01", due: "2024-10-31" }],
+  [
+    "Февраль 2024 г. Апрель 2024г. Апрель 2023г.",
+    { kind: "due", due: "2024-04-30", dates: ["2023-04-30", "2024-02-29", "2024-04-30"] },
+  ],
+  ["Март 2024г. Октябрь 2024г.", { kind: "due", due: "2024-10-31", dates: ["2024-03-31", "2024-10-31"] }],
   ["Апрель 2024г.", { kind: "due", due: "2024-04-30" }],
   ["В течение года", { kind: "ongoing", from: "2024-01-01", until: "2024-12-31" }],
   ["Сентябрь 2024г.", { kind: "due", due: "2024-09-30" }],
@@ -92,7 +101,8 @@ const REALISTIC: readonly Case[] = [
   ["в период с 01.02.2022 по 28.02.2022", { kind: "due", from: "2022-02-01", due: "2022-02-28" }],
   ["1-15 сентября 2022", { kind: "due", from: "2022-09-01", due: "2022-09-15" }],
   ["с 1 по 15 сентября", { kind: "due", from: "2022-09-01", due: "2022-09-15" }],
-  ["август 2022, январь 2023", { kind: "due", from: "2022-08-01", due: "2023-01-31" }],
+  ["август 2022, январь 2023", { kind: "due", due: "2023-01-31", dates: ["2022-08-31", "2023-01-31"] }],
+  ["до 01.03.2022, до 01.06.2022", { kind: "due", due: "2022-06-01", dates: ["2022-03-01", "2022-06-01"] }],
   ["I квартал 2022", { kind: "due", due: "2022-03-31" }],
   ["1 квартал", { kind: "due", due: "2022-03-31" }],
   ["3 квартал 2022 г.", { kind: "due", due: "2022-09-30" }],
@@ -117,9 +127,19 @@ const REALISTIC: readonly Case[] = [
   ["до 2024 года", { kind: "due", due: "2024-12-31" }], // as in «на период до 2024 года»
   ["до конца учебного года", { kind: "due", due: "2022-05-31" }],
   ["к началу учебного года", { kind: "due", due: "2022-09-01" }],
+  ["перед началом учебного года", { kind: "due", due: "2022-08-31" }],
+  ["в конце учебного года", { kind: "due", due: "2022-05-31" }],
+  // named with the terms: the school year's half, not January–June
+  ["По итогам I четверти и I полугодия", { kind: "due", due: "2022-12-31", dates: ["2022-10-31", "2022-12-31"] }],
+  ["Сентябрь 2022 г. (по согласованию с ОО)", { kind: "due", due: "2022-09-30", note: "по согласованию с ОО" }],
+  ["Ежемесячно, по графику ВШК", { kind: "recurring", every: "month", note: "по графику ВШК" }],
+  [
+    "Январь 2022 г., согласно приказу № 156 от 21.01.2022",
+    { kind: "due", due: "2022-01-31", note: "согласно приказу № 156" },
+  ],
   ["по итогам года", { kind: "due", due: "2022-12-31" }],
   ["по итогам учебного года", { kind: "due", due: "2022-05-31" }],
-  ["по итогам ВПР (апрель 2022)", { kind: "due", due: "2022-04-30" }],
+  ["по итогам ВПР (апрель 2022)", { kind: "due", due: "2022-04-30", note: "по итогам ВПР" }],
   ["весна 2022", { kind: "due", due: "2022-05-31" }],
   ["в летний период", { kind: "due", due: "2022-08-31" }],
   ["не позднее 25 числа каждого месяца", { kind: "recurring", every: "month" }],
@@ -150,8 +170,10 @@ const REALISTIC: readonly Case[] = [
   ["в течение 2022-2023 учебного года", { kind: "ongoing", from: "2022-09-01", until: "2023-05-31" }],
   ["в течение 2022 – 2023 учебного года", { kind: "ongoing", from: "2022-09-01", until: "2023-05-31" }],
   ["2022/2023 уч. г.", { kind: "ongoing", from: "2022-09-01", until: "2023-05-31" }],
-  ["в течение учебного года", SCHOOL_YEAR_2021],
-  ["В течение учебного года, по графику", SCHOOL_YEAR_2021],
+  ["в течение учебного года", SCHOOL_PART_2022],
+  ["в учебном году", SCHOOL_PART_2022],
+  ["В течение учебного года, по графику", { ...SCHOOL_PART_2022, note: "по графику" }],
+  ["до 31.05 (в течение учебного года)", { kind: "due", due: "2022-05-31" }],
   ["в течение первой четверти", { kind: "ongoing", from: "2022-09-01", until: "2022-10-31" }],
   ["в течение I полугодия", { kind: "ongoing", from: "2022-01-01", until: "2022-06-30" }],
   ["2022-2024 гг.", { kind: "ongoing", from: "2022-01-01", until: "2024-12-31" }],
@@ -161,6 +183,7 @@ const REALISTIC: readonly Case[] = [
   ["в течение всего периода", { kind: "ongoing", from: "2022-01-01", until: "2022-12-31" }],
   ["с 01.09.2022", { kind: "ongoing", from: "2022-09-01", until: "2022-12-31" }],
   ["с сентября 2022", { kind: "ongoing", from: "2022-09-01", until: "2022-12-31" }],
+  ["не ранее 01.03.2022", { kind: "ongoing", from: "2022-03-01", until: "2022-12-31" }], // a start, not a deadline
   ["при необходимости", { kind: "asNeeded" }],
   ["  по мере  необходимости.  ", { kind: "asNeeded" }],
   ["по итогам ВПР", { kind: "event", event: "по итогам ВПР" }],
@@ -174,6 +197,17 @@ const REALISTIC: readonly Case[] = [
   ["согласно графику ВПР.", { kind: "event", event: "согласно графику ВПР" }],
   // «от 21.01.2022» refers to an order, not to a deadline.
   ["согласно приказу от 21.01.2022", { kind: "event", event: "согласно приказу от 21.01.2022" }],
+  ["согласно приказу 21.01.2022 № 156", { kind: "event", event: "согласно приказу 21.01.2022 № 156" }],
+  ["по отдельному графику", { kind: "event", event: "по отдельному графику" }],
+  ["накануне учебного года", { kind: "event", event: "накануне учебного года" }],
+  // After a period that ended before the document: when is not said.
+  ["по итогам 2021 года", { kind: "event", event: "по итогам 2021 года" }],
+  [
+    "по итогам I полугодия 2021-2022 учебного года",
+    { kind: "event", event: "по итогам I полугодия 2021-2022 учебного года" },
+  ],
+  // Counted from a date: the date named is not the deadline.
+  ["через месяц после 01.03.2022", { kind: "event", event: "через месяц после 01.03.2022" }],
 ];
 
 /** Text that stays unknown: valid, kept as typed, never an error. */
@@ -187,6 +221,13 @@ const UNKNOWN: readonly string[] = [
   "1 раз в 2 месяца", // no unit for «every 2 months»
   "31.02.2022", // no such day
   "разработка плана",
+  // Unsure, so nothing derived: a wrong deadline is worse than none.
+  "в течение 1.5 месяцев", // a decimal, not 1 May
+  "приказ 21.01.2022 № 156", // a document's reference
+  "за 2 недели до начала учебного года", // counted back from a date
+  "за 10 дней до 01.03.2022",
+  "в течение 10 рабочих дней с 01.03.2022",
+  "в начале учебного года", // near a period, no one knows when
 ];
 
 /** The same phrases in a school-year document for 2022/2023. */
@@ -203,8 +244,10 @@ const ACADEMIC: readonly Case[] = [
   ["до конца учебного года", { kind: "due", due: "2023-05-31" }],
   [
     "4 раза в течение учебного года",
-    { kind: "recurring", every: "year", timesPer: 4, from: "2022-09-01", until: "2023-05-31" },
+    { kind: "recurring", every: "year", timesPer: 4, from: "2022-09-01", until: "2023-05-31", schoolYear: true },
   ],
+  ["2 раза в год", { kind: "recurring", every: "year", timesPer: 2, schoolYear: true }],
+  ["по итогам полугодия", { kind: "recurring", every: "halfYear", schoolYear: true }],
 ];
 
 describe("parsePeriod", () => {
@@ -252,10 +295,23 @@ describe("parsePeriod", () => {
 });
 
 describe("readsAsDate", () => {
-  it("accepts a date or a month, refuses the rest", () => {
+  it("accepts a date, a month, a list of them, a time frame or a recurrence; refuses the rest", () => {
     expect(readsAsDate("26.01.2022", y2022)).toBe(true);
     expect(readsAsDate("февраль 2022 г.", y2022)).toBe(true);
-    expect(readsAsDate("В течение года", y2022)).toBe(false);
+    expect(readsAsDate("Декабрь 2023г. Ноябрь 2024г.", y2024)).toBe(true);
+    expect(readsAsDate("В течение года", y2022)).toBe(true);
+    expect(readsAsDate("В течение учебного года", y2022)).toBe(true);
+    expect(readsAsDate("ежемесячно", y2022)).toBe(true);
     expect(readsAsDate("по согласованию", y2022)).toBe(false);
+    expect(readsAsDate("по мере необходимости", y2022)).toBe(false);
+    expect(readsAsDate("разработка плана", y2022)).toBe(false);
+  });
+
+  it("lets «В течение года» stand in the seminar plan's «Дата» column: valid text, no problem", () => {
+    const seminars = seminarPlan.tables[0] as NonNullable<(typeof seminarPlan.tables)[0]>;
+    const row = (id: string, date: string) => ({ id, cells: { base: "СОШ № 19", topic: "Семинар", date } });
+    const rows = [row("s1", "В течение года"), row("s2", "26.01.2022"), row("s3", "разработка плана")];
+    const problems = tableProblems(seminars, rows, { readsAsDate: (text) => readsAsDate(text, y2024) });
+    expect(problems).toEqual([{ kind: "unreadableDate", rowId: "s3", columnId: "date", text: "разработка плана" }]);
   });
 });

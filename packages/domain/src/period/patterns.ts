@@ -28,6 +28,8 @@ export interface Found {
   readonly range?: boolean;
   /** The year came from a neighbour or from the document. */
   inferred?: boolean;
+  /** «учебный год» named without numbers: the document's school year. */
+  readonly school?: boolean;
 }
 
 type Make = (m: RegExpMatchArray, context: PeriodContext) => Omit<Found, "start" | "end"> | null;
@@ -86,13 +88,14 @@ export const MATCHERS: readonly (readonly [string, Make])[] = [
       return { unit: "day", firstMonth: month, year: Number(m[1]), build: day(month, d) };
     },
   ],
-  // 26.01.2022, 26.01.22, 10.01
+  // 26.01.2022, 26.01.22, 10.01 (without a year the month has two digits: «1.5 месяца» is no date)
   [
     "(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})(?:\\.(\\d{4}|\\d{2}))?(?!\\d)",
     (m) => {
       const month = Number(m[2]);
       const d = Number(m[1]);
       if (!validDay(month, d)) return null;
+      if (!m[3] && (m[2] ?? "").length < 2) return null;
       return { unit: "day", firstMonth: month, year: m[3] ? fullYear(m[3]) : undefined, build: day(month, d) };
     },
   ],
@@ -133,7 +136,9 @@ export const MATCHERS: readonly (readonly [string, Make])[] = [
       if (kind === "квартал") span = { first: 3 * n - 2, last: 3 * n };
       else if (kind === "четверт") span = TERMS[n - 1];
       else {
-        const school = context.academic || Boolean(m[4] || m[5]);
+        // «I полугодие 2022-2023 учебного года», or named with the terms («по итогам I четверти и
+        // I полугодия»): the school year's half.
+        const school = context.academic || Boolean(m[4] || m[5]) || /четверт|учебн/.test(m.input ?? "");
         span = (school ? SCHOOL_HALVES : CALENDAR_HALVES)[n - 1];
       }
       if (!span) return null;
@@ -185,7 +190,12 @@ export const MATCHERS: readonly (readonly [string, Make])[] = [
   // учебный год (the document's)
   [
     "(?<![а-я])(?:учебн[а-я]*|уч\\.)\\s*(?:год[а-я]*|г\\.)(?![а-я])",
-    (_m, context) => ({ unit: "year", fixed: schoolYearBounds(contextSchoolYear(context)), contextual: true }),
+    (_m, context) => ({
+      unit: "year",
+      fixed: schoolYearBounds(contextSchoolYear(context)),
+      contextual: true,
+      school: true,
+    }),
   ],
   // 2022-2024
   [

@@ -1,8 +1,12 @@
 import { addDays, isoDate, lastDayOf, parts } from "./calendar.ts";
 import type { PeriodMeaning, RecurrenceUnit } from "./types.ts";
 
-/** The last day of the period (week to Sunday, month, quarter, term, half-year, year) holding `date`. */
-function periodEnd(every: RecurrenceUnit, date: string): string {
+/**
+ * The last day of the period (week to Sunday, month, quarter, term, half-year, year) holding `date`.
+ * `school`: half-years and years are the school year's (schoolYear.ts): half-years end 31.12 and
+ * 31.05, the year 31.05; the summer waits for the next one.
+ */
+function periodEnd(every: RecurrenceUnit, date: string, school: boolean): string {
   const { year, month } = parts(date);
   switch (every) {
     case "week": {
@@ -20,23 +24,31 @@ function periodEnd(every: RecurrenceUnit, date: string): string {
       if (month <= 10) return isoDate(year, 10, 31);
       return isoDate(year, 12, 31);
     case "halfYear":
+      if (school) return month <= 5 ? isoDate(year, 5, 31) : isoDate(year, 12, 31);
       return month <= 6 ? isoDate(year, 6, 30) : isoDate(year, 12, 31);
     case "year":
+      if (school) return month <= 5 ? isoDate(year, 5, 31) : isoDate(year + 1, 5, 31);
       return isoDate(year, 12, 31);
   }
 }
 
-/** The next deadline on or after `today` (ISO), or null (asNeeded/event/unknown, or nothing left). */
+/**
+ * The next deadline on or after `today` (ISO), or null (asNeeded/event/unknown, or nothing left).
+ * due: `due` (with `dates`, the first event not yet past). ongoing: `until`, nothing earlier
+ * («в течение учебного года» in a 2022 document: 31.12.2022). recurring: the end of the current
+ * period, never past `until`. Null exactly when `isOverdue` (not done) holds or nothing can be late.
+ */
 export function nextDueDate(meaning: PeriodMeaning, today: string): string | null {
   switch (meaning.kind) {
     case "due":
-      return today <= meaning.due ? meaning.due : null;
+      if (today > meaning.due) return null;
+      return meaning.dates?.find((date) => date >= today) ?? meaning.due;
     case "ongoing":
       return today <= meaning.until ? meaning.until : null;
     case "recurring": {
       const start = meaning.from && meaning.from > today ? meaning.from : today;
       if (meaning.until && start > meaning.until) return null;
-      const end = periodEnd(meaning.every, start);
+      const end = periodEnd(meaning.every, start, meaning.schoolYear === true);
       return meaning.until && end > meaning.until ? meaning.until : end;
     }
     default:
@@ -45,7 +57,8 @@ export function nextDueDate(meaning: PeriodMeaning, today: string): string | nul
 }
 
 /**
- * Overdue: not done and the last deadline has passed. due: today > due. ongoing: today > until.
+ * Overdue: not done and the last deadline has passed. due: today > due (with several `dates`, the
+ * last: one status covers them all). ongoing: today > until (a school-year part ends with it).
  * recurring: only when it has an `until` and today > until (a recurrence without an end is never
  * overdue as a whole). Others: never.
  */

@@ -10,9 +10,18 @@ import type { PeriodContext } from "./types.ts";
  *   учебного года»), I is 01.09–31.12 and II 01.01–31.05; otherwise calendar halves (I Jan–Jun,
  *   II Jul–Dec).
  * - A school-year document (`academic`) for `year` covers the school year year/year+1.
- * - A calendar document for `year`: a month or term named without a year falls within `year`;
- *   «учебный год» without numbers is the school year ending in `year` (year-1/year): seed 002,
- *   an order of January 2022, writes «март-апрель 2022 года, в течение учебного года».
+ * - A calendar document for `year`: a month or term named without a year falls within `year`.
+ *   «учебный год» without numbers, as a time frame («в течение учебного года», «в учебном году»,
+ *   «4 раза в течение учебного года»), is the school-year part of `year`: its school months
+ *   (January–May and September–December), ongoing from 01.01 to 31.12, nothing due before the end
+ *   (`schoolYear` on the meaning). Seed 002, a roadmap «на 2022 год» of January 2022, means the
+ *   work of 2022, not a deadline on 31.05.2022 that would make it all overdue in June. As a deadline
+ *   («до конца учебного года», «по итогам учебного года») it is the school year ending in `year`
+ *   (31.05.`year`); «к началу учебного года» is the one starting in `year`. Dates the text names
+ *   itself win over the frame: «март-апрель 2022 года, в течение учебного года» is March–April.
+ * - Recurrences by half-year or year read the school year's when the text says «учебный» or the
+ *   document is for a school year: «по итогам полугодия и учебного года» falls due on 31.12 and
+ *   31.05, not on 30.06.
  */
 export const TERMS: readonly { readonly first: number; readonly last: number }[] = [
   { first: 9, last: 10 },
