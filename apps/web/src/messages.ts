@@ -1,3 +1,5 @@
+import type { CellRefusal } from "@karta/domain";
+
 /**
  * Every sentence the user reads, in Russian, in one place: no other module of
  * apps/web holds a Russian string literal (messages.test.ts checks it), so a
@@ -15,6 +17,38 @@ export function plural(count: number, forms: readonly [one: string, few: string,
   if (last === 1) return forms[0];
   if (last >= 2 && last <= 4) return forms[1];
   return forms[2];
+}
+
+/** Why a column did not take a text (`parseCell` of @karta/domain), after a dash: «нужно целое число». */
+export function refusalText(refusal: CellRefusal): string {
+  switch (refusal.kind) {
+    case "computed":
+      return "столбец заполняется автоматически";
+    case "number":
+      return "нужно число";
+    case "integer":
+      return "нужно целое число";
+    case "min":
+      return `нужно число не меньше ${refusal.min.toLocaleString("ru-RU")}`;
+    case "max":
+      return `нужно число не больше ${refusal.max.toLocaleString("ru-RU")}`;
+    case "date":
+      return "нужна дата в виде ДД.ММ.ГГГГ";
+    case "boolean":
+      return "нужно «Да» или «Нет»";
+    case "option":
+      return `нужно одно из значений: ${refusal.options.map((o) => `«${o}»`).join(", ")}`;
+    case "tooLong":
+      return `текст длиннее ${refusal.max.toLocaleString("ru-RU")} символов`;
+    case "invalid":
+      return "значение не подходит для этого столбца";
+  }
+}
+
+/** A cell's text inside «…», cut to one readable line. */
+function quoteCell(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
 }
 
 const cells = ["ячейка", "ячейки", "ячеек"] as const;
@@ -161,9 +195,6 @@ export const messages = {
     selection: (r: number, c: number) => `Выделено: ${r} × ${c}`,
     yes: "Да",
     no: "Нет",
-    /** Words accepted for a yes/no cell when typed or pasted (lower case). */
-    yesWords: ["да", "д", "истина", "true", "yes", "1", "+", "✓", "x"] as readonly string[],
-    noWords: ["нет", "н", "ложь", "false", "no", "0", "-"] as readonly string[],
     /**
      * The Latin (QWERTY) and Russian (ЙЦУКЕН) letters on the same keys: a letter typed in
      * the wrong layout still picks an option of a list cell.
@@ -183,6 +214,8 @@ export const messages = {
   paste: {
     skipped: (n: number) =>
       `Не вставлено: ${n} ${plural(n, cells)} — значения не подходят по формату, вне таблицы или в вычисляемом столбце (№, доли).`,
+    /** The count, then the first refused value and why (messages.cells.refused). */
+    refused: (n: number, first: string) => `Не вставлено: ${n} ${plural(n, cells)}. ${first}`,
     addedRows: (n: number) => `${plural(n, rowsAdded)} ${n} ${plural(n, rows)} в конец таблицы.`,
   },
 
@@ -493,6 +526,9 @@ export const messages = {
       `${parts} = ${sum}, а «${total}» — ${expected}: числа не сходятся.`,
     problemDate: (text: string) =>
       `Не удалось прочитать дату «${text}». Укажите её как ДД.ММ.ГГГГ, например 26.01.2022.`,
+    /** «Численность педагогов»: «2,5» — нужно целое число. */
+    refused: (column: string, text: string, refusal: CellRefusal) =>
+      `«${column}»: «${quoteCell(text)}» — ${refusalText(refusal)}.`,
   },
 
   problems: {
