@@ -121,17 +121,9 @@ export function parseBoolean(text: string): boolean | undefined {
   return undefined;
 }
 
-/** Built once per column type: a file of 10,000 rows reads every cell through here. */
-const schemas = new WeakMap<ColumnType, ReturnType<typeof cellValueSchema>>();
-
 /** The schema has the last word, so a value accepted here is one the document accepts. */
 function checked(value: CellValue, type: ColumnType): ParsedCell {
-  let schema = schemas.get(type);
-  if (!schema) {
-    schema = cellValueSchema(type);
-    schemas.set(type, schema);
-  }
-  return schema.safeParse(value).success ? { ok: true, value } : refuse({ kind: "invalid" });
+  return cellValueSchema(type).safeParse(value).success ? { ok: true, value } : refuse({ kind: "invalid" });
 }
 
 function refuse(refusal: CellRefusal): ParsedCell {
