@@ -19,6 +19,7 @@ export {
   type PasteRefusal,
   planPaste,
 } from "./cells/pastePlan.ts";
+export { parseSheetValue, type SheetValue, sheetValueText } from "./cells/sheetValue.ts";
 export { encodeTsv, parseTsv } from "./cells/tsv.ts";
 export { formatPercent, formatTenth, roundToTenth } from "./format/numbers.ts";
 export { addPersonToCell, PEOPLE_SEPARATOR, personLabel, shortName } from "./people/personLabel.ts";
