@@ -101,6 +101,71 @@ export const messages = {
     failed: "Не удалось создать документ.",
   },
 
+  import: {
+    /** The table's toolbar (editors only). */
+    button: "Загрузить из Excel",
+    buttonHint: "Добавить в таблицу строки из файла Excel (.xlsx) или CSV",
+    /** The documents page, beside «Создать документ». */
+    newFromFile: "Новый документ из файла",
+    newFromFileHint: "Создать документ по выбранному шаблону и году и загрузить в его таблицу строки из файла",
+    noTable: "В документах этого шаблона нет таблицы, загружать некуда.",
+    heading: "Загрузка строк из файла",
+    into: (table: string) => `В таблицу «${table}»`,
+    chooseFile: "Выбрать файл…",
+    fileHint: "Excel (.xlsx) или CSV в UTF-8 или Windows-1251, с разделителем «;», «,» или табуляцией.",
+    reading: "Читаем файл…",
+    noFile: "Файл не выбран",
+    csvDetails: (encoding: string, delimiter: string) =>
+      `CSV, ${encoding === "windows-1251" ? "Windows-1251" : "UTF-8"}, разделитель ${delimiter === "\t" ? "— табуляция" : `«${delimiter}»`}`,
+    xlsxDetails: (sheets: number) => `Excel, ${sheets} ${plural(sheets, ["лист", "листа", "листов"])}`,
+    unreadableXlsx: "Не удалось прочитать файл Excel: возможно, он повреждён или защищён паролем.",
+    unreadableCsv: "Не удалось прочитать файл CSV.",
+    unreadableFormat:
+      "Такой файл не прочитать. Сохраните его в Excel как «Книга Excel (.xlsx)» или «CSV (разделители — точка с запятой)».",
+    emptyFile: "В файле нет ни одной строки.",
+    sheet: "Лист",
+    headerRow: "Строка заголовков",
+    noHeaderRow: "нет — данные с первой строки",
+    rowNumber: (n: number) => `строка ${n}`,
+    headerNotFound:
+      "В файле не нашлось строки с названиями столбцов таблицы: выберите строку заголовков или сопоставьте столбцы вручную.",
+    mapping: "Столбцы таблицы и файла",
+    mappingHint:
+      "Под названием каждого столбца таблицы — столбец файла, из которого он заполнится. Его можно поменять.",
+    notImported: "— не загружать —",
+    fileColumn: (letter: string, label: string) => (label === letter ? letter : `${letter}: ${label}`),
+    preview: (shown: number, total: number) =>
+      total > shown ? `Первые ${shown} из ${total} ${plural(total, rowsOf)} файла` : "Строки файла",
+    nothingMapped: "Ни один столбец файла не выбран: загружать нечего.",
+    check: "Проверка",
+    /** «Строка 7, «Численность педагогов»: «2,5» — нужно целое число». */
+    issue: (row: number, column: string, text: string, refusal: CellRefusal) =>
+      `Строка ${row}, «${column}»: «${quoteCell(text)}» — ${refusalText(refusal)}`,
+    issuesHeading: (n: number) =>
+      `${plural(n, ["Найдена", "Найдены", "Найдено"])} ${n} ${plural(n, ["ошибка", "ошибки", "ошибок"])}. Исправьте файл или сопоставление столбцов — пока ошибки есть, ничего не загружается.`,
+    moreIssues: (n: number) => `…и ещё ${n} ${plural(n, ["ошибка", "ошибки", "ошибок"])}`,
+    ready: (n: number) =>
+      `Ошибок нет: ${n} ${plural(n, rows)} ${plural(n, ["готова", "готовы", "готовы"])} к загрузке.`,
+    skippedTotals: (rowNumbers: readonly number[]) =>
+      `Итоговая строка не загружается (${plural(rowNumbers.length, ["строка", "строки", "строки"])} ${rowNumbers.join(", ")}): она вычисляется сама.`,
+    skippedEmpty: (n: number) => `Пустые строки пропущены: ${n}.`,
+    noRows: "В файле нет строк с данными для выбранных столбцов.",
+    tooLarge: (megabytes: string) =>
+      `Столько строк за один раз не загрузить: изменение заняло бы ${megabytes} МБ, а сервер принимает до 4 МБ. Разделите файл на части и загрузите их по очереди.`,
+    append: "Добавить в конец таблицы",
+    replace: "Заменить строки таблицы",
+    replaceHint: (n: number) => `${n} ${plural(n, rows)} таблицы будут удалены. Отменить можно через Ctrl+Z.`,
+    submit: (n: number) => `Загрузить ${n} ${plural(n, rows)}`,
+    submitNew: (n: number) => `Создать документ и загрузить ${n} ${plural(n, rows)}`,
+    cancel: "Отмена",
+    close: "Закрыть",
+    writing: "Загружаем…",
+    done: (n: number) =>
+      `${plural(n, ["Загружена", "Загружены", "Загружено"])} ${n} ${plural(n, rows)}. Отменить — Ctrl+Z.`,
+    failed: "Не удалось загрузить строки.",
+    defaultTitle: (template: string, year: number) => `${template} на ${year} год`,
+  },
+
   document: {
     backToList: "Все документы",
     loading: "Открываем документ…",
