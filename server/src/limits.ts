@@ -1,10 +1,15 @@
+import { MAX_SYNC_MESSAGE_BYTES } from "@karta/schema";
+
 /**
  * Every limit of the server, with the reason for its size. Changing one is a
  * product decision: the web app and the tests rely on these numbers.
  */
 
-/** One websocket message the server accepts; a paste of a 1000-row table is ~1 MiB. */
-export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+/**
+ * One websocket message the server accepts; a paste of a 1000-row table is ~1 MiB. Shared with
+ * the web app (@karta/schema), whose import checks its one transaction against it before writing.
+ */
+export const MAX_MESSAGE_BYTES = MAX_SYNC_MESSAGE_BYTES;
 
 /**
  * The socket layer drops anything larger before it is even buffered whole, so

@@ -20,6 +20,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { randomId } from "@karta/doc";
 import { editorTokens } from "./editors.ts";
+import { formatImportResult, measureImport } from "./importXlsx.ts";
 import { type BenchOptions, parseOptions, type Target } from "./options.ts";
 import { cpuSeconds, machineInfo, machineJiffies, peakRssMiB, rssMiB } from "./procfs.ts";
 import type { LoadgenConfig, LoadgenMessage, ResultMessage, StartMessage } from "./protocol.ts";
@@ -575,6 +576,10 @@ async function main(): Promise<void> {
   );
   if (options.targets.includes("ours")) ensureOurServerBuilt(options.build);
 
+  // Before any server starts: the import is the app's own work (reading, checking, one transaction).
+  const importResult = await measureImport();
+  console.log(`${formatImportResult(importResult)}\n`);
+
   const results: TargetResult[] = [];
   for (const [i, target] of options.targets.entries()) {
     if (i > 0) await sleep(3000); // let the previous run's sockets and CPU settle
@@ -585,7 +590,10 @@ async function main(): Promise<void> {
   const out =
     options.out ??
     path.join(os.tmpdir(), `karta-bench-${new Date().toISOString().replace(/[:.]/g, "-").slice(0, 19)}.json`);
-  writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), machine, options, results }, null, 2)}\n`);
+  writeFileSync(
+    out,
+    `${JSON.stringify({ date: new Date().toISOString(), machine, options, import: importResult, results }, null, 2)}\n`,
+  );
   console.log(`\nJSON result: ${out}`);
 }
 

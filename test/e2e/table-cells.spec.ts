@@ -134,6 +134,45 @@ test("teacher deficits: shares and the total are computed, never typed, and a wr
   }
 });
 
+test("a count typed or pasted as «2,5» is refused with the reason; «1 234» reads as 1234", async ({ browser }) => {
+  const { context, page } = await signedInPerson(browser, "coordinator");
+  try {
+    const created = await page.request.post("/api/documents", {
+      data: { template: "teacher-deficits", title: "Мониторинг: числа по-русски", year: 2022 },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    await openDocument(page, id);
+    await page.getByRole("button", { name: "Добавить строку" }).click();
+
+    // Typed: AG Grid's number input used to drop the comma and store 25.
+    await editCell(page, 0, "teachers", "2,5");
+    await expect(page.getByTestId("toast")).toContainText("«Численность педагогов»: «2,5» — нужно целое число.");
+    await expect(cellText(page, 0, "teachers")).toHaveText("");
+    await editCell(page, 0, "teachers", "1 234");
+    await expect(cellText(page, 0, "teachers")).toHaveText("1234");
+    // The editor starts from the text as shown.
+    await cell(page, 0, "teachers").click();
+    await page.keyboard.press("Enter");
+    await expect(page.locator(".ag-cell-inline-editing input")).toHaveValue("1234");
+    await page.keyboard.press("Escape");
+
+    // Pasted: the same parser, the same reason.
+    await cell(page, 0, "a").click();
+    await page.evaluate(() => navigator.clipboard.writeText("2,5"));
+    await page.keyboard.press("ControlOrMeta+V");
+    await expect(page.getByTestId("toast").last()).toContainText(
+      "Не вставлено: 1 ячейка. «Уровень A (системные)»: «2,5» — нужно целое число.",
+    );
+    await expect(cellText(page, 0, "a")).toHaveText("");
+    await page.evaluate(() => navigator.clipboard.writeText("1\u00a0000"));
+    await page.keyboard.press("ControlOrMeta+V");
+    await expect(cellText(page, 0, "a")).toHaveText("1000");
+  } finally {
+    await context.close();
+  }
+});
+
 test("the people picker adds «И.Н. Фамилия — должность» to the text already in the cell", async ({ browser }) => {
   const { context, page } = await signedInPerson(browser, "school5");
   try {

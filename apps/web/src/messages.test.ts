@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { editErrorMessage, messages, plural } from "./messages.ts";
+import { editErrorMessage, messages, plural, refusalText } from "./messages.ts";
 
 const sources = import.meta.glob(["./**/*.ts", "./**/*.tsx", "!./**/*.test.ts", "!./messages.ts"], {
   query: "?raw",
@@ -14,6 +14,17 @@ describe("messages", () => {
       .map(([path]) => path);
     expect(Object.keys(sources).length).toBeGreaterThan(20);
     expect(offenders).toEqual([]);
+  });
+
+  it("says why a column refused a value, naming the column and quoting the text", () => {
+    expect(messages.cells.refused("Численность педагогов", "2,5", { kind: "integer" })).toBe(
+      "«Численность педагогов»: «2,5» — нужно целое число.",
+    );
+    expect(refusalText({ kind: "max", max: 100_000 })).toBe("нужно число не больше 100\u00a0000");
+    expect(refusalText({ kind: "option", options: ["да", "нет"] })).toBe("нужно одно из значений: «да», «нет»");
+    expect(messages.paste.refused(2, "«Дата»: «вчера» — нужна дата в виде ДД.ММ.ГГГГ.")).toBe(
+      "Не вставлено: 2 ячейки. «Дата»: «вчера» — нужна дата в виде ДД.ММ.ГГГГ.",
+    );
   });
 
   it("picks the Russian plural form by the last digits", () => {

@@ -1,3 +1,5 @@
+import type { CellRefusal } from "@karta/domain";
+
 /**
  * Every sentence the user reads, in Russian, in one place: no other module of
  * apps/web holds a Russian string literal (messages.test.ts checks it), so a
@@ -15,6 +17,38 @@ export function plural(count: number, forms: readonly [one: string, few: string,
   if (last === 1) return forms[0];
   if (last >= 2 && last <= 4) return forms[1];
   return forms[2];
+}
+
+/** Why a column did not take a text (`parseCell` of @karta/domain), after a dash: «нужно целое число». */
+export function refusalText(refusal: CellRefusal): string {
+  switch (refusal.kind) {
+    case "computed":
+      return "столбец заполняется автоматически";
+    case "number":
+      return "нужно число";
+    case "integer":
+      return "нужно целое число";
+    case "min":
+      return `нужно число не меньше ${refusal.min.toLocaleString("ru-RU")}`;
+    case "max":
+      return `нужно число не больше ${refusal.max.toLocaleString("ru-RU")}`;
+    case "date":
+      return "нужна дата в виде ДД.ММ.ГГГГ";
+    case "boolean":
+      return "нужно «Да» или «Нет»";
+    case "option":
+      return `нужно одно из значений: ${refusal.options.map((o) => `«${o}»`).join(", ")}`;
+    case "tooLong":
+      return `текст длиннее ${refusal.max.toLocaleString("ru-RU")} символов`;
+    case "invalid":
+      return "значение не подходит для этого столбца";
+  }
+}
+
+/** A cell's text inside «…», cut to one readable line. */
+function quoteCell(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
 }
 
 const cells = ["ячейка", "ячейки", "ячеек"] as const;
@@ -65,6 +99,71 @@ export const messages = {
     submitting: "Создаём…",
     titleRequired: "Введите название документа.",
     failed: "Не удалось создать документ.",
+  },
+
+  import: {
+    /** The table's toolbar (editors only). */
+    button: "Загрузить из Excel",
+    buttonHint: "Добавить в таблицу строки из файла Excel (.xlsx) или CSV",
+    /** The documents page, beside «Создать документ». */
+    newFromFile: "Новый документ из файла",
+    newFromFileHint: "Создать документ по выбранному шаблону и году и загрузить в его таблицу строки из файла",
+    noTable: "В документах этого шаблона нет таблицы, загружать некуда.",
+    heading: "Загрузка строк из файла",
+    into: (table: string) => `В таблицу «${table}»`,
+    chooseFile: "Выбрать файл…",
+    fileHint: "Excel (.xlsx) или CSV в UTF-8 или Windows-1251, с разделителем «;», «,» или табуляцией.",
+    reading: "Читаем файл…",
+    noFile: "Файл не выбран",
+    csvDetails: (encoding: string, delimiter: string) =>
+      `CSV, ${encoding === "windows-1251" ? "Windows-1251" : "UTF-8"}, разделитель ${delimiter === "\t" ? "— табуляция" : `«${delimiter}»`}`,
+    xlsxDetails: (sheets: number) => `Excel, ${sheets} ${plural(sheets, ["лист", "листа", "листов"])}`,
+    unreadableXlsx: "Не удалось прочитать файл Excel: возможно, он повреждён или защищён паролем.",
+    unreadableCsv: "Не удалось прочитать файл CSV.",
+    unreadableFormat:
+      "Такой файл не прочитать. Сохраните его в Excel как «Книга Excel (.xlsx)» или «CSV (разделители — точка с запятой)».",
+    emptyFile: "В файле нет ни одной строки.",
+    sheet: "Лист",
+    headerRow: "Строка заголовков",
+    noHeaderRow: "нет — данные с первой строки",
+    rowNumber: (n: number) => `строка ${n}`,
+    headerNotFound:
+      "В файле не нашлось строки с названиями столбцов таблицы: выберите строку заголовков или сопоставьте столбцы вручную.",
+    mapping: "Столбцы таблицы и файла",
+    mappingHint:
+      "Под названием каждого столбца таблицы — столбец файла, из которого он заполнится. Его можно поменять.",
+    notImported: "— не загружать —",
+    fileColumn: (letter: string, label: string) => (label === letter ? letter : `${letter}: ${label}`),
+    preview: (shown: number, total: number) =>
+      total > shown ? `Первые ${shown} из ${total} ${plural(total, rowsOf)} файла` : "Строки файла",
+    nothingMapped: "Ни один столбец файла не выбран: загружать нечего.",
+    check: "Проверка",
+    /** «Строка 7, «Численность педагогов»: «2,5» — нужно целое число». */
+    issue: (row: number, column: string, text: string, refusal: CellRefusal) =>
+      `Строка ${row}, «${column}»: «${quoteCell(text)}» — ${refusalText(refusal)}`,
+    issuesHeading: (n: number) =>
+      `${plural(n, ["Найдена", "Найдены", "Найдено"])} ${n} ${plural(n, ["ошибка", "ошибки", "ошибок"])}. Исправьте файл или сопоставление столбцов — пока ошибки есть, ничего не загружается.`,
+    moreIssues: (n: number) => `…и ещё ${n} ${plural(n, ["ошибка", "ошибки", "ошибок"])}`,
+    ready: (n: number) =>
+      `Ошибок нет: ${n} ${plural(n, rows)} ${plural(n, ["готова", "готовы", "готовы"])} к загрузке.`,
+    skippedTotals: (rowNumbers: readonly number[]) =>
+      `Итоговая строка не загружается (${plural(rowNumbers.length, ["строка", "строки", "строки"])} ${rowNumbers.join(", ")}): она вычисляется сама.`,
+    skippedEmpty: (n: number) => `Пустые строки пропущены: ${n}.`,
+    noRows: "В файле нет строк с данными для выбранных столбцов.",
+    tooLarge: (megabytes: string) =>
+      `Столько строк за один раз не загрузить: изменение заняло бы ${megabytes} МБ, а сервер принимает до 4 МБ. Разделите файл на части и загрузите их по очереди.`,
+    append: "Добавить в конец таблицы",
+    replace: "Заменить строки таблицы",
+    replaceHint: (n: number) => `${n} ${plural(n, rows)} таблицы будут удалены. Отменить можно через Ctrl+Z.`,
+    submit: (n: number) => `Загрузить ${n} ${plural(n, rows)}`,
+    submitNew: (n: number) => `Создать документ и загрузить ${n} ${plural(n, rows)}`,
+    cancel: "Отмена",
+    close: "Закрыть",
+    writing: "Загружаем…",
+    done: (n: number) =>
+      `${plural(n, ["Загружена", "Загружены", "Загружено"])} ${n} ${plural(n, rows)}. Отменить — Ctrl+Z.`,
+    failed: "Не удалось загрузить строки.",
+    defaultTitle: (template: string, year: number) => `${template} на ${year} год`,
   },
 
   document: {
@@ -161,9 +260,6 @@ export const messages = {
     selection: (r: number, c: number) => `Выделено: ${r} × ${c}`,
     yes: "Да",
     no: "Нет",
-    /** Words accepted for a yes/no cell when typed or pasted (lower case). */
-    yesWords: ["да", "д", "истина", "true", "yes", "1", "+", "✓", "x"] as readonly string[],
-    noWords: ["нет", "н", "ложь", "false", "no", "0", "-"] as readonly string[],
     /**
      * The Latin (QWERTY) and Russian (ЙЦУКЕН) letters on the same keys: a letter typed in
      * the wrong layout still picks an option of a list cell.
@@ -183,6 +279,8 @@ export const messages = {
   paste: {
     skipped: (n: number) =>
       `Не вставлено: ${n} ${plural(n, cells)} — значения не подходят по формату, вне таблицы или в вычисляемом столбце (№, доли).`,
+    /** The count, then the first refused value and why (messages.cells.refused). */
+    refused: (n: number, first: string) => `Не вставлено: ${n} ${plural(n, cells)}. ${first}`,
     addedRows: (n: number) => `${plural(n, rowsAdded)} ${n} ${plural(n, rows)} в конец таблицы.`,
   },
 
@@ -493,6 +591,9 @@ export const messages = {
       `${parts} = ${sum}, а «${total}» — ${expected}: числа не сходятся.`,
     problemDate: (text: string) =>
       `Не удалось прочитать дату «${text}». Укажите её как ДД.ММ.ГГГГ, например 26.01.2022.`,
+    /** «Численность педагогов»: «2,5» — нужно целое число. */
+    refused: (column: string, text: string, refusal: CellRefusal) =>
+      `«${column}»: «${quoteCell(text)}» — ${refusalText(refusal)}.`,
   },
 
   problems: {

@@ -19,7 +19,7 @@ export { DocumentWriteError } from "./errors.ts";
 export { randomId } from "./ids.ts";
 export { type DocumentMeta, readMeta, writeMeta } from "./meta.ts";
 export { type Upgrade, upgradeDocument } from "./migrations.ts";
-export { compareRows, keyBetween } from "./order.ts";
+export { compareRows, keyBetween, keysBetween } from "./order.ts";
 export { restoreVersion } from "./restoreVersion.ts";
 export {
   META_ROOT,

@@ -1,4 +1,4 @@
-import { generateKeyBetween } from "fractional-indexing";
+import { generateKeyBetween, generateNKeysBetween } from "fractional-indexing";
 
 /**
  * Rows are sorted by their fractional order key, ties broken by row id.
@@ -29,6 +29,32 @@ export function keyBetween(before: string | null, after: string | null, rest: re
       .sort()
       .at(-1);
     return safeKeyAfter(last ?? null);
+  }
+}
+
+/**
+ * `n` order keys, in order, between `before` and `after` (as `keyBetween`).
+ * They are spread over the gap by halving (fractional-indexing's
+ * `generateNKeysBetween`), so 10,000 rows pasted or imported at one place get
+ * keys of a few characters, where n calls of `keyBetween`, each splitting the
+ * last gap again, would grow the keys by a character every few rows (past
+ * MAX_ORDER_KEY_LENGTH, which the server refuses, after ~1,200 rows).
+ */
+export function keysBetween(
+  before: string | null,
+  after: string | null,
+  n: number,
+  rest: readonly string[] = [],
+): string[] {
+  if (n <= 0) return [];
+  const upper = before !== null && after !== null && before >= after ? (rest.find((k) => k > before) ?? null) : after;
+  try {
+    return generateNKeysBetween(before, upper, n);
+  } catch {
+    // Keys that are not valid fractional indices (a hostile writer): after the greatest of them.
+    const keys = [keyBetween(before, after, rest)];
+    while (keys.length < n) keys.push(safeKeyAfter(keys[keys.length - 1] ?? null));
+    return keys;
   }
 }
 

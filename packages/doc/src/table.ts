@@ -2,7 +2,7 @@ import { type CellValue, cellValueSchema, findColumn, isDerived, type TableTempl
 import * as Y from "yjs";
 import { DocumentWriteError } from "./errors.ts";
 import { randomId } from "./ids.ts";
-import { compareRows, keyBetween } from "./order.ts";
+import { compareRows, keyBetween, keysBetween } from "./order.ts";
 import { ORDER_KEY, tableRootName } from "./roots.ts";
 import { type RowSnapshot, sameRow } from "./rowSnapshot.ts";
 
@@ -87,20 +87,21 @@ export class TableModel {
       for (const [columnId, value] of Object.entries(cells)) this.check(columnId, value, options.locked);
     }
     const ids: string[] = [];
+    const keys = keysBetween(
+      rows[at - 1]?.order ?? null,
+      rows[at]?.order ?? null,
+      cellsList.length,
+      rows.slice(at).map((r) => r.order),
+    );
     this.transact(() => {
-      let before = rows[at - 1]?.order ?? null;
-      const after = rows[at]?.order ?? null;
-      const rest = rows.slice(at).map((r) => r.order);
-      for (const cells of cellsList) {
+      cellsList.forEach((cells, i) => {
         const id = randomId();
-        const order = keyBetween(before, after, rest);
         const row = new Y.Map<unknown>();
-        row.set(ORDER_KEY, order);
+        row.set(ORDER_KEY, keys[i]);
         for (const [columnId, value] of Object.entries(cells)) if (value !== null) row.set(columnId, value);
         this.root.set(id, row);
         ids.push(id);
-        before = order;
-      }
+      });
     });
     return ids;
   }

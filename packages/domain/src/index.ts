@@ -1,3 +1,26 @@
+export { BOOLEAN_TEXT, formatCell, formatNumber, isoToRussianDate } from "./cells/formatCell.ts";
+export {
+  type CellRefusal,
+  checkNumber,
+  NO_WORDS,
+  type ParsedCell,
+  parseBoolean,
+  parseCell,
+  parseDate,
+  parseRussianNumber,
+  YES_WORDS,
+} from "./cells/parseCell.ts";
+export {
+  type PasteBounds,
+  type PasteColumn,
+  type PasteEdit,
+  type PasteInput,
+  type PastePlan,
+  type PasteRefusal,
+  planPaste,
+} from "./cells/pastePlan.ts";
+export { parseSheetValue, type SheetValue, sheetValueText } from "./cells/sheetValue.ts";
+export { encodeTsv, parseTsv } from "./cells/tsv.ts";
 export { formatPercent, formatTenth, roundToTenth } from "./format/numbers.ts";
 export { addPersonToCell, PEOPLE_SEPARATOR, personLabel, shortName } from "./people/personLabel.ts";
 export { describePeriod } from "./period/describe.ts";

@@ -19,6 +19,23 @@ export type {
   TextBlock,
   TextRun,
 } from "./model.ts";
+export { applyImport, type ImportMode, importUpdateBytes, MAX_IMPORT_BYTES } from "./read/applyImport.ts";
+export {
+  type ColumnMapping,
+  type FileColumn,
+  fileColumns,
+  findHeaderRow,
+  type ImportIssue,
+  type ImportPlan,
+  importableColumns,
+  planImport,
+  suggestMapping,
+} from "./read/importPlan.ts";
+export { type CsvEncoding, type CsvSheet, decodeCsv, isUtf8, readCsv } from "./read/readCsv.ts";
+export { readSpreadsheet } from "./read/readSpreadsheet.ts";
+export { plainValue, readXlsx } from "./read/readXlsx.ts";
+export { type Sheet, UnreadableFileError } from "./read/sheet.ts";
+export { columnLetter, normaliseTitle } from "./read/titles.ts";
 export { type LiveFigureRef, type LiveFigureResolver, plainTextOf } from "./richText.ts";
 export { toCsv } from "./write/csv.ts";
 export { toDocx } from "./write/docx.ts";

@@ -36,8 +36,20 @@ const text = z.string().max(MAX_CELL_TEXT_LENGTH);
 /** ISO calendar date, the storage form of a `date` column (shown as ДД.ММ.ГГГГ). */
 export const isoDate = z.iso.date();
 
+/** Built once per column type (templates are constants): the server checks every cell of every update. */
+const schemas = new WeakMap<ColumnType, z.ZodType<CellValue>>();
+
 /** The zod schema of one cell's value for a column type; `null` is always allowed. */
 export function cellValueSchema(type: ColumnType): z.ZodType<CellValue> {
+  let schema = schemas.get(type);
+  if (!schema) {
+    schema = buildCellValueSchema(type);
+    schemas.set(type, schema);
+  }
+  return schema;
+}
+
+function buildCellValueSchema(type: ColumnType): z.ZodType<CellValue> {
   switch (type.kind) {
     case "rowNumber":
     case "share":

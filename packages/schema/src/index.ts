@@ -5,6 +5,7 @@ export * from "./closeCodes.ts";
 export * from "./columnTypes.ts";
 export * from "./commentsApi.ts";
 export * from "./savedMessage.ts";
+export * from "./syncLimits.ts";
 export * from "./template.ts";
 export * from "./templates/index.ts";
 export * from "./workflow.ts";

@@ -1,9 +1,9 @@
 import type { KartaDocument } from "@karta/doc";
+import { formatCell } from "@karta/domain";
 import type { CellConflictJson, CellValue } from "@karta/schema";
 import { useState } from "react";
 import { ApiRequestError } from "../api/http.ts";
 import { resolveConflict } from "../api/workflowApi.ts";
-import { formatCell } from "../grid/cellText.ts";
 import { messages } from "../messages.ts";
 import { cellKey } from "../problems/problemCells.ts";
 import { showToast } from "../ui/toasts.ts";

@@ -1,10 +1,10 @@
 import { KartaDocument } from "@karta/doc";
+import { formatCell } from "@karta/domain";
 import type { VersionJson } from "@karta/schema";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import * as Y from "yjs";
 import { ApiRequestError } from "../api/http.ts";
 import { fetchVersions, fetchVersionUpdate, restoreVersion, saveVersion } from "../api/workflowApi.ts";
-import { formatCell } from "../grid/cellText.ts";
 import { messages } from "../messages.ts";
 import { showToast } from "../ui/toasts.ts";
 import "./workflow.css";

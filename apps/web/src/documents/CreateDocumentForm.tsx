@@ -1,8 +1,11 @@
+import type { ImportMode } from "@karta/export";
 import { type Organisation, templates } from "@karta/schema";
-import { type FormEvent, useMemo, useState } from "react";
+import { type FormEvent, lazy, Suspense, useMemo, useState } from "react";
 import { rememberDocument } from "../api/documentCache.ts";
 import { createDocument } from "../api/documentsApi.ts";
 import { failureMessage } from "../api/http.ts";
+import type { ImportedRows } from "../import/ImportDialog.tsx";
+import { holdImport } from "../import/pendingImport.ts";
 import { messages } from "../messages.ts";
 import { fitsScope } from "../organisations/tree.ts";
 import { navigate } from "../router/navigation.ts";
@@ -10,6 +13,9 @@ import { documentPath } from "../router/routes.ts";
 import { Field } from "../ui/Field.tsx";
 
 const FIRST_YEAR = 2020;
+
+/** The import dialog and its readers load when «Новый документ из файла» is first pressed. */
+const ImportDialog = lazy(() => import("../import/ImportDialog.tsx"));
 
 /** Years a document can be for: from the programme's start to next year, newest first. */
 function yearChoices(now: Date = new Date()): number[] {
@@ -20,7 +26,10 @@ function yearChoices(now: Date = new Date()): number[] {
 /**
  * «Новый документ»: a template, the organisation it belongs to (only those
  * where this user may create one, and of the template's kind), the year and
- * a title; the new document opens at once.
+ * a title; the new document opens at once. «Новый документ из файла» checks a
+ * file against the template's table first, then creates the document (titled
+ * by the template and year when no title was typed) and opens it with the
+ * rows waiting to be written (pendingImport).
  */
 export function CreateDocumentForm({ organisations }: { readonly organisations: readonly Organisation[] }) {
   const usable = useMemo(
@@ -41,31 +50,47 @@ export function CreateDocumentForm({ organisations }: { readonly organisations: 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const [importing, setImporting] = useState(false);
+  const importTable = template?.tables[0];
+
+  const create = async (documentTitle: string, rows?: ImportedRows) => {
     if (!template || !chosen) return;
-    if (title.trim() === "") {
-      setError(messages.createDocument.titleRequired);
-      return;
-    }
     setBusy(true);
     setError(null);
     try {
       const created = await createDocument({
         template: template.id,
-        title: title.trim(),
+        title: documentTitle,
         organisationId: chosen.id,
         year,
       });
       rememberDocument(created);
+      if (rows && importTable) holdImport(created.id, { tableId: importTable.id, rows });
       navigate(documentPath(created.id));
     } catch (failure) {
       setError(failureMessage(failure, messages.createDocument.failed));
       setBusy(false);
+      throw failure;
     }
   };
 
-  return (
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (title.trim() === "") {
+      setError(messages.createDocument.titleRequired);
+      return;
+    }
+    create(title.trim()).catch(() => {
+      // Said in the form already.
+    });
+  };
+
+  const importRows = async (rows: ImportedRows, _mode: ImportMode) => {
+    if (!template) return;
+    await create(title.trim() || messages.import.defaultTitle(template.title, year), rows);
+  };
+
+  const form = (
     <form className="k-card k-create" onSubmit={submit} data-testid="create-document">
       <h2 className="k-card-title">{messages.createDocument.heading}</h2>
       <Field label={messages.createDocument.template}>
@@ -113,6 +138,33 @@ export function CreateDocumentForm({ organisations }: { readonly organisations: 
       <button type="submit" className="k-button k-button-primary" disabled={busy || !chosen}>
         {busy ? messages.createDocument.submitting : messages.createDocument.submit}
       </button>
+      <button
+        type="button"
+        className="k-button"
+        disabled={busy || !chosen || !importTable}
+        title={importTable ? messages.import.newFromFileHint : messages.import.noTable}
+        onClick={() => setImporting(true)}
+        data-testid="create-from-file"
+      >
+        {messages.import.newFromFile}
+      </button>
     </form>
+  );
+
+  return (
+    <>
+      {form}
+      {importing && importTable && (
+        <Suspense fallback={null}>
+          <ImportDialog
+            table={importTable}
+            existingRows={0}
+            submitLabel={messages.import.submitNew}
+            onImport={importRows}
+            onClose={() => setImporting(false)}
+          />
+        </Suspense>
+      )}
+    </>
   );
 }

@@ -1,9 +1,9 @@
+import { formatCell } from "@karta/domain";
 import type { CellHistoryEntry, TableTemplate } from "@karta/schema";
 import { useState } from "react";
 import { ApiRequestError } from "../api/http.ts";
 import { fetchCellHistory } from "../api/workflowApi.ts";
 import { messages } from "../messages.ts";
-import { formatCell } from "./cellText.ts";
 import type { CellAddress } from "./selection/rangeMath.ts";
 import "../document/workflow.css";
 

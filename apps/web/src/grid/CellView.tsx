@@ -1,10 +1,10 @@
 import type { RowSnapshot } from "@karta/doc";
+import { formatCell } from "@karta/domain";
 import { type CellValue, type ColumnType, MEASURE_STATUSES } from "@karta/schema";
 import type { CustomCellRendererProps } from "ag-grid-react";
 import { useCallback, useSyncExternalStore } from "react";
 import { CellCommentMark } from "../comments/CellCommentMark.tsx";
 import { messages } from "../messages.ts";
-import { formatCell } from "./cellText.ts";
 import { useGridRuntime } from "./gridRuntime.ts";
 import { PresenceMark } from "./PresenceMark.tsx";
 import { writeCells } from "./writeCells.ts";

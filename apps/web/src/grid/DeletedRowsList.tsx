@@ -3,7 +3,7 @@ import { useId, useMemo, useState } from "react";
 import type { DeletedRow } from "../document/agreedChanges.ts";
 import { messages } from "../messages.ts";
 import "../document/agreedChanges.css";
-import { formatCell } from "./cellText.ts";
+import { formatCell } from "@karta/domain";
 
 export interface DeletedRowsListProps {
   readonly table: TableTemplate;

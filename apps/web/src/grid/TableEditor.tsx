@@ -3,6 +3,8 @@ import { useCallback, useMemo, useState, useSyncExternalStore } from "react";
 import type { TableChanges } from "../document/agreedChanges.ts";
 import type { LocalOrigin } from "../document/localOrigin.ts";
 import { useUndoManager } from "../document/useUndoManager.ts";
+import { ImportButton } from "../import/ImportButton.tsx";
+import { useHeldImport } from "../import/useHeldImport.ts";
 import type { PresenceStore } from "../presence/presenceStore.ts";
 import { ProblemsList } from "../problems/ProblemsList.tsx";
 import type { ProblemCell } from "../problems/problemCells.ts";
@@ -57,6 +59,7 @@ export function TableEditor({
     () => selection.getBounds(),
   );
   const insights = useTableInsights(table, year, changes, conflicts);
+  useHeldImport(table, origin, readOnly);
   useChangedRowsFilter(session, changes, onlyChanged);
 
   const onAddRow = useCallback(() => {
@@ -85,6 +88,7 @@ export function TableEditor({
 
   const actions = (
     <>
+      {!readOnly && <ImportButton table={table} origin={origin} session={session} />}
       {offersRiskProgramme(document.template.id, tableId) && (
         <RiskProgrammeAction
           documentId={origin.docId}

@@ -1,4 +1,5 @@
 import type { RowSnapshot, TableModel } from "@karta/doc";
+import { parseCell } from "@karta/domain";
 import type { CellValue } from "@karta/schema";
 import type {
   CellEditRequestEvent,
@@ -18,6 +19,7 @@ import type { UndoController } from "../document/useUndoManager.ts";
 import { messages } from "../messages.ts";
 import type { PresenceStore } from "../presence/presenceStore.ts";
 import { splitCellKey } from "../problems/problemCells.ts";
+import { showToast } from "../ui/toasts.ts";
 import type { CellFlagsStore } from "./cellFlags.ts";
 import { useClipboardEvents } from "./clipboard/useClipboardEvents.ts";
 import { buildColumnDefs } from "./columnDefs.ts";
@@ -92,8 +94,20 @@ export function TableGrid({ table, origin, presence, selection, undo, readOnly, 
     (event: CellEditRequestEvent<RowSnapshot, CellValue>) => {
       const rowId = event.data?.id;
       if (rowId === undefined || readOnly || event.rowPinned) return;
+      const columnId = event.column.getColId();
+      const column = table.template.columns.find((c) => c.id === columnId);
       const value: unknown = event.newValue;
-      writeCells(table, [{ rowId, columnId: event.column.getColId(), value: toCellValue(value) }]);
+      // A number column edits text («2,5», «1 234»): the one parser reads it or says why not.
+      if (column?.type.kind === "number" && typeof value === "string") {
+        const parsed = parseCell(value, column.type);
+        if (!parsed.ok) {
+          showToast(messages.cells.refused(column.title, value, parsed.refusal), "error");
+          return;
+        }
+        writeCells(table, [{ rowId, columnId, value: parsed.value }]);
+        return;
+      }
+      writeCells(table, [{ rowId, columnId, value: toCellValue(value) }]);
     },
     [table, readOnly],
   );

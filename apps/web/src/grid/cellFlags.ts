@@ -1,9 +1,8 @@
-import { describePeriod, type PeriodContext, parsePeriod, type TableProblem } from "@karta/domain";
+import { describePeriod, formatCell, type PeriodContext, parsePeriod, type TableProblem } from "@karta/domain";
 import type { TableTemplate } from "@karta/schema";
 import type { TableChanges } from "../document/agreedChanges.ts";
 import { messages } from "../messages.ts";
 import { cellKey, describeProblem, problemsByCell } from "../problems/problemCells.ts";
-import { formatCell } from "./cellText.ts";
 
 /** What a cell shows beside its value: problems to look at, or that its deadline has passed. */
 export interface CellFlag {

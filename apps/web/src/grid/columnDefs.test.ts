@@ -60,7 +60,10 @@ describe("buildColumnDefs", () => {
     expect(byId("people").cellEditor).toBe(PeopleCellEditor);
     expect(byId("state").cellEditor).toBe("agSelectCellEditor");
     expect(editorParams("state", undefined)).toEqual({ values: ["", "a", "b"] });
-    expect(byId("count").cellEditor).toBe("agNumberCellEditor");
+    // Numbers are edited as text and read by parseCell: «2,5» must reach it with its comma.
+    expect(byId("count").cellEditor).toBe("agTextCellEditor");
+    expect(byId("count").cellEditorParams).toEqual({ useFormatter: true });
+    expect(byId("count").cellDataType).toBe("text");
     expect(byId("due").cellEditor).toBe("agDateStringCellEditor");
     expect(byId("done").cellEditor).toBe("agCheckboxCellEditor");
   });

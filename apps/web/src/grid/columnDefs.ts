@@ -1,5 +1,5 @@
 import type { RowSnapshot } from "@karta/doc";
-import { formatPercent, sharePercent } from "@karta/domain";
+import { formatCell, formatPercent, sharePercent } from "@karta/domain";
 import { type CellValue, type ColumnTemplate, MAX_CELL_TEXT_LENGTH, type TableTemplate } from "@karta/schema";
 import type {
   CellClassRules,
@@ -12,7 +12,6 @@ import type {
 import { messages } from "../messages.ts";
 import { CellView, type CellViewParams } from "./CellView.tsx";
 import { type CellFlagsStore, flagTooltip } from "./cellFlags.ts";
-import { formatCell } from "./cellText.ts";
 import { gridKeyAction } from "./keymap.ts";
 import { matchOption } from "./optionMatch.ts";
 import { PeopleCellEditor } from "./people/PeopleCellEditor.tsx";
@@ -178,11 +177,13 @@ function typedColumn(column: ColumnTemplate, byId: ReadonlyMap<string, ColumnTem
         },
       };
     case "number":
+      // A text editor, read by parseCell (TableGrid): AG Grid's number input drops the comma
+      // of «2,5» (it became 25) and cuts «2.5» to 2 in a count; the text starts as shown («55,2»).
       return {
         editable: inTableRow,
-        cellDataType: "number",
-        cellEditor: "agNumberCellEditor",
-        cellEditorParams: { min: type.min, max: type.max, precision: type.integer ? 0 : undefined },
+        cellDataType: "text",
+        cellEditor: "agTextCellEditor",
+        cellEditorParams: { useFormatter: true },
         cellClass: "k-cell-numeric",
       };
     case "date":

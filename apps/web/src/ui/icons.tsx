@@ -37,6 +37,15 @@ export function DeleteRowIcon() {
   );
 }
 
+export function UploadIcon() {
+  return (
+    <Icon>
+      <path d="M8 10.5V2.5M5 5.5l3-3 3 3" />
+      <path d="M2.5 10v2.5a1 1 0 0 0 1 1h9a1 1 0 0 0 1-1V10" />
+    </Icon>
+  );
+}
+
 export function UndoIcon() {
   return (
     <Icon>

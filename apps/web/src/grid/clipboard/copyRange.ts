@@ -1,7 +1,5 @@
-import { computedCells, formatPercent } from "@karta/domain";
-import { formatCell } from "../cellText.ts";
+import { computedCells, encodeTsv, formatCell, formatPercent } from "@karta/domain";
 import type { GridSession } from "../gridSession.ts";
-import { encodeTsv } from "./tsv.ts";
 
 /** The selection as TSV, each cell as the user sees it (№ as its number). */
 export function copyRangeText(session: GridSession): string | null {

@@ -1,9 +1,8 @@
 import { DocumentWriteError } from "@karta/doc";
+import { type PastePlan, parseTsv, planPaste } from "@karta/domain";
 import { editErrorMessage, messages } from "../../messages.ts";
 import { showToast } from "../../ui/toasts.ts";
 import type { GridSession } from "../gridSession.ts";
-import { planPaste } from "./pastePlan.ts";
-import { parseTsv } from "./tsv.ts";
 
 /**
  * Pastes clipboard text (TSV from Excel, LibreOffice or this grid) at the
@@ -21,7 +20,7 @@ export function pasteIntoGrid(session: GridSession, text: string): void {
     target,
   });
   if (plan.edits.length === 0 && plan.newRows.length === 0) {
-    if (plan.skipped > 0) showToast(messages.paste.skipped(plan.skipped), "error");
+    if (plan.skipped > 0) showToast(skippedMessage(session, plan), "error");
     return;
   }
   try {
@@ -45,6 +44,14 @@ export function pasteIntoGrid(session: GridSession, text: string): void {
   }
   // New rows appear below the visible part of the table: bring them into view.
   if (plan.newRows.length > 0) session.api.ensureIndexVisible(Math.min(plan.pasted.bottom, rows.length - 1));
-  if (plan.skipped > 0) showToast(messages.paste.skipped(plan.skipped), "error");
+  if (plan.skipped > 0) showToast(skippedMessage(session, plan), "error");
   else if (plan.newRows.length > 0) showToast(messages.paste.addedRows(plan.newRows.length));
+}
+
+/** How many cells were not pasted and, when a column refused a value, the first one and why. */
+function skippedMessage(session: GridSession, plan: PastePlan): string {
+  const first = plan.refusals[0];
+  const column = first && session.table.template.columns.find((c) => c.id === first.columnId);
+  if (!first || !column) return messages.paste.skipped(plan.skipped);
+  return messages.paste.refused(plan.skipped, messages.cells.refused(column.title, first.text, first.refusal));
 }

@@ -1,11 +1,31 @@
-import type { CellEdit } from "@karta/doc";
 import { type CellValue, type ColumnType, isDerived } from "@karta/schema";
-import { parseCell } from "../cellText.ts";
-import type { RangeBounds } from "../selection/rangeMath.ts";
+import { type CellRefusal, parseCell } from "./parseCell.ts";
 
 export interface PasteColumn {
   readonly id: string;
   readonly type: ColumnType;
+}
+
+/** A rectangle of cells by index, inclusive on all sides. */
+export interface PasteBounds {
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+}
+
+/** One cell to write into an existing row (the shape of `CellEdit` in @karta/doc). */
+export interface PasteEdit {
+  readonly rowId: string;
+  readonly columnId: string;
+  readonly value: CellValue;
+}
+
+/** A pasted text the column did not take, and why. */
+export interface PasteRefusal {
+  readonly columnId: string;
+  readonly text: string;
+  readonly refusal: CellRefusal;
 }
 
 export interface PasteInput {
@@ -16,18 +36,20 @@ export interface PasteInput {
   /** Columns in display order. */
   readonly columns: readonly PasteColumn[];
   /** The selected cells; a paste starts at their top-left corner. */
-  readonly target: RangeBounds;
+  readonly target: PasteBounds;
 }
 
 export interface PastePlan {
   /** Writes into existing rows. */
-  readonly edits: CellEdit[];
+  readonly edits: PasteEdit[];
   /** Cells of the rows to append when the paste is taller than the rest of the table. */
   readonly newRows: Record<string, CellValue>[];
   /** Cells that were not written: derived column, invalid value or past the last column. */
   readonly skipped: number;
+  /** The skipped texts a column refused (a subset of `skipped`), in paste order. */
+  readonly refusals: PasteRefusal[];
   /** Where the pasted block lies, for selecting it afterwards. */
-  readonly pasted: RangeBounds;
+  readonly pasted: PasteBounds;
 }
 
 /**
@@ -43,7 +65,8 @@ export function planPaste({ matrix, rowIds, columns, target }: PasteInput): Past
           Array.from({ length: target.right - target.left + 1 }, () => only),
         )
       : matrix;
-  const edits: CellEdit[] = [];
+  const edits: PasteEdit[] = [];
+  const refusals: PasteRefusal[] = [];
   const newRows: Record<string, CellValue>[] = [];
   let skipped = 0;
   let widest = 0;
@@ -66,6 +89,7 @@ export function planPaste({ matrix, rowIds, columns, target }: PasteInput): Past
       const parsed = parseCell(text, column.type);
       if (!parsed.ok) {
         skipped += 1;
+        refusals.push({ columnId: column.id, text, refusal: parsed.refusal });
         return;
       }
       if (fresh) {
@@ -81,6 +105,7 @@ export function planPaste({ matrix, rowIds, columns, target }: PasteInput): Past
     edits,
     newRows,
     skipped,
+    refusals,
     pasted: {
       top: target.top,
       bottom: target.top + height - 1,

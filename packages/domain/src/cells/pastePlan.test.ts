@@ -52,6 +52,21 @@ describe("planPaste", () => {
     });
     expect(plan.edits).toEqual([{ rowId: "r0", columnId: "measure", value: "text" }]);
     expect(plan.skipped).toBe(4);
+    expect(plan.refusals).toEqual([
+      { columnId: "count", text: "many", refusal: { kind: "number" } },
+      { columnId: "due", text: "31.02.2022", refusal: { kind: "date" } },
+    ]);
+  });
+
+  it("refuses «2,5» pasted into a count and says why", () => {
+    const plan = planPaste({ matrix: [["2,5"]], rowIds, columns, target: { top: 0, bottom: 0, left: 2, right: 2 } });
+    expect(plan.edits).toEqual([]);
+    expect(plan.refusals).toEqual([{ columnId: "count", text: "2,5", refusal: { kind: "integer" } }]);
+  });
+
+  it("reads «1 234» as 1234", () => {
+    const plan = planPaste({ matrix: [["1 234"]], rowIds, columns, target: { top: 0, bottom: 0, left: 2, right: 2 } });
+    expect(plan.edits).toEqual([{ rowId: "r0", columnId: "count", value: 1234 }]);
   });
 
   it("never writes a computed share, neither pasted nor filled from one value", () => {
