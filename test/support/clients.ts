@@ -78,7 +78,7 @@ export function authed(secret: string, init: RequestInit = {}): RequestInit {
 export async function createDocument(
   httpUrl: string,
   secret: string,
-  body: { template?: string; title?: string; organisationId?: string } = {},
+  body: { template?: string; title?: string; organisationId?: string; year?: number } = {},
 ): Promise<string> {
   const res = await fetch(
     `${httpUrl}/api/documents`,

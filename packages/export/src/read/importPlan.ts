@@ -44,8 +44,12 @@ export interface ImportPlan {
   readonly emptyRows: number;
 }
 
-/** Rows looked at for the header: a title block above the table is rarely longer. */
-const HEADER_SCAN_ROWS = 30;
+/**
+ * Rows looked at for the header: an order's appendix puts its block, title
+ * and numbered text above the table (Karta's own export of the demo roadmap:
+ * the header is row 31), and a long preamble runs to a hundred rows and more.
+ */
+const HEADER_SCAN_ROWS = 500;
 
 /** The columns an import writes: not computed (№, shares), not set by the template (locked). */
 export function importableColumns(table: TableTemplate): ColumnTemplate[] {
