@@ -51,7 +51,7 @@ describe("importUpdateBytes", () => {
     expect(small).toBeGreaterThan(0);
     expect(small).toBeLessThan(200);
     const text = "Мероприятие по методическому сопровождению ".repeat(12);
-    const big = Array.from({ length: 5_000 }, (_, i) => ({ measure: `${i}. ${text}` }));
+    const big = Array.from({ length: 12_000 }, (_, i) => ({ measure: `${i}. ${text}` }));
     expect(importUpdateBytes(template, big)).toBeGreaterThan(MAX_IMPORT_BYTES);
     expect(MAX_IMPORT_BYTES).toBeLessThan(MAX_SYNC_MESSAGE_BYTES);
   });
