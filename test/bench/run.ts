@@ -20,6 +20,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { randomId } from "@karta/doc";
 import { editorTokens } from "./editors.ts";
+import { formatExportResult, measureExport } from "./export.ts";
 import { formatImportResult, measureImport } from "./importXlsx.ts";
 import { type BenchOptions, parseOptions, type Target } from "./options.ts";
 import { cpuSeconds, machineInfo, machineJiffies, peakRssMiB, rssMiB } from "./procfs.ts";
@@ -576,7 +577,9 @@ async function main(): Promise<void> {
   );
   if (options.targets.includes("ours")) ensureOurServerBuilt(options.build);
 
-  // Before any server starts: the import is the app's own work (reading, checking, one transaction).
+  // Before any server starts: exports and imports are in-process work (layout; reading, checking, one transaction).
+  const exportResult = await measureExport();
+  console.log(formatExportResult(exportResult));
   const importResult = await measureImport();
   console.log(`${formatImportResult(importResult)}\n`);
 
@@ -592,7 +595,11 @@ async function main(): Promise<void> {
     path.join(os.tmpdir(), `karta-bench-${new Date().toISOString().replace(/[:.]/g, "-").slice(0, 19)}.json`);
   writeFileSync(
     out,
-    `${JSON.stringify({ date: new Date().toISOString(), machine, options, import: importResult, results }, null, 2)}\n`,
+    `${JSON.stringify(
+      { date: new Date().toISOString(), machine, options, export: exportResult, import: importResult, results },
+      null,
+      2,
+    )}\n`,
   );
   console.log(`\nJSON result: ${out}`);
 }
