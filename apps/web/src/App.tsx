@@ -6,7 +6,7 @@ import { InvitePage } from "./auth/InvitePage.tsx";
 import { LoginPage } from "./auth/LoginPage.tsx";
 import { DocumentPage } from "./document/DocumentPage.tsx";
 import { PageMessage } from "./document/PageMessage.tsx";
-import { DocumentsPage } from "./documents/DocumentsPage.tsx";
+import { DocumentsPage } from "./documentList/DocumentsPage.tsx";
 import { messages } from "./messages.ts";
 import { guardRoute } from "./router/guard.ts";
 import { navigate, useLocation } from "./router/navigation.ts";
