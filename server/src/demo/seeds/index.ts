@@ -1,4 +1,4 @@
-/** Typed demo and test data from the five seed documents (/work/shared/seeds). */
+/** Typed demo and test data from the five seed documents (../shared/seeds from the project root). */
 export * from "./preventionPlan.ts";
 export * from "./report.ts";
 export * from "./richText.ts";

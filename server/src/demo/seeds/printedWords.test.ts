@@ -1,17 +1,10 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { municipalRoadmap, printedColumnTitle, printedDocumentTitle, teacherDeficits } from "@karta/schema";
 import { describe, expect, it } from "vitest";
+import { readSeed } from "./seedFiles.ts";
 import { slavyanskRoadmapPreamble } from "./slavyanskPreamble.ts";
 
-/** The seeds, beside the project (`../shared/seeds` from its root). */
-const SEEDS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../../../shared/seeds");
-
 function seedText(file: string): string {
-  const where = path.join(SEEDS, file);
-  // A missing seed fails the test with its path: these words are checked against it, never assumed.
-  return readFileSync(where, "utf8").replace(/\*\*/g, "");
+  return readSeed(file).replace(/\*\*/g, "");
 }
 
 /** The seed's lines, each cell of a tab-separated line on its own, trimmed. */
