@@ -1,7 +1,10 @@
+import { MAX_SYNC_MESSAGE_BYTES } from "@karta/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectClient, createDocument, login, type SyncedClient, waitFor } from "../support/clients.ts";
 import { openRawSocket, syncUpdateMessage } from "../support/rawSocket.ts";
 import { type ServerProcess, startServerProcess } from "../support/serverProcess.ts";
+
+const MiB = 1024 * 1024;
 
 describe("a malformed or oversize message", () => {
   let server: ServerProcess;
@@ -38,8 +41,13 @@ describe("a malformed or oversize message", () => {
     ["a truncated sync message", () => new Uint8Array([0, 2, 200]), 4400],
     ["garbage where a Yjs update should be", () => syncUpdateMessage(new Uint8Array([9, 9, 9, 9, 9, 9])), 4400],
     ["a text frame", () => "hello", 4400],
-    ["a 5 MiB update", () => syncUpdateMessage(new Uint8Array(5 * 1024 * 1024)), 4413],
-    ["a 10 MB frame, over the socket's own limit", () => new Uint8Array(10_000_000), 1009],
+    // Sizes from the limit both sides share (12 MiB a message; a frame may be twice that).
+    [
+      "an update 1 MiB over the message limit",
+      () => syncUpdateMessage(new Uint8Array(MAX_SYNC_MESSAGE_BYTES + MiB)),
+      4413,
+    ],
+    ["a frame over the socket's own limit", () => new Uint8Array(2 * MAX_SYNC_MESSAGE_BYTES + MiB), 1009],
   ];
 
   for (const [what, payload, code] of cases) {

@@ -1,5 +1,5 @@
 import { readThreads } from "@karta/doc";
-import { READ_ONLY_REASON } from "@karta/schema";
+import { MAX_SYNC_MESSAGE_BYTES, READ_ONLY_REASON } from "@karta/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { authed, connectClient, login, waitFor } from "../support/clients.ts";
@@ -246,7 +246,11 @@ describe("hand-made updates to a content document", () => {
       4400,
     ],
     ["a rewrite of the template stamp", () => handMadeUpdate((d) => d.getMap("meta").set("templateId", "x")), 4400],
-    ["a 10 MB message", () => syncUpdateMessage(new Uint8Array(10_000_000)), 1009],
+    [
+      "a message over the socket's frame limit",
+      () => syncUpdateMessage(new Uint8Array(2 * MAX_SYNC_MESSAGE_BYTES + 1024 * 1024)),
+      1009,
+    ],
   ];
 
   for (const [what, message, code] of attacks) {
