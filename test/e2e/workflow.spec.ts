@@ -235,6 +235,8 @@ test("a moved row is marked on its №, a deleted one is quoted under the table,
   await expect(school.getByTestId("sync-status")).toHaveAttribute("data-state", "saved", { timeout: SEEN });
 
   await expect(counter).toHaveText(`Изменено после согласования: ${before + 2}`, { timeout: SEEN });
+  // The counter is the server's; the curator's own copy has the deletion too before the filter is read.
+  await expect(curator.getByTestId("grid")).not.toContainText(deletedText, { timeout: SEEN });
   await expect(cell(curator, 3, "n").getByTestId("cell-changed")).toHaveAttribute(
     "aria-label",
     "строка перемещена после согласования",
