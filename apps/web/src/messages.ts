@@ -509,6 +509,9 @@ export const messages = {
       "thread-reopened": "обсуждение открыто снова",
       "document-status-changed": "изменён статус документа",
       "version-restored": "восстановлена версия документа",
+      "registry-person-added": "добавлен человек без учётной записи",
+      "registry-person-updated": "изменён человек без учётной записи",
+      "registry-person-removed": "удалён человек без учётной записи",
     } as Readonly<Record<string, string>>,
     detail: {
       throttled: "слишком много попыток",
