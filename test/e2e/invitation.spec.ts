@@ -26,7 +26,7 @@ test("a coordinator invites a person who sets a password and signs in", async ({
   const url = await link.inputValue();
   const row = c.getByTestId("person-row").filter({ hasText: "sokolova" });
   await expect(row).toContainText("Соколова Ирина Андреевна");
-  await expect(row).toContainText("ещё не вошёл");
+  await expect(row).toContainText("ещё не входил(а)");
   await expect(row).toContainText("управленческая команда школы — МБОУ СОШ № 5");
 
   // A fresh browser: nobody is signed in there.
@@ -62,7 +62,7 @@ test("a coordinator invites a person who sets a password and signs in", async ({
 
   // The coordinator's list now shows her as active, and the log has it all.
   await c.reload();
-  await expect(c.getByTestId("person-row").filter({ hasText: "sokolova" })).not.toContainText("ещё не вошёл");
+  await expect(c.getByTestId("person-row").filter({ hasText: "sokolova" })).not.toContainText("ещё не входил(а)");
 
   // A new link for someone who signs in already is asked about first: it replaces the password.
   const active = c.getByTestId("person-row").filter({ hasText: "sokolova" });
@@ -101,8 +101,8 @@ test("the coordinator keeps the schools registry", async ({ page }) => {
   const row = page.locator('[data-testid="school-row"][data-school="МБОУ СОШ № 5"]');
   await expect(row).toBeVisible();
   const shnor2022 = Number(await page.getByTestId("shnor-total-2022").textContent());
-  await row.getByLabel("Статус: МБОУ СОШ № 5, 2022 год").selectOption({ label: "500+" });
-  await expect(row.locator(".k-status-project500 .k-status-text")).toHaveText("500+");
+  await row.getByLabel("Статус: МБОУ СОШ № 5, 2022 год").selectOption({ label: "проект «500+»" });
+  await expect(row.locator(".k-status-project500 .k-status-text")).toHaveText("проект «500+»");
   await expect(page.getByTestId("shnor-total-2022")).toHaveText(String(shnor2022 - 1));
   await row.getByLabel("Статус: МБОУ СОШ № 5, 2022 год").selectOption({ label: "ШНОР" });
   await expect(page.getByTestId("shnor-total-2022")).toHaveText(String(shnor2022));
@@ -112,4 +112,34 @@ test("the coordinator keeps the schools registry", async ({ page }) => {
   await add.getByLabel("Тип").selectOption("СОШ");
   await add.getByRole("button", { name: "Добавить школу" }).click();
   await expect(page.locator('[data-testid="school-row"][data-school="МБОУ СОШ № 99"]')).toBeVisible();
+});
+
+test("the coordinator keeps people without accounts", async ({ page }) => {
+  await login(page, "coordinator");
+  await page.getByRole("link", { name: "Люди" }).click();
+  const section = page.getByTestId("registry-people");
+  await expect(section.getByRole("heading", { name: "Без учётной записи" })).toBeVisible();
+  // The roadmap's people, seeded, as «Ответственные» will show them.
+  await expect(section.getByTestId("registry-row").filter({ hasText: "Хняч И.Н." })).toContainText(
+    "в таблице: И.Н. Хняч — директор МКУО ЦОКО",
+  );
+
+  const add = section.getByTestId("registry-add");
+  await add.getByRole("button", { name: "Добавить" }).click();
+  await expect(add.getByRole("alert")).toHaveText("Введите ФИО (не короче 3 символов).");
+  await add.getByLabel("ФИО").fill("Тестова Вера Павловна");
+  await add.getByLabel("Должность").fill("главный специалист");
+  await add.getByRole("button", { name: "Добавить" }).click();
+  const row = section.getByTestId("registry-row").filter({ hasText: "Тестова Вера Павловна" });
+  await expect(row).toContainText("в таблице: В.П. Тестова — главный специалист");
+
+  await row.getByRole("button", { name: "Изменить" }).click();
+  const edit = section.getByTestId("registry-edit");
+  await edit.getByLabel("Должность").fill("ведущий специалист");
+  await edit.getByRole("button", { name: "Сохранить" }).click();
+  await expect(row).toContainText("в таблице: В.П. Тестова — ведущий специалист");
+
+  page.once("dialog", (dialog) => dialog.accept());
+  await row.getByRole("button", { name: "Удалить" }).click();
+  await expect(row).toHaveCount(0);
 });

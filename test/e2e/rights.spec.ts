@@ -53,10 +53,10 @@ test("the open document follows the person's rights as the coordinator changes t
   const c = coordinator.page;
   await c.getByRole("link", { name: "Люди" }).click();
   const row = c.locator(`[data-testid="person-row"][data-login="${PERSON.login}"]`);
-  await row.getByRole("button", { name: "Выдать роль" }).click();
+  await row.getByRole("button", { name: "Назначить" }).click();
   await row.getByLabel("Роль", { exact: true }).selectOption({ label: "наблюдатель" });
   await row.getByLabel("Где", { exact: true }).selectOption({ label: SCHOOL5 });
-  await row.getByRole("button", { name: "Выдать", exact: true }).click();
+  await row.getByRole("button", { name: "Назначить", exact: true }).click();
   await expect(row).toContainText(`наблюдатель — ${SCHOOL5}`);
 
   // Taken away while the document is open: read-only at once, and said so.
@@ -70,10 +70,10 @@ test("the open document follows the person's rights as the coordinator changes t
   await expect(page.getByRole("button", { name: "Добавить строку" })).toHaveCount(0);
 
   // Given back: editable again.
-  await row.getByRole("button", { name: "Выдать роль" }).click();
+  await row.getByRole("button", { name: "Назначить" }).click();
   await row.getByLabel("Роль", { exact: true }).selectOption({ label: "управленческая команда школы" });
   await row.getByLabel("Где", { exact: true }).selectOption({ label: SCHOOL5 });
-  await row.getByRole("button", { name: "Выдать", exact: true }).click();
+  await row.getByRole("button", { name: "Назначить", exact: true }).click();
   await expect(page.getByTestId("read-only-banner")).toHaveCount(0, { timeout: SEE_TIMEOUT * 2 });
   await expect(page.getByTestId("toast").filter({ hasText: "теперь редактирование" })).toBeVisible();
 

@@ -114,7 +114,7 @@ test("teacher deficits: shares and the total are computed, never typed, and a wr
     );
     await expect(totalCell(page, "d")).toHaveText("3");
     const problems = page.getByTestId("problems");
-    await expect(problems.getByRole("button", { name: "Замечания (1)" })).toBeVisible();
+    await expect(problems.getByRole("button", { name: "Проверка таблицы (1)" })).toBeVisible();
     const item = problems.getByTestId("problem-item");
     await expect(item).toHaveCount(1);
     await expect(item).toContainText("Строка 1 · Численность педагогов");

@@ -75,7 +75,8 @@ export const messages = {
     year: (year: number) => `${year} год`,
     updatedAt: (date: string) => `изменён ${date}`,
     count: (n: number) => `${n} ${plural(n, ["документ", "документа", "документов"])}`,
-    unknownTemplate: (id: string) => `Шаблон «${id}»`,
+    /** A template this version of the app does not know, and the server did not name. */
+    unknownTemplate: "Другой вид документа",
     accessLabel: {
       read: "только чтение",
       comment: "комментирование",
@@ -358,9 +359,9 @@ export const messages = {
 
   schoolStatuses: {
     shnor: "ШНОР",
-    project500: "500+",
+    project500: "проект «500+»",
     postProject: "постпроектное сопровождение",
-    left: "вышла из программы",
+    left: "вышла из списка ШНОР",
   } as Readonly<Record<string, string>>,
 
   schools: {
@@ -423,19 +424,21 @@ export const messages = {
     roles: "Роли",
     curated: "Школы куратора",
     actions: "Действия",
-    notActive: "ещё не вошёл",
+    notActive: "ещё не входил(а)",
     noRoles: "нет ролей",
     noCurated: "не назначены",
+    /** An organisation this coordinator does not see (its name is not theirs to read). */
+    otherOrganisation: "другая организация",
     roleAt: (role: string, organisation: string) => `${role} — ${organisation}`,
     revoke: "Снять",
     revokeHint: (role: string) => `Снять роль «${role}»`,
     revokeConfirm: (role: string, person: string) => `Снять роль «${role}» у ${person}?`,
     revoked: "Роль снята.",
-    grant: "Выдать роль",
+    grant: "Назначить",
     grantRole: "Роль",
     grantWhere: "Где",
-    grantSubmit: "Выдать",
-    granted: "Роль выдана.",
+    grantSubmit: "Назначить",
+    granted: "Роль назначена.",
     cancel: "Отмена",
     editCurated: "Изменить школы",
     saveCurated: "Сохранить",
@@ -464,6 +467,25 @@ export const messages = {
     copy: "Копировать",
     copied: "Ссылка скопирована.",
     close: "Закрыть",
+    registry: {
+      heading: "Без учётной записи",
+      intro:
+        "Люди, которых называют в графе «Ответственные», но которые не входят в систему: например, директор МКУО ЦОКО. Их можно выбрать в таблице так же, как сотрудников с учётной записью.",
+      empty: "Пока никого нет.",
+      shownAs: (label: string) => `в таблице: ${label}`,
+      edit: "Изменить",
+      remove: "Удалить",
+      removeConfirm: (label: string) =>
+        `Удалить «${label}» из списка? В уже заполненных ячейках имя останется, но выбрать этого человека будет нельзя.`,
+      removed: "Человек удалён из списка.",
+      addHeading: "Добавить человека",
+      fullNamePlaceholder: "Хняч И.Н. или Хняч Ирина Николаевна",
+      positionPlaceholder: "директор МКУО ЦОКО",
+      add: "Добавить",
+      added: "Человек добавлен.",
+      save: "Сохранить",
+      saved: "Изменения сохранены.",
+    },
   },
 
   audit: {
@@ -494,7 +516,7 @@ export const messages = {
       logout: "выход",
       "document-created": "создан документ",
       "access-refused": "отказ в доступе",
-      "role-granted": "выдана роль",
+      "role-granted": "назначена роль",
       "role-revoked": "снята роль",
       "curator-assigned": "назначены школы куратору",
       "person-invited": "приглашение",
@@ -509,6 +531,9 @@ export const messages = {
       "thread-reopened": "обсуждение открыто снова",
       "document-status-changed": "изменён статус документа",
       "version-restored": "восстановлена версия документа",
+      "registry-person-added": "добавлен человек без учётной записи",
+      "registry-person-updated": "изменён человек без учётной записи",
+      "registry-person-removed": "удалён человек без учётной записи",
     } as Readonly<Record<string, string>>,
     detail: {
       throttled: "слишком много попыток",
@@ -597,9 +622,9 @@ export const messages = {
   },
 
   problems: {
-    heading: (n: number) => `Замечания (${n})`,
-    show: "Показать замечания",
-    hide: "Скрыть замечания",
+    heading: (n: number) => `Проверка таблицы (${n})`,
+    show: "Показать проверку таблицы",
+    hide: "Скрыть проверку таблицы",
     row: (n: number) => `Строка ${n}`,
     goTo: "Перейти к ячейке",
   },

@@ -159,6 +159,9 @@ export const AUDIT_ACTIONS = [
   "thread-reopened",
   "document-status-changed",
   "version-restored",
+  "registry-person-added",
+  "registry-person-updated",
+  "registry-person-removed",
 ] as const;
 export const auditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditAction>;
@@ -215,3 +218,48 @@ export const directoryEntry = z.object({
   label: z.string(),
 });
 export type DirectoryEntry = z.infer<typeof directoryEntry>;
+
+/**
+ * Someone who never signs in but is named in «Ответственные» (a director of a
+ * municipal institution, a head of department): the coordinator keeps them in
+ * the people registry, and the directory offers them like accounts.
+ */
+export const registryPerson = z.object({
+  id: z.string(),
+  fullName: z.string(),
+  position: z.string(),
+  organisationId: z.string(),
+  /** «И.Н. Хняч — директор МКУО ЦОКО» */
+  label: z.string(),
+});
+export type RegistryPerson = z.infer<typeof registryPerson>;
+
+const registryFullName = z
+  .string({ error: "ФИО: введите текст" })
+  .trim()
+  .min(3, "ФИО: не короче 3 символов")
+  .max(200, "ФИО: не длиннее 200 символов");
+const registryPosition = z
+  .string({ error: "Должность: введите текст" })
+  .trim()
+  .max(200, "Должность: не длиннее 200 символов");
+
+const registryOrganisation = z
+  .string({ error: "Организация: выберите организацию" })
+  .min(1, "Организация: выберите организацию");
+
+/** POST /api/people/registry */
+export const createRegistryPersonRequest = z.object({
+  fullName: registryFullName,
+  position: registryPosition.default(""),
+  organisationId: registryOrganisation,
+});
+export type CreateRegistryPersonRequest = z.input<typeof createRegistryPersonRequest>;
+
+/** PATCH /api/people/registry/<id>: only the fields given change. */
+export const updateRegistryPersonRequest = z.object({
+  fullName: registryFullName.optional(),
+  position: registryPosition.optional(),
+  organisationId: registryOrganisation.optional(),
+});
+export type UpdateRegistryPersonRequest = z.input<typeof updateRegistryPersonRequest>;

@@ -12,6 +12,8 @@ export const documentSummary = z.object({
   id: documentId,
   title: z.string(),
   template: z.string(),
+  /** The template's title as the server knows it («Дорожная карта…»): never show the id. */
+  templateTitle: z.string().optional(),
   templateVersion: z.number().int(),
   organisationId: z.string(),
   /** The organisation's name, for display. */

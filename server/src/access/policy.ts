@@ -162,3 +162,12 @@ export function visibleOrganisations(principal: Principal, tree: OrganisationTre
   }
   return visible;
 }
+
+/**
+ * Who keeps the registry of people without accounts (those named in
+ * «Ответственные» who never sign in) of an organisation: the coordinators
+ * above it, as for accounts. Anyone who sees the organisation may pick them.
+ */
+export function mayManageRegistryPerson(principal: Principal, tree: OrganisationTree, organisationId: string): boolean {
+  return tree.get(organisationId) !== undefined && managedOrganisations(principal, tree).has(organisationId);
+}

@@ -115,6 +115,23 @@ export const demoAccounts: readonly DemoAccount[] = [
   },
 ];
 
+/**
+ * People the roadmap names in «Ответственные» who never sign in: the
+ * coordinator's registry of people without accounts. Known by initials only,
+ * as the roadmap writes them.
+ */
+export const demoRegistryPeople: readonly { id: string; fullName: string; position: string }[] = [
+  { id: "demo-person-plesetskaya", fullName: "Плесецкая О.В.", position: "директор МКУО КМЦ" },
+  { id: "demo-person-khnyach", fullName: "Хняч И.Н.", position: "директор МКУО ЦОКО" },
+  {
+    id: "demo-person-eshchenkova",
+    fullName: "Ещенкова И.В.",
+    position: "начальник отдела общего образования управления образования",
+  },
+  { id: "demo-person-chernobrovkina", fullName: "Чернобровкина В.А.", position: "заместитель директора МКУО ЦОКО" },
+  { id: "demo-person-dukhnay", fullName: "Духнай С.С.", position: "заместитель начальника управления образования" },
+];
+
 /** The account id of a demo login. */
 export function demoAccountId(login: string): string {
   return `demo-${login}`;
@@ -122,7 +139,7 @@ export function demoAccountId(login: string): string {
 
 /**
  * The region, Славянский район with its 2022 ШНОР schools, the other seeds' municipalities
- * (`demoTerritories.ts`), and the demo accounts.
+ * (`demoTerritories.ts`), the demo accounts and the people without accounts.
  */
 export async function seedDemoDirectory(directory: DirectoryStore): Promise<void> {
   await directory.createOrganisation({
@@ -169,5 +186,8 @@ export async function seedDemoDirectory(directory: DirectoryStore): Promise<void
       organisationId: account.roleOn,
     });
     if (account.curates) await directory.setCuratedSchools(id, account.curates);
+  }
+  for (const person of demoRegistryPeople) {
+    await directory.createRegistryPerson({ ...person, organisationId: demoOrganisationIds.municipality });
   }
 }

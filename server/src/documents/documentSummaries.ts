@@ -1,4 +1,4 @@
-import type { CommentCounts, DocumentSummary, TransitionRecord } from "@karta/schema";
+import { type CommentCounts, type DocumentSummary, getTemplate, type TransitionRecord } from "@karta/schema";
 import type { Principal } from "../access/policy.ts";
 import { documentAccess } from "../access/policy.ts";
 import { countsFor } from "../comments/commentDigest.ts";
@@ -63,6 +63,7 @@ export function toSummary(
     id: record.id,
     title: record.title,
     template: record.templateId,
+    templateTitle: getTemplate(record.templateId)?.title,
     templateVersion: record.templateVersion,
     organisationId: record.organisationId ?? "",
     organisation: record.organisation,

@@ -60,9 +60,16 @@ export function readQuery<T extends z.ZodType>(url: URL, schema: T): z.output<T>
   return parseOr400(schema, Object.fromEntries(url.searchParams));
 }
 
+const RUSSIAN = /[А-Яа-яЁё]/;
+
 function parseOr400<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
+  // A schema that words its errors in Russian (e.g. «ФИО: не короче 3 символов») means them for the user.
+  const own = parsed.error.issues.map((i) => i.message);
+  if (own.every((m) => RUSSIAN.test(m))) {
+    throw new HttpError(400, "invalid-request", messages.invalidValues([...new Set(own)].join("; ")));
+  }
   const fields = [...new Set(parsed.error.issues.map((i) => i.path.join(".") || messages.requestBody))].join(", ");
   throw new HttpError(400, "invalid-request", messages.invalidFields(fields));
 }

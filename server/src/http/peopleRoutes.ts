@@ -1,20 +1,23 @@
 import { randomId } from "@karta/doc";
 import { personLabel } from "@karta/domain";
 import {
+  createRegistryPersonRequest,
   type DirectoryEntry,
   grantRoleRequest,
   type Invitation,
   invitePersonRequest,
   type Person,
+  type RegistryPerson,
   setCuratedSchoolsRequest,
+  updateRegistryPersonRequest,
 } from "@karta/schema";
-import { visibleOrganisations } from "../access/policy.ts";
+import { mayManageRegistryPerson, visibleOrganisations } from "../access/policy.ts";
 import { hashSecret, newSecret } from "../auth/secrets.ts";
 import { INVITATION_TTL_MS } from "../limits.ts";
 import { messages } from "../messages.ts";
 import type { Services } from "../services.ts";
-import type { AccountRecord } from "../storage/DirectoryStore.ts";
-import { HttpError, readBody, sendJson } from "./json.ts";
+import type { AccountRecord, RegistryPersonRecord } from "../storage/DirectoryStore.ts";
+import { HttpError, readBody, sendJson, sendNoContent } from "./json.ts";
 import { type Manager, requireManaged, requireManager, requireRoleFits } from "./requireManager.ts";
 import type { RequestContext, Route } from "./router.ts";
 
@@ -75,6 +78,30 @@ export function peopleRoutes(services: Services): Route[] {
     return { path: `/invite/${secret}`, expiresAt };
   };
 
+  const toRegistryPerson = (r: RegistryPersonRecord): RegistryPerson => ({
+    id: r.id,
+    fullName: r.fullName,
+    position: r.position,
+    organisationId: r.organisationId,
+    label: personLabel(r),
+  });
+
+  /** 403 unless the policy lets this coordinator keep the registry of that organisation. */
+  const requireRegistryKeeper = (manager: Manager, organisationId: string): void => {
+    if (!mayManageRegistryPerson(manager.auth.principal, manager.tree, organisationId)) {
+      throw new HttpError(403, "forbidden", messages.forbidden);
+    }
+  };
+
+  /** A person of the registry this coordinator keeps, or 404 (one beyond their scope is not told apart). */
+  const keptRegistryPerson = async (ctx: RequestContext, manager: Manager): Promise<RegistryPersonRecord> => {
+    const record = await directory.getRegistryPerson(ctx.params.id ?? "");
+    if (!record || !mayManageRegistryPerson(manager.auth.principal, manager.tree, record.organisationId)) {
+      throw new HttpError(404, "not-found", messages.registryPersonNotFound);
+    }
+    return record;
+  };
+
   const changedRights = async (accountId: string) => live.recheckAccount(accountId);
 
   return [
@@ -85,18 +112,91 @@ export function peopleRoutes(services: Services): Route[] {
         const { principal } = await ctx.user();
         const tree = await services.access.tree();
         const visible = visibleOrganisations(principal, tree);
-        const entries = (await directory.listAccounts())
-          .filter((a) => visible.has(a.organisationId))
+        const [accounts, registry] = await Promise.all([directory.listAccounts(), directory.listRegistryPeople()]);
+        // People without accounts are picked the same way: «И.Н. Хняч — директор МКУО ЦОКО».
+        const entries = [...accounts, ...registry]
+          .filter((p) => visible.has(p.organisationId))
           .map(
-            (a): DirectoryEntry => ({
-              id: a.id,
-              fullName: a.fullName,
-              position: a.position,
-              organisationName: tree.get(a.organisationId)?.name ?? "",
-              label: personLabel(a),
+            (p): DirectoryEntry => ({
+              id: p.id,
+              fullName: p.fullName,
+              position: p.position,
+              organisationName: tree.get(p.organisationId)?.name ?? "",
+              label: personLabel(p),
             }),
-          );
+          )
+          .sort((a, b) => a.fullName.localeCompare(b.fullName, "ru"));
         sendJson(ctx.res, 200, entries);
+      },
+    },
+    {
+      method: "GET",
+      path: "/api/people/registry",
+      async handle(ctx) {
+        const manager = await requireManager(ctx, services);
+        const kept = (await directory.listRegistryPeople()).filter((r) =>
+          mayManageRegistryPerson(manager.auth.principal, manager.tree, r.organisationId),
+        );
+        sendJson(ctx.res, 200, kept.map(toRegistryPerson));
+      },
+    },
+    {
+      method: "POST",
+      path: "/api/people/registry",
+      async handle(ctx) {
+        const manager = await requireManager(ctx, services);
+        const body = await readBody(ctx.req, createRegistryPersonRequest);
+        requireRegistryKeeper(manager, body.organisationId);
+        const record: RegistryPersonRecord = {
+          id: randomId(16),
+          fullName: body.fullName,
+          position: body.position,
+          organisationId: body.organisationId,
+        };
+        await directory.createRegistryPerson(record);
+        await audit.record({
+          action: "registry-person-added",
+          actorId: manager.auth.principal.accountId,
+          scopeOrganisationId: record.organisationId,
+          subject: personLabel(record),
+        });
+        sendJson(ctx.res, 201, toRegistryPerson(record));
+      },
+    },
+    {
+      method: "PATCH",
+      path: "/api/people/registry/:id",
+      async handle(ctx) {
+        const manager = await requireManager(ctx, services);
+        const record = await keptRegistryPerson(ctx, manager);
+        const changes = await readBody(ctx.req, updateRegistryPersonRequest);
+        if (changes.organisationId !== undefined) requireRegistryKeeper(manager, changes.organisationId);
+        await directory.updateRegistryPerson(record.id, changes);
+        const changed = (await directory.getRegistryPerson(record.id)) as RegistryPersonRecord;
+        await audit.record({
+          action: "registry-person-updated",
+          actorId: manager.auth.principal.accountId,
+          scopeOrganisationId: changed.organisationId,
+          subject: personLabel(changed),
+          details: personLabel(record),
+        });
+        sendJson(ctx.res, 200, toRegistryPerson(changed));
+      },
+    },
+    {
+      method: "DELETE",
+      path: "/api/people/registry/:id",
+      async handle(ctx) {
+        const manager = await requireManager(ctx, services);
+        const record = await keptRegistryPerson(ctx, manager);
+        await directory.deleteRegistryPerson(record.id);
+        await audit.record({
+          action: "registry-person-removed",
+          actorId: manager.auth.principal.accountId,
+          scopeOrganisationId: record.organisationId,
+          subject: personLabel(record),
+        });
+        sendNoContent(ctx.res);
       },
     },
     {

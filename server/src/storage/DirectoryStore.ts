@@ -27,6 +27,14 @@ export interface AccountRecord {
   readonly passwordHash: string | null;
 }
 
+/** Someone named in «Ответственные» who has no account and never signs in. */
+export interface RegistryPersonRecord {
+  readonly id: string;
+  readonly fullName: string;
+  readonly position: string;
+  readonly organisationId: string;
+}
+
 export interface GrantRecord {
   readonly id: string;
   readonly accountId: string;
@@ -85,6 +93,16 @@ export interface DirectoryStore {
   findAccountByLogin(login: string): Promise<AccountRecord | null>;
   createAccount(record: AccountRecord): Promise<void>;
   setPasswordHash(accountId: string, hash: string): Promise<void>;
+
+  /** People without accounts, by name. */
+  listRegistryPeople(): Promise<RegistryPersonRecord[]>;
+  getRegistryPerson(id: string): Promise<RegistryPersonRecord | null>;
+  createRegistryPerson(record: RegistryPersonRecord): Promise<void>;
+  updateRegistryPerson(
+    id: string,
+    changes: { fullName?: string; position?: string; organisationId?: string },
+  ): Promise<void>;
+  deleteRegistryPerson(id: string): Promise<void>;
 
   listGrants(accountId?: string): Promise<GrantRecord[]>;
   addGrant(grant: GrantRecord): Promise<void>;

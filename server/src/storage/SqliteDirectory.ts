@@ -9,6 +9,7 @@ import type {
   LoginFailureFilter,
   NewAuditRecord,
   OrganisationRecord,
+  RegistryPersonRecord,
   TokenRecord,
 } from "./DirectoryStore.ts";
 
@@ -36,6 +37,20 @@ const toAccount = (r: AccountRow): AccountRecord => ({
   position: r.position,
   organisationId: r.org_id,
   passwordHash: r.password_hash,
+});
+
+interface RegistryPersonRow {
+  id: string;
+  full_name: string;
+  position: string;
+  org_id: string;
+}
+
+const toRegistryPerson = (r: RegistryPersonRow): RegistryPersonRecord => ({
+  id: r.id,
+  fullName: r.full_name,
+  position: r.position,
+  organisationId: r.org_id,
 });
 
 /** Accounts, organisations, roles, credentials and the audit log in the embedded SQLite database. */
@@ -120,6 +135,40 @@ export class SqliteDirectory implements DirectoryStore {
 
   async setPasswordHash(accountId: string, hash: string): Promise<void> {
     this.db.prepare("UPDATE accounts SET password_hash = ? WHERE id = ?").run(hash, accountId);
+  }
+
+  async listRegistryPeople(): Promise<RegistryPersonRecord[]> {
+    return this.db
+      .prepare<[], RegistryPersonRow>("SELECT * FROM registry_people ORDER BY full_name, id")
+      .all()
+      .map(toRegistryPerson);
+  }
+
+  async getRegistryPerson(id: string): Promise<RegistryPersonRecord | null> {
+    const row = this.db.prepare<[string], RegistryPersonRow>("SELECT * FROM registry_people WHERE id = ?").get(id);
+    return row ? toRegistryPerson(row) : null;
+  }
+
+  async createRegistryPerson(r: RegistryPersonRecord): Promise<void> {
+    this.db
+      .prepare("INSERT INTO registry_people (id, full_name, position, org_id, created_at) VALUES (?, ?, ?, ?, ?)")
+      .run(r.id, r.fullName, r.position, r.organisationId, new Date().toISOString());
+  }
+
+  async updateRegistryPerson(
+    id: string,
+    changes: { fullName?: string; position?: string; organisationId?: string },
+  ): Promise<void> {
+    this.db
+      .prepare(
+        `UPDATE registry_people SET full_name = coalesce(?, full_name), position = coalesce(?, position),
+           org_id = coalesce(?, org_id) WHERE id = ?`,
+      )
+      .run(changes.fullName ?? null, changes.position ?? null, changes.organisationId ?? null, id);
+  }
+
+  async deleteRegistryPerson(id: string): Promise<void> {
+    this.db.prepare("DELETE FROM registry_people WHERE id = ?").run(id);
   }
 
   async listGrants(accountId?: string): Promise<GrantRecord[]> {

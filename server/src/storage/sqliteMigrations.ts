@@ -221,6 +221,16 @@ const MIGRATIONS: readonly string[] = [
      resolved_at TEXT
    );
    CREATE INDEX cell_conflicts_by_doc ON cell_conflicts (doc_id, resolved_at);`,
+  // People without accounts, named in «Ответственные» (a director of a municipal
+  // institution who never signs in): the coordinator's registry of them.
+  `CREATE TABLE registry_people (
+     id TEXT PRIMARY KEY,
+     full_name TEXT NOT NULL,
+     position TEXT NOT NULL,
+     org_id TEXT NOT NULL REFERENCES organisations(id),
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX registry_people_by_org ON registry_people (org_id);`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -1,6 +1,6 @@
-import type { Invitation, Organisation, Person } from "@karta/schema";
+import type { Invitation, Organisation, Person, RegistryPerson } from "@karta/schema";
 import { useCallback, useMemo, useState } from "react";
-import { fetchPeople } from "../api/peopleApi.ts";
+import { fetchPeople, fetchRegistryPeople } from "../api/peopleApi.ts";
 import { fetchOrganisations } from "../api/registryApi.ts";
 import { useResource } from "../api/useResource.ts";
 import { messages } from "../messages.ts";
@@ -10,11 +10,14 @@ import { AdminLayout, LoadState } from "./AdminLayout.tsx";
 import { InvitationNotice, type IssuedInvitation } from "./InvitationNotice.tsx";
 import { InviteForm } from "./InviteForm.tsx";
 import { PersonRow } from "./PersonRow.tsx";
-import { managedSchools, pickableOrganisations, sortPeople, withPerson } from "./people.ts";
+import { managedSchools, pickableOrganisations, sortPeople, withPerson, withRegistryPerson } from "./people.ts";
+import { RegistrySection } from "./RegistrySection.tsx";
 
 interface Directory {
   readonly people: Person[];
   readonly organisations: Organisation[];
+  /** People without accounts. */
+  readonly registry: RegistryPerson[];
 }
 
 /** «Люди»: the coordinator's people, their roles and curated schools, and invitations. */
@@ -22,8 +25,12 @@ export function PeoplePage() {
   const user = useSignedInUser();
   const { state, reload, replace } = useResource(
     useCallback(async (signal: AbortSignal): Promise<Directory> => {
-      const [people, organisations] = await Promise.all([fetchPeople(signal), fetchOrganisations(signal)]);
-      return { people, organisations };
+      const [people, organisations, registry] = await Promise.all([
+        fetchPeople(signal),
+        fetchOrganisations(signal),
+        fetchRegistryPeople(signal),
+      ]);
+      return { people, organisations, registry };
     }, []),
   );
   const [issued, setIssued] = useState<IssuedInvitation | null>(null);
@@ -40,6 +47,11 @@ export function PeoplePage() {
 
   const changed = useCallback(
     (person: Person) => replace((d) => ({ ...d, people: withPerson(d.people, person) })),
+    [replace],
+  );
+  const registryChanged = useCallback(
+    (id: string, person: RegistryPerson | null) =>
+      replace((d) => ({ ...d, registry: withRegistryPerson(d.registry, id, person) })),
     [replace],
   );
   const issue = useCallback((person: Person, invitation: Invitation) => {
@@ -104,6 +116,7 @@ export function PeoplePage() {
               }}
             />
           </aside>
+          <RegistrySection people={data.registry} names={names} organisations={pickable} onChanged={registryChanged} />
         </div>
       )}
     </AdminLayout>

@@ -23,7 +23,7 @@ type Editing = "none" | "grant" | "curated";
 export function PersonRow({ person, names, organisations, schools, onChanged, onInvitation }: PersonRowProps) {
   const [editing, setEditing] = useState<Editing>("none");
   const [busy, setBusy] = useState(false);
-  const nameOf = (id: string) => names.get(id) ?? id;
+  const nameOf = (id: string) => names.get(id) ?? messages.people.otherOrganisation;
 
   const run = async <T,>(action: () => Promise<T>, done: (result: T) => void) => {
     setBusy(true);

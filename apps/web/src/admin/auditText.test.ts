@@ -16,7 +16,7 @@ const entry = (action: AuditEntry["action"], details: string, subject = "x"): Au
 
 describe("audit entries in Russian", () => {
   it("names the action", () => {
-    expect(auditRow(entry("role-granted", "")).action).toBe("выдана роль");
+    expect(auditRow(entry("role-granted", "")).action).toBe("назначена роль");
     expect(auditRow(entry("login-failed", "")).action).toBe("неудачный вход");
   });
 

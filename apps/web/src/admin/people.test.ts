@@ -1,6 +1,14 @@
-import type { Organisation, Person } from "@karta/schema";
+import type { Organisation, Person, RegistryPerson } from "@karta/schema";
 import { describe, expect, it } from "vitest";
-import { hasRole, invitationUrl, managedSchools, pickableOrganisations, sortPeople, withPerson } from "./people.ts";
+import {
+  hasRole,
+  invitationUrl,
+  managedSchools,
+  pickableOrganisations,
+  sortPeople,
+  withPerson,
+  withRegistryPerson,
+} from "./people.ts";
 
 const person = (id: string, fullName: string, roles: Person["roles"] = []): Person => ({
   id,
@@ -51,5 +59,28 @@ describe("people", () => {
     const a = person("a", "А");
     expect(withPerson([a], { ...a, fullName: "Б" })[0]?.fullName).toBe("Б");
     expect(withPerson([a], person("n", "Н")).map((p) => p.id)).toEqual(["n", "a"]);
+  });
+});
+
+describe("the registry of people without accounts", () => {
+  const entry = (id: string, fullName: string): RegistryPerson => ({
+    id,
+    fullName,
+    position: "",
+    organisationId: "rayon",
+    label: fullName,
+  });
+  const list = [entry("p", "Плесецкая О.В."), entry("x", "Хняч И.Н.")];
+
+  it("keeps people by ФИО when one is added or renamed", () => {
+    expect(withRegistryPerson(list, "d", entry("d", "Духнай С.С.")).map((p) => p.id)).toEqual(["d", "p", "x"]);
+    expect(withRegistryPerson(list, "x", entry("x", "Андреева И.Н.")).map((p) => p.fullName)).toEqual([
+      "Андреева И.Н.",
+      "Плесецкая О.В.",
+    ]);
+  });
+
+  it("drops a removed one", () => {
+    expect(withRegistryPerson(list, "p", null).map((p) => p.id)).toEqual(["x"]);
   });
 });

@@ -1,4 +1,4 @@
-import type { Organisation, Person, Role } from "@karta/schema";
+import type { Organisation, Person, RegistryPerson, Role } from "@karta/schema";
 import { byName } from "../organisations/tree.ts";
 
 /** People sorted for the list: by ФИО, the not-yet-active ones among the rest. */
@@ -32,4 +32,14 @@ export function withPerson(list: readonly Person[], changed: Person): Person[] {
   return list.some((p) => p.id === changed.id)
     ? list.map((p) => (p.id === changed.id ? changed : p))
     : [changed, ...list];
+}
+
+/** The registry of people without accounts after one was added or changed (kept by ФИО) or removed (`null`). */
+export function withRegistryPerson(
+  list: readonly RegistryPerson[],
+  id: string,
+  changed: RegistryPerson | null,
+): RegistryPerson[] {
+  const rest = list.filter((p) => p.id !== id);
+  return (changed ? [...rest, changed] : rest).sort((a, b) => byName({ name: a.fullName }, { name: b.fullName }));
 }

@@ -1,4 +1,5 @@
 import {
+  type CreateRegistryPersonRequest,
   type GrantRoleRequest,
   type Invitation,
   type InvitePersonRequest,
@@ -7,6 +8,9 @@ import {
   invitePersonResponse,
   type Person,
   person,
+  type RegistryPerson,
+  registryPerson,
+  type UpdateRegistryPersonRequest,
 } from "@karta/schema";
 import { apiRequest } from "./http.ts";
 
@@ -41,4 +45,23 @@ export function setCuratedSchools(personId: string, schoolIds: readonly string[]
 /** A new one-time link for the person (a forgotten password, an expired invitation). */
 export function newInvitation(personId: string): Promise<Invitation> {
   return apiRequest(`${personUrl(personId)}/invitation`, invitation, { method: "POST" });
+}
+
+const registryUrl = (id: string) => `/api/people/registry/${encodeURIComponent(id)}`;
+
+/** People without accounts (named in «Ответственные», never signing in) that this coordinator keeps. */
+export function fetchRegistryPeople(signal?: AbortSignal): Promise<RegistryPerson[]> {
+  return apiRequest("/api/people/registry", registryPerson.array(), { signal });
+}
+
+export function addRegistryPerson(request: CreateRegistryPersonRequest): Promise<RegistryPerson> {
+  return apiRequest("/api/people/registry", registryPerson, { method: "POST", body: request });
+}
+
+export function updateRegistryPerson(id: string, request: UpdateRegistryPersonRequest): Promise<RegistryPerson> {
+  return apiRequest(registryUrl(id), registryPerson, { method: "PATCH", body: request });
+}
+
+export function removeRegistryPerson(id: string): Promise<void> {
+  return apiRequest(registryUrl(id), null, { method: "DELETE" });
 }

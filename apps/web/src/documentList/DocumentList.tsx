@@ -39,7 +39,7 @@ export function DocumentList({
                   <span className="k-doc-item-title">{doc.title}</span>
                   <span className="k-doc-item-meta">
                     <span className="k-chip">
-                      {getTemplate(doc.template)?.title ?? messages.documents.unknownTemplate(doc.template)}
+                      {getTemplate(doc.template)?.title ?? doc.templateTitle ?? messages.documents.unknownTemplate}
                     </span>
                     <WorkflowStatus summary={doc} />
                     <span>{messages.documents.year(doc.year)}</span>

@@ -16,7 +16,7 @@ export interface ProblemsListProps {
 }
 
 /**
- * «Замечания (N)» under a table: every problem, naming its row (№) and
+ * «Проверка таблицы (N)» under a table (not «Замечания»: that is the curator's word): every problem, naming its row (№) and
  * column, in row order; a click selects the cell. Collapsible, and absent
  * while there is nothing to remark on.
  */

@@ -6,6 +6,14 @@ describe("person labels", () => {
     expect(shortName("Хняч Ирина Николаевна")).toBe("И.Н. Хняч");
     expect(shortName("  Плесецкая   Ольга Викторовна ")).toBe("О.В. Плесецкая");
     expect(shortName("Эксперт")).toBe("Эксперт");
+    // Known only by initials, as the roadmap names them.
+    expect(shortName("Плесецкая О.В.")).toBe("О.В. Плесецкая");
+    expect(shortName("Хняч И. Н.")).toBe("И.Н. Хняч");
+    expect(shortName("И.Н. Хняч")).toBe("И.Н. Хняч");
+    expect(shortName("И. Н. Хняч")).toBe("И.Н. Хняч");
+    expect(personLabel({ fullName: "Духнай С.С.", position: "заместитель начальника управления образования" })).toBe(
+      "С.С. Духнай — заместитель начальника управления образования",
+    );
     expect(personLabel({ fullName: "Хняч Ирина Николаевна", position: "директор МКУО ЦОКО" })).toBe(
       "И.Н. Хняч — директор МКУО ЦОКО",
     );

@@ -4,11 +4,22 @@
  * «И.Н. Хняч — директор МКУО ЦОКО».
  */
 
-/** "Хняч Ирина Николаевна" → "И.Н. Хняч"; a single word is left as it is. */
+/** "О.В." or "О." : initials already, as a roadmap writes them. */
+const INITIALS = /^(?:\p{Lu}\.)+$/u;
+
+/**
+ * "Хняч Ирина Николаевна" → "И.Н. Хняч"; a name known only by initials, as a
+ * roadmap names people, too: "Хняч И.Н.", "Хняч И. Н." and "И.Н. Хняч" → "И.Н. Хняч".
+ * A single word is left as it is.
+ */
 export function shortName(fullName: string): string {
-  const [surname, ...given] = fullName.trim().split(/\s+/);
+  const words = fullName.trim().split(/\s+/);
+  const leading = [];
+  while (words.length > 1 && INITIALS.test(words[0] as string)) leading.push(words.shift() as string);
+  if (leading.length > 0) return `${leading.join("")} ${words.join(" ")}`;
+  const [surname, ...given] = words;
   if (!surname || given.length === 0) return fullName.trim();
-  const initials = given.map((part) => `${part.charAt(0).toUpperCase()}.`).join("");
+  const initials = given.map((part) => (INITIALS.test(part) ? part : `${part.charAt(0).toUpperCase()}.`)).join("");
   return `${initials} ${surname}`;
 }
 
