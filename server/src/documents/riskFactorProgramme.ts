@@ -1,5 +1,5 @@
 import { KartaDocument } from "@karta/doc";
-import { antiRiskProgramme, riskProfile } from "@karta/schema";
+import { antiRiskProgramme, riskProfile, riskProgrammeTitle } from "@karta/schema";
 import * as Y from "yjs";
 import type { DocumentRecord, DocumentStore } from "../storage/DocumentStore.ts";
 import type { NewDocument } from "./createDocument.ts";
@@ -31,7 +31,7 @@ export async function programmeForRiskFactor(
   const sketch = typeof row?.cells.measures === "string" ? row.cells.measures : "";
   return {
     templateId: antiRiskProgramme.id,
-    title: `Антирисковая программа «${factor}»`,
+    title: riskProgrammeTitle(factor),
     organisationId: profile.organisationId ?? "",
     year: profile.year,
     fill: (doc) => {
@@ -39,6 +39,25 @@ export async function programmeForRiskFactor(
       if (sketch) writeParagraphs(doc.section("tasks"), [sketch]);
     },
   };
+}
+
+/**
+ * The programme already made for that factor (same school, year and title),
+ * which a second «Создать антирисковую программу» opens instead of doubling it.
+ */
+export function existingProgramme(
+  documents: readonly DocumentRecord[],
+  programme: Omit<NewDocument, "organisation">,
+): DocumentRecord | undefined {
+  return documents
+    .filter(
+      (d) =>
+        d.templateId === programme.templateId &&
+        d.organisationId === programme.organisationId &&
+        d.year === programme.year &&
+        d.title === programme.title,
+    )
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
 }
 
 /** Plain paragraphs in the node names of Tiptap's StarterKit, so the editor shows them as written. */

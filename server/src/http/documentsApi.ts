@@ -4,7 +4,7 @@ import type { OrganisationTree } from "../access/OrganisationTree.ts";
 import { documentAccess, mayCreateDocument } from "../access/policy.ts";
 import { createDocument, type NewDocument } from "../documents/createDocument.ts";
 import { documentSummaryFor, summariesFor, toSummary } from "../documents/documentSummaries.ts";
-import { programmeForRiskFactor, RiskFactorError } from "../documents/riskFactorProgramme.ts";
+import { existingProgramme, programmeForRiskFactor, RiskFactorError } from "../documents/riskFactorProgramme.ts";
 import { messages } from "../messages.ts";
 import type { Services } from "../services.ts";
 import type { DocumentRecord } from "../storage/DocumentStore.ts";
@@ -75,6 +75,15 @@ export function documentRoutes(services: Services): Route[] {
           } catch (error) {
             if (error instanceof RiskFactorError) throw new HttpError(400, "no-risk-factor", messages.noRiskFactor);
             throw error;
+          }
+          const existing = existingProgramme(await services.store.listDocuments(), input);
+          if (existing) {
+            // The factor has its programme already: answer it (200, not 201) for the page to open it.
+            const summary = await documentSummaryFor(services, principal, existing.id);
+            if (summary) {
+              sendJson(ctx.res, 200, summary);
+              return;
+            }
           }
         } else {
           const account = await services.directory.getAccount(principal.accountId);
