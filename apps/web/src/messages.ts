@@ -856,6 +856,7 @@ export const messages = {
     copiedCount: (n: number) =>
       n === 0 ? "" : ` Перенесено из прошлого года: ${n} ${plural(n, ["документ", "документа", "документов"])}.`,
     none: "нет",
+    documentCount: (n: number) => `${n} ${plural(n, ["документ", "документа", "документов"])}`,
     municipalityDocuments: "Документы муниципалитета",
     schoolDocumentsFor: (name: string, year: number) => `Документы ${year} года: ${name}`,
     createForSchoolWithoutStatus: (year: number) =>

@@ -113,7 +113,10 @@ export function YearlyDocumentsBar({
   );
 }
 
-/** The year's documents of one organisation, as links (the «Документы … года» column). */
+/**
+ * The year's documents of one organisation (the «Документы … года» column):
+ * their count, which opens to their titles as links.
+ */
 export function DocumentLinks({
   documents,
   label,
@@ -121,15 +124,18 @@ export function DocumentLinks({
   readonly documents: readonly DocumentSummary[];
   readonly label: string;
 }) {
-  if (documents.length === 0) return <span className="k-muted">{messages.yearlyCycle.none}</span>;
+  if (documents.length === 0) return <span className="k-muted k-year-docs-none">{messages.yearlyCycle.none}</span>;
   return (
-    <ul className="k-year-docs" aria-label={label}>
-      {documents.map((doc) => (
-        <li key={doc.id}>
-          <Link to={documentPath(doc.id)}>{doc.title}</Link>
-        </li>
-      ))}
-    </ul>
+    <details className="k-year-docs">
+      <summary title={label}>{messages.yearlyCycle.documentCount(documents.length)}</summary>
+      <ul aria-label={label}>
+        {documents.map((doc) => (
+          <li key={doc.id}>
+            <Link to={documentPath(doc.id)}>{doc.title}</Link>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
