@@ -19,6 +19,8 @@ interface YearlyAnswer {
 describe("the yearly cycle", () => {
   let server: ServerProcess;
   let coordinator: string;
+  /** The 2024 programme of the school's sixth factor, made by the first test. */
+  let programme2024 = "";
   beforeAll(async () => {
     server = await startServerProcess();
     coordinator = await login(server.httpUrl, "coordinator");
@@ -76,6 +78,60 @@ describe("the yearly cycle", () => {
       (d) => d.template === "anti-risk-programme",
     );
     expect(programmes.map((d) => d.id)).toEqual([a.id]);
+    programme2024 = a.id;
+  });
+
+  it("next year's programme of the factor starts from this year's when asked, without its statuses", async () => {
+    const school5 = await login(server.httpUrl, "school5");
+    const last = await connectClient(server.syncUrl, programme2024, school5);
+    last.doc.table("measures").insertRow(0, {
+      measure: "Наставничество для учителей",
+      period: "Ежемесячно",
+      status: "выполнено",
+      doneNote: "Проведено 9 встреч",
+    });
+    const check = await connectClient(server.syncUrl, programme2024, school5);
+    await waitFor(() => check.doc.table("measures").rowCount() === 1, "stored");
+    check.destroy();
+    last.destroy();
+
+    const profileId = await createDocument(server.httpUrl, school5, {
+      template: "risk-profile",
+      title: "Рисковый профиль 2025",
+      organisationId: "slav-sosh-5",
+      year: 2025,
+    });
+    const profile = await connectClient(server.syncUrl, profileId, school5);
+    const factor = profile.doc.table("factors").rows()[5];
+    profile.doc.table("factors").setCell(factor?.id as string, "chosen", true);
+    const reader = await connectClient(server.syncUrl, profileId, school5);
+    await waitFor(() => reader.doc.table("factors").rows()[5]?.cells.chosen === true, "stored");
+    reader.destroy();
+    profile.destroy();
+
+    const res = await fetch(
+      `${server.httpUrl}/api/documents`,
+      authed(
+        school5,
+        postJson({
+          template: "anti-risk-programme",
+          title: "—",
+          fromRiskFactor: { documentId: profileId, rowId: factor?.id, copyFrom: 2024 },
+        }),
+      ),
+    );
+    expect(res.status).toBe(201);
+    const created = (await res.json()) as Summary;
+    expect(created.year).toBe(2025);
+    const next = await connectClient(server.syncUrl, created.id, school5);
+    expect(
+      next.doc
+        .table("measures")
+        .rows()
+        .map((r) => r.cells),
+    ).toEqual([{ measure: "Наставничество для учителей", period: "Ежемесячно" }]);
+    expect(next.doc.section("goal").toString()).toContain("Снижение влияния фактора риска");
+    next.destroy();
   });
 
   it("starts the 2023 roadmap from the 2022 one when asked: same rows' cells and preamble, new row ids", async () => {

@@ -40,8 +40,17 @@ export const createDocumentRequest = z.object({
   /**
    * An anti-risk programme for a factor chosen in a risk profile: prefilled
    * with the factor (title) and its goal, for the profile's school and year.
+   * `copyFrom`: start from that year's programme of the same factor and
+   * school, where there is one (its measures without their «Статус» and
+   * «Отметка о выполнении», its texts).
    */
-  fromRiskFactor: z.object({ documentId, rowId: z.string().min(1).max(64) }).optional(),
+  fromRiskFactor: z
+    .object({
+      documentId,
+      rowId: z.string().min(1).max(64),
+      copyFrom: z.number().int().min(2000).max(2100).optional(),
+    })
+    .optional(),
   year: z.number().int().min(2000).max(2100).optional(),
 });
 export type CreateDocumentRequest = z.infer<typeof createDocumentRequest>;

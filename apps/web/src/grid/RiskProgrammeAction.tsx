@@ -31,7 +31,8 @@ export interface RiskProgrammeActionProps {
  * «Создать антирисковую программу» for the selected factor of a risk
  * profile (DOMAIN §1 → §4), once it is marked «Выбран для антирисковой
  * программы»: the server creates the programme for the profile's school and
- * year, prefilled from the factor, and the page moves to it. A factor that
+ * year, prefilled from the factor (and from last year's programme of the
+ * factor, if there was one), and the page moves to it. A factor that
  * has its programme already says «Открыть антирисковую программу» and opens it.
  */
 export function RiskProgrammeAction({ documentId, row, readOnly }: RiskProgrammeActionProps) {
@@ -43,14 +44,14 @@ export function RiskProgrammeAction({ documentId, row, readOnly }: RiskProgramme
     useCallback(
       async (signal: AbortSignal) => {
         const profile = await fetchDocument(documentId, signal);
-        return fetchDocumentsOf(profile.organisationId, profile.year, signal);
+        return { year: profile.year, programmes: await fetchDocumentsOf(profile.organisationId, profile.year, signal) };
       },
       [documentId],
     ),
   );
   const existing =
     state.status === "ready" && typeof factor === "string"
-      ? state.data.find((d) => d.template === antiRiskProgramme.id && d.title === riskProgrammeTitle(factor))
+      ? state.data.programmes.find((d) => d.template === antiRiskProgramme.id && d.title === riskProgrammeTitle(factor))
       : undefined;
   const disabled = busy || !row || !chosen || (readOnly && !existing);
 
@@ -66,7 +67,12 @@ export function RiskProgrammeAction({ documentId, row, readOnly }: RiskProgramme
         template: antiRiskProgramme.id,
         // The server titles it after the factor; the title here only satisfies the request's shape.
         title: typeof factor === "string" && factor.trim() ? factor : antiRiskProgramme.title,
-        fromRiskFactor: { documentId, rowId: row.id },
+        // Last year's programme of the factor, if the school had one, is where this one starts.
+        fromRiskFactor: {
+          documentId,
+          rowId: row.id,
+          ...(state.status === "ready" ? { copyFrom: state.data.year - 1 } : {}),
+        },
       });
       rememberDocument(created);
       navigate(documentPath(created.id));
