@@ -43,9 +43,13 @@ test("the coordinator creates a year's documents for a school and for the munici
     expect(box).toBeLessThanOrEqual((card?.x ?? 0) + (card?.width ?? 0) - 8);
   }
 
+  const school7 = registry.locator(`[data-testid="school-row"][data-school="МБОУ СОШ № 7"]`);
+  await expect(school7.getByTestId("school-documents")).toContainText("нет");
   await registry.getByRole("button", { name: "Создать документы на 2024 год: МБОУ СОШ № 7" }).click();
   const result = registry.getByTestId("yearly-result");
   await expect(result).toContainText("МБОУ СОШ № 7, 2024 год: создано 3 документа.", { timeout: 10_000 });
+  // The «Документы 2024 года» column now lists them.
+  await expect(school7.getByTestId("school-documents")).toContainText("3 документа", { timeout: 10_000 });
   await expect(result.getByRole("link")).toHaveText([
     "Рисковый профиль и самодиагностика на 2024 год",
     "Концепция программы развития на 2024 год",

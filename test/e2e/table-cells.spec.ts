@@ -239,6 +239,17 @@ test("a factor chosen in the risk profile gets its anti-risk programme from the 
       "Антирисковая программа «Низкий уровень оснащения школы»",
       { timeout: 10_000 },
     );
+    const programmeUrl = page.url();
+
+    // Back in the profile, the factor has its programme: the button opens it rather than making another.
+    await openDocument(page, id);
+    await cell(page, 0, "factor").click();
+    await expect(action).toHaveText("Открыть антирисковую программу", { timeout: 10_000 });
+    await action.click();
+    await expect(page).toHaveURL(programmeUrl);
+    const list = await page.request.get("/api/documents?organisationId=slav-sosh-5&year=2022");
+    const titles = ((await list.json()) as { title: string }[]).map((d) => d.title);
+    expect(titles.filter((t) => t === "Антирисковая программа «Низкий уровень оснащения школы»")).toHaveLength(1);
   } finally {
     await context.close();
   }

@@ -193,7 +193,7 @@ describe("the demo from the seed documents", () => {
       ["development-concept", "МБОУ СОШ № 7"],
       ["development-programme", "МБОУ СОШ № 7"],
     ]);
-    expect(await (await create("sev-sosh-7")).json()).toEqual({ created: [], existing: 3 });
+    expect(await (await create("sev-sosh-7")).json()).toEqual({ created: [], existing: 3, copied: [] });
     // Not another municipality's school, nor a region.
     expect((await create("slav-sosh-5")).status).toBe(403);
     expect((await create("krasnodar-krai")).status).toBe(403);

@@ -99,7 +99,7 @@ describe("templates", () => {
       "development-programme",
     ]);
     const again = (await (await create()).json()) as { created: unknown[]; existing: number };
-    expect(again).toEqual({ created: [], existing: 36 });
+    expect(again).toEqual({ created: [], existing: 36, copied: [] });
     expect(
       (
         await fetch(

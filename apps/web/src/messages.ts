@@ -872,6 +872,23 @@ export const messages = {
     sectionWas: (texts: readonly string[]) =>
       texts.length > 0 ? `было: ${texts.map((t) => t || "пусто").join(" / ")}` : "добавлено после согласования",
   },
+
+  /* ——— The yearly cycle without retyping (issue 11): next year's documents, one programme per factor ——— */
+  yearlyCycle: {
+    copyFrom: (year: number) => `Перенести строки и тексты из документов ${year} года`,
+    copyHint:
+      "Новые документы начнутся со строк таблиц и текстов разделов тех же документов прошлого года. Статусы мероприятий и отметки о выполнении не переносятся.",
+    copiedCount: (n: number) =>
+      n === 0 ? "" : ` Перенесено из прошлого года: ${n} ${plural(n, ["документ", "документа", "документов"])}.`,
+    none: "нет",
+    documentCount: (n: number) => `${n} ${plural(n, ["документ", "документа", "документов"])}`,
+    municipalityDocuments: "Документы муниципалитета",
+    schoolDocumentsFor: (name: string, year: number) => `Документы ${year} года: ${name}`,
+    createForSchoolWithoutStatus: (year: number) =>
+      `У школы нет статуса ШНОР в ${year} году: общая кнопка её пропускает, документы создаются только этой кнопкой`,
+    openProgramme: "Открыть антирисковую программу",
+    openProgrammeHint: "Программа для этого фактора уже создана: открыть её",
+  },
 } as const;
 
 /** Russian title of a cell-write error code, for the toast. */

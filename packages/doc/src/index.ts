@@ -14,6 +14,7 @@ export {
 export * from "./comments/commentsSchema.ts";
 export { type CommentsWriter, findCommentsViolation } from "./comments/commentsValidation.ts";
 export { type CellThreadCounts, cellKey, cellThreadCounts } from "./comments/threadIndex.ts";
+export { type CopiedContent, type CopyContentOptions, copyContent } from "./copyContent.ts";
 export { KartaDocument } from "./document.ts";
 export { DocumentWriteError } from "./errors.ts";
 export { randomId } from "./ids.ts";

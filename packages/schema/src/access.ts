@@ -48,6 +48,13 @@ export const schoolStatus = z.enum(SCHOOL_STATUSES);
 export type SchoolStatus = z.infer<typeof schoolStatus>;
 
 /**
+ * Schools in these statuses write the year's school documents (DOMAIN "The
+ * yearly cycle"): the municipality's «Создать документы» includes them; any
+ * other school gets its documents only by its own row's button.
+ */
+export const WRITING_STATUSES: readonly SchoolStatus[] = ["shnor", "project500"];
+
+/**
  * What a user may do with one document. Ordered: each level includes the
  * ones before it. "comment" reads the content and writes its comments
  * companion document (`<docId>:comments`); "edit" writes both.

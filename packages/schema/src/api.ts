@@ -42,8 +42,17 @@ export const createDocumentRequest = z.object({
   /**
    * An anti-risk programme for a factor chosen in a risk profile: prefilled
    * with the factor (title) and its goal, for the profile's school and year.
+   * `copyFrom`: start from that year's programme of the same factor and
+   * school, where there is one (its measures without their «Статус» and
+   * «Отметка о выполнении», its texts).
    */
-  fromRiskFactor: z.object({ documentId, rowId: z.string().min(1).max(64) }).optional(),
+  fromRiskFactor: z
+    .object({
+      documentId,
+      rowId: z.string().min(1).max(64),
+      copyFrom: z.number().int().min(2000).max(2100).optional(),
+    })
+    .optional(),
   year: z.number().int().min(2000).max(2100).optional(),
 });
 export type CreateDocumentRequest = z.infer<typeof createDocumentRequest>;
@@ -70,10 +79,28 @@ export const templateSummary = z.object({
 export type TemplateSummary = z.infer<typeof templateSummary>;
 
 /** POST /api/organisations/<municipality>/yearly-documents: the year's set of documents, from the registry. */
-export const yearlyDocumentsRequest = z.object({ year: z.number().int().min(2000).max(2100) });
+export const yearlyDocumentsRequest = z
+  .object({
+    year: z.number().int().min(2000).max(2100),
+    /**
+     * Start each new document from the same template's document of the same
+     * organisation in this year (its rows and texts), where there is one.
+     */
+    copyFrom: z.number().int().min(2000).max(2100).optional(),
+  })
+  .refine((r) => r.copyFrom !== r.year, { message: "copyFrom: another year than year", path: ["copyFrom"] });
 export const yearlyDocumentsResponse = z.object({
   created: z.array(documentSummary),
   /** Documents of that year that already existed, left as they were. */
   existing: z.number().int(),
+  /** The new documents that started from `copyFrom`'s: what each received. */
+  copied: z.array(
+    z.object({
+      documentId,
+      fromDocumentId: documentId,
+      rows: z.number().int(),
+      sections: z.number().int(),
+    }),
+  ),
 });
 export type YearlyDocumentsResponse = z.infer<typeof yearlyDocumentsResponse>;

@@ -1,4 +1,4 @@
-import { antiRiskProgramme, municipalRoadmap } from "@karta/schema";
+import { antiRiskProgramme, municipalRoadmap, riskProgrammeTitle } from "@karta/schema";
 import { createDocument } from "../documents/createDocument.ts";
 import type { DirectoryStore } from "../storage/DirectoryStore.ts";
 import type { DocumentStore } from "../storage/DocumentStore.ts";
@@ -42,7 +42,7 @@ export async function seedDemo(store: DocumentStore, directory: DirectoryStore):
   for (const school of slavyanskShnor2022) {
     await createDocument(store, {
       templateId: antiRiskProgramme.id,
-      title: `Антирисковая программа «${antiRiskDraftFactor}»`,
+      title: riskProgrammeTitle(antiRiskDraftFactor),
       organisationId: demoSchoolId(school),
       organisation: school,
       year: DEMO_YEAR,

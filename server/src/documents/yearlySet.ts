@@ -1,9 +1,12 @@
-import { type DocumentTemplate, type SchoolStatus, templates } from "@karta/schema";
+import {
+  antiRiskProgramme,
+  type DocumentTemplate,
+  type SchoolStatus,
+  templates,
+  WRITING_STATUSES,
+} from "@karta/schema";
 import type { OrganisationRecord } from "../storage/DirectoryStore.ts";
 import type { DocumentRecord } from "../storage/DocumentStore.ts";
-
-/** Schools in these statuses write the year's school documents (DOMAIN "The yearly cycle"). */
-const WRITING_STATUSES: readonly SchoolStatus[] = ["shnor", "project500"];
 
 /**
  * One per organisation per year, created by the coordinator for the whole
@@ -12,6 +15,27 @@ const WRITING_STATUSES: readonly SchoolStatus[] = ["shnor", "project500"];
  */
 const YEARLY_SCHOOL_TEMPLATES = ["risk-profile", "development-concept", "development-programme"];
 const YEARLY_MUNICIPAL_TEMPLATES = templates.filter((t) => t.scope === "municipality").map((t) => t.id);
+
+/**
+ * Columns whose values are the year's own: a document started from last
+ * year's (`copyFrom`) leaves them empty. An anti-risk programme's measures
+ * are carried, whether they were done that year is not.
+ */
+export const THIS_YEAR_COLUMNS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  [antiRiskProgramme.id]: { measures: ["status", "doneNote"] },
+};
+
+/** The document of one template, organisation and year, if there is one (the oldest, should there be two). */
+export function documentOfYear(
+  documents: readonly DocumentRecord[],
+  templateId: string,
+  organisationId: string,
+  year: number,
+): DocumentRecord | undefined {
+  return documents
+    .filter((d) => d.templateId === templateId && d.organisationId === organisationId && d.year === year)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
+}
 
 export interface PlannedDocument {
   readonly template: DocumentTemplate;

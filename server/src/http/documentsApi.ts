@@ -1,10 +1,12 @@
 import { createDocumentRequest, documentStatus, getTemplate, type TemplateSummary, templates } from "@karta/schema";
+import type * as Y from "yjs";
 import { z } from "zod";
 import type { OrganisationTree } from "../access/OrganisationTree.ts";
 import { documentAccess, mayCreateDocument } from "../access/policy.ts";
 import { createDocument, type NewDocument } from "../documents/createDocument.ts";
 import { documentSummaryFor, summariesFor, toSummary } from "../documents/documentSummaries.ts";
-import { programmeForRiskFactor, RiskFactorError } from "../documents/riskFactorProgramme.ts";
+import { existingProgramme, programmeForRiskFactor, RiskFactorError } from "../documents/riskFactorProgramme.ts";
+import { readStoredDocument } from "../documents/storedDocument.ts";
 import { messages } from "../messages.ts";
 import type { Services } from "../services.ts";
 import type { DocumentRecord } from "../storage/DocumentStore.ts";
@@ -65,16 +67,38 @@ export function documentRoutes(services: Services): Route[] {
         if (!template) throw new HttpError(400, "unknown-template", messages.unknownTemplate(body.template));
         const tree = await services.access.tree();
         let input: Omit<NewDocument, "organisation">;
+        /** Last year's programme of the factor, when asked to start from it. */
+        let previous: Y.Doc | undefined;
         if (body.fromRiskFactor) {
           const profile = await services.store.getDocument(body.fromRiskFactor.documentId);
           if (!profile || documentAccess(principal, tree, profile.organisationId) === "none") {
             throw new HttpError(404, "not-found", messages.documentNotFound);
           }
+          const all = await services.store.listDocuments();
           try {
             input = await programmeForRiskFactor(services.store, profile, body.fromRiskFactor.rowId);
+            const { copyFrom } = body.fromRiskFactor;
+            const last =
+              copyFrom === undefined || copyFrom === input.year
+                ? undefined
+                : existingProgramme(all, { ...input, year: copyFrom });
+            if (last) {
+              previous = (await readStoredDocument(services.store, last.id)).doc;
+              input = await programmeForRiskFactor(services.store, profile, body.fromRiskFactor.rowId, previous);
+            }
           } catch (error) {
+            previous?.destroy();
             if (error instanceof RiskFactorError) throw new HttpError(400, "no-risk-factor", messages.noRiskFactor);
             throw error;
+          }
+          const existing = existingProgramme(all, input);
+          if (existing) {
+            // The factor has its programme already: answer it (200, not 201) for the page to open it.
+            const summary = await documentSummaryFor(services, principal, existing.id);
+            if (summary) {
+              sendJson(ctx.res, 200, summary);
+              return;
+            }
           }
         } else {
           const account = await services.directory.getAccount(principal.accountId);
@@ -94,6 +118,7 @@ export function documentRoutes(services: Services): Route[] {
           ...input,
           organisation: tree.get(organisationId)?.name ?? "",
         });
+        previous?.destroy();
         await services.audit.record({
           action: "document-created",
           actorId: principal.accountId,

@@ -1,4 +1,4 @@
-import { randomId } from "@karta/doc";
+import { type CopiedContent, copyContent, randomId } from "@karta/doc";
 import {
   type AuditEntry,
   createSchoolRequest,
@@ -13,7 +13,13 @@ import { z } from "zod";
 import { documentAccess, managesTreeRoot, visibleOrganisations } from "../access/policy.ts";
 import { createDocument } from "../documents/createDocument.ts";
 import { toSummary } from "../documents/documentSummaries.ts";
-import { plannedSchoolDocuments, plannedYearlyDocuments } from "../documents/yearlySet.ts";
+import { readStoredDocument } from "../documents/storedDocument.ts";
+import {
+  documentOfYear,
+  plannedSchoolDocuments,
+  plannedYearlyDocuments,
+  THIS_YEAR_COLUMNS,
+} from "../documents/yearlySet.ts";
 import { messages } from "../messages.ts";
 import type { Services } from "../services.ts";
 import type { OrganisationRecord } from "../storage/DirectoryStore.ts";
@@ -140,7 +146,7 @@ export function registryRoutes(services: Services): Route[] {
         const target = await services.directory.getOrganisation(id);
         if (target?.kind !== "municipality" && target?.kind !== "school")
           throw new HttpError(400, "not-a-municipality", messages.notAMunicipality);
-        const { year } = await readBody(ctx.req, yearlyDocumentsRequest);
+        const { year, copyFrom } = await readBody(ctx.req, yearlyDocumentsRequest);
         const existing = await services.store.listDocuments();
         let plan: ReturnType<typeof plannedYearlyDocuments>;
         if (target.kind === "school") {
@@ -154,14 +160,26 @@ export function registryRoutes(services: Services): Route[] {
           plan = plannedYearlyDocuments(target, schools, existing, year);
         }
         const created: DocumentSummary[] = [];
+        const copied: YearlyDocumentsResponse["copied"] = [];
         for (const { template, organisation, title } of plan.planned) {
+          const source =
+            copyFrom === undefined ? undefined : documentOfYear(existing, template.id, organisation.id, copyFrom);
+          const from = source ? (await readStoredDocument(services.store, source.id)).doc : undefined;
+          let carried: CopiedContent | undefined;
           const record = await createDocument(services.store, {
             templateId: template.id,
             title,
             organisationId: organisation.id,
             organisation: organisation.name,
             year,
+            fill: from
+              ? (doc) => {
+                  carried = copyContent(doc, from, { omitColumns: THIS_YEAR_COLUMNS[template.id] });
+                }
+              : undefined,
           });
+          from?.destroy();
+          if (source && carried) copied.push({ documentId: record.id, fromDocumentId: source.id, ...carried });
           created.push(toSummary(record, documentAccess(manager.auth.principal, manager.tree, organisation.id), []));
         }
         await services.audit.record({
@@ -169,9 +187,11 @@ export function registryRoutes(services: Services): Route[] {
           actorId: manager.auth.principal.accountId,
           scopeOrganisationId: id,
           subject: `${target.name}, ${year}`,
-          details: `${created.length} documents of the year`,
+          details:
+            `${created.length} documents of the year` +
+            (copyFrom === undefined ? "" : `, ${copied.length} started from ${copyFrom}`),
         });
-        sendJson(ctx.res, 201, { created, existing: plan.existing } satisfies YearlyDocumentsResponse);
+        sendJson(ctx.res, 201, { created, existing: plan.existing, copied } satisfies YearlyDocumentsResponse);
       },
     },
     {

@@ -1,5 +1,14 @@
-import { type Organisation, SCHOOL_STATUSES, SCHOOL_TYPES, type SchoolStatus, type SchoolType } from "@karta/schema";
+import {
+  type DocumentSummary,
+  type Organisation,
+  SCHOOL_STATUSES,
+  SCHOOL_TYPES,
+  type SchoolStatus,
+  type SchoolType,
+  WRITING_STATUSES,
+} from "@karta/schema";
 import { type FormEvent, useCallback, useMemo, useState } from "react";
+import { fetchDocuments } from "../api/documentsApi.ts";
 import { failureMessage } from "../api/http.ts";
 import { createSchool, fetchOrganisations, setSchoolStatus, updateSchool } from "../api/registryApi.ts";
 import { useResource } from "../api/useResource.ts";
@@ -16,7 +25,7 @@ import {
   registryYears,
   withOrganisation,
 } from "./schoolRegistry.ts";
-import { useYearlyDocuments, YearlyDocumentsBar, YearlyDocumentsResult } from "./YearlyDocuments.tsx";
+import { DocumentLinks, useYearlyDocuments, YearlyDocumentsBar, YearlyDocumentsResult } from "./YearlyDocuments.tsx";
 import "./admin.css";
 import "../document/workflow.css";
 
@@ -30,6 +39,11 @@ export function SchoolsPage() {
     [state, user],
   );
   const save = useCallback((changed: Organisation) => replace((list) => withOrganisation(list, changed)), [replace]);
+  // Every document the coordinator reads: which of a year exist, per school and municipality.
+  const { state: docsState, reload: reloadDocuments } = useResource(
+    useCallback((signal: AbortSignal) => fetchDocuments(signal), []),
+  );
+  const allDocuments = docsState.status === "ready" ? docsState.data : NO_DOCUMENTS;
 
   return (
     <AdminLayout page="schools" title={messages.schools.pageTitle} intro={messages.schools.intro}>
@@ -41,24 +55,43 @@ export function SchoolsPage() {
         />
       ) : (
         registry.map((part) => (
-          <MunicipalitySchools key={part.municipality.id} registry={part} years={years} onChanged={save} />
+          <MunicipalitySchools
+            key={part.municipality.id}
+            registry={part}
+            years={years}
+            onChanged={save}
+            allDocuments={allDocuments}
+            onDocumentsCreated={reloadDocuments}
+          />
         ))
       )}
     </AdminLayout>
   );
 }
 
+const NO_DOCUMENTS: readonly DocumentSummary[] = [];
+
 function MunicipalitySchools({
   registry,
   years,
   onChanged,
+  allDocuments,
+  onDocumentsCreated,
 }: {
   readonly registry: MunicipalityRegistry;
   readonly years: readonly number[];
   readonly onChanged: (school: Organisation) => void;
+  readonly allDocuments: readonly DocumentSummary[];
+  readonly onDocumentsCreated: () => void;
 }) {
   const { municipality, schools } = registry;
-  const documents = useYearlyDocuments();
+  const ofYear = (organisationId: string, year: number) =>
+    allDocuments.filter((d) => d.organisationId === organisationId && d.year === year);
+  const here = new Set([municipality.id, ...schools.map((s) => s.id)]);
+  const documents = useYearlyDocuments(
+    (year) => allDocuments.some((d) => d.year === year - 1 && here.has(d.organisationId)),
+    onDocumentsCreated,
+  );
 
   return (
     <section className="k-card k-registry" data-testid="school-registry" data-municipality={municipality.name}>
@@ -100,6 +133,7 @@ function MunicipalitySchools({
                 onChanged={onChanged}
                 documents={{
                   year: documents.year,
+                  existing: ofYear(school.id, documents.year),
                   creating: documents.creatingFor === school.id,
                   busy: documents.creatingFor !== null,
                   create: () => documents.create(school),
@@ -115,7 +149,12 @@ function MunicipalitySchools({
                   {countWithStatus(schools, year, "shnor")}
                 </td>
               ))}
-              <td />
+              <td className="k-col-docs" data-testid="municipality-documents">
+                <DocumentLinks
+                  documents={ofYear(municipality.id, documents.year)}
+                  label={messages.yearlyCycle.municipalityDocuments}
+                />
+              </td>
             </tr>
           </tfoot>
         </table>
@@ -128,6 +167,8 @@ function MunicipalitySchools({
 /** The «Создать документы на … год» button of one school row. */
 interface RowDocumentsButton {
   readonly year: number;
+  /** The school's documents of that year. */
+  readonly existing: readonly DocumentSummary[];
   /** This school's documents are being created. */
   readonly creating: boolean;
   /** Some documents are being created: one request at a time. */
@@ -193,11 +234,20 @@ function SchoolRow({
           </td>
         );
       })}
-      <td className="k-col-docs">
+      <td className="k-col-docs" data-testid="school-documents">
+        <DocumentLinks
+          documents={documents.existing}
+          label={messages.yearlyCycle.schoolDocumentsFor(school.name, documents.year)}
+        />
         <button
           type="button"
           className="k-button k-button-small"
           aria-label={messages.schools.createDocumentsFor(school.name, documents.year)}
+          title={
+            WRITING_STATUSES.includes(school.statuses[String(documents.year)] as SchoolStatus)
+              ? undefined
+              : messages.yearlyCycle.createForSchoolWithoutStatus(documents.year)
+          }
           disabled={documents.busy}
           onClick={documents.create}
         >

@@ -47,14 +47,21 @@ export function fetchStatusesByYear(organisationId: string, signal?: AbortSignal
   );
 }
 
-/** Creates the year's documents of a municipality (its own and its ШНОР schools') or of one school. */
-export function createYearlyDocuments(organisationId: string, year: number): Promise<YearlyDocumentsResponse> {
+/**
+ * Creates the year's documents of a municipality (its own and its ШНОР schools') or of one school;
+ * with `copyFrom`, each starts from that year's document of the same template and organisation.
+ */
+export function createYearlyDocuments(
+  organisationId: string,
+  year: number,
+  copyFrom?: number,
+): Promise<YearlyDocumentsResponse> {
   return apiRequest(
     `/api/organisations/${encodeURIComponent(organisationId)}/yearly-documents`,
     yearlyDocumentsResponse,
     {
       method: "POST",
-      body: { year },
+      body: copyFrom === undefined ? { year } : { year, copyFrom },
     },
   );
 }

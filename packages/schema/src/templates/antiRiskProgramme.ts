@@ -5,6 +5,14 @@ export const MEASURE_STATUSES = ["запланировано", "в работе"
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
 
 /**
+ * The title of the programme of one risk factor: the server gives it and
+ * finds the factor's programme by it (a second «Создать» opens the first).
+ */
+export function riskProgrammeTitle(factor: string): string {
+  return `Антирисковая программа «${factor}»`;
+}
+
+/**
  * Антирисковая программа (DOMAIN §4): one per risk factor the school chose:
  * its header block (five short texts) and its measures table.
  * Version 2 added the header sections.

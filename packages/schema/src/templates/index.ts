@@ -11,7 +11,7 @@ import { shnorList } from "./shnorList.ts";
 import { teacherDeficits } from "./teacherDeficits.ts";
 
 export { analyticReport } from "./analyticReport.ts";
-export { antiRiskProgramme, MEASURE_STATUSES, type MeasureStatus } from "./antiRiskProgramme.ts";
+export { antiRiskProgramme, MEASURE_STATUSES, type MeasureStatus, riskProgrammeTitle } from "./antiRiskProgramme.ts";
 export { developmentConcept } from "./developmentConcept.ts";
 export { developmentProgramme } from "./developmentProgramme.ts";
 export { municipalRoadmap } from "./municipalRoadmap.ts";
