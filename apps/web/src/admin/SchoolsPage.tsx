@@ -27,7 +27,6 @@ import {
 } from "./schoolRegistry.ts";
 import { DocumentLinks, useYearlyDocuments, YearlyDocumentsBar, YearlyDocumentsResult } from "./YearlyDocuments.tsx";
 import "./admin.css";
-import "../document/workflow.css";
 
 /** «Школы»: the registry of the coordinator's schools, their type and their status in each year. */
 export function SchoolsPage() {
