@@ -213,6 +213,9 @@ test("a cell set apart by two devices shows «конфликт правок» wi
   await expect(history).toContainText("«Учителя 5–9 классов» — Лысенко Марина Ивановна");
   await expect(history).toContainText("«Педагог-психолог» — Лысенко Марина Ивановна");
   await shot(school, "workflow-cell-history");
+  // Escape closes it, as any popover.
+  await school.keyboard.press("Escape");
+  await expect(history).toHaveCount(0);
 });
 
 test("a moved row is marked on its №, a deleted one is quoted under the table, and the filter shows only changed rows", async () => {

@@ -1,6 +1,6 @@
 import { formatCell } from "@karta/domain";
 import type { CellHistoryEntry, TableTemplate } from "@karta/schema";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ApiRequestError } from "../api/http.ts";
 import { fetchCellHistory } from "../api/workflowApi.ts";
 import { messages } from "../messages.ts";
@@ -26,6 +26,22 @@ export function CellHistoryButton({
   readonly cell: CellAddress | null;
 }) {
   const [shown, setShown] = useState<{ title: string; lines: string[] } | string | null>(null);
+  const root = useRef<HTMLSpanElement>(null);
+  // Like any popover: a click elsewhere or Escape closes it.
+  useEffect(() => {
+    if (!shown) return;
+    const close = (event: Event) => {
+      if (event instanceof KeyboardEvent && event.key !== "Escape") return;
+      if (event instanceof MouseEvent && root.current?.contains(event.target as Node)) return;
+      setShown(null);
+    };
+    document.addEventListener("mousedown", close);
+    document.addEventListener("keydown", close);
+    return () => {
+      document.removeEventListener("mousedown", close);
+      document.removeEventListener("keydown", close);
+    };
+  }, [shown]);
   const column = cell ? table.columns.find((c) => c.id === cell.colId) : undefined;
   const open = () => {
     if (!cell || !column) return;
@@ -46,7 +62,7 @@ export function CellHistoryButton({
       .catch((e: unknown) => setShown(e instanceof ApiRequestError ? e.message : messages.changes.historyFailed));
   };
   return (
-    <span className="k-cell-history">
+    <span className="k-cell-history" ref={root}>
       <button
         type="button"
         className="k-button k-button-small k-button-quiet"
