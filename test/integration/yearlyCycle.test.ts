@@ -37,16 +37,13 @@ describe("the yearly cycle", () => {
     expect(res.status).toBe(201);
     return (await res.json()) as YearlyAnswer;
   };
-  const documents = async (query: string): Promise<Summary[]> =>
-    (await (await fetch(`${server.httpUrl}/api/documents?${query}`, authed(coordinator))).json()) as Summary[];
-
-  it("a second «Создать антирисковую программу» for a factor answers the programme it made", async () => {
-    const school5 = await login(server.httpUrl, "school5");
+  /** school5's risk profile of a year, its sixth factor chosen and stored on the server. */
+  const profileWithSixthFactorChosen = async (school5: string, year: number) => {
     const profileId = await createDocument(server.httpUrl, school5, {
       template: "risk-profile",
-      title: "Рисковый профиль 2024",
+      title: `Рисковый профиль ${year}`,
       organisationId: "slav-sosh-5",
-      year: 2024,
+      year,
     });
     const profile = await connectClient(server.syncUrl, profileId, school5);
     const factor = profile.doc.table("factors").rows()[5];
@@ -55,6 +52,14 @@ describe("the yearly cycle", () => {
     await waitFor(() => reader.doc.table("factors").rows()[5]?.cells.chosen === true, "stored");
     reader.destroy();
     profile.destroy();
+    return { profileId, factor };
+  };
+  const documents = async (query: string): Promise<Summary[]> =>
+    (await (await fetch(`${server.httpUrl}/api/documents?${query}`, authed(coordinator))).json()) as Summary[];
+
+  it("a second «Создать антирисковую программу» for a factor answers the programme it made", async () => {
+    const school5 = await login(server.httpUrl, "school5");
+    const { profileId, factor } = await profileWithSixthFactorChosen(school5, 2024);
 
     const press = () =>
       fetch(
@@ -95,19 +100,7 @@ describe("the yearly cycle", () => {
     check.destroy();
     last.destroy();
 
-    const profileId = await createDocument(server.httpUrl, school5, {
-      template: "risk-profile",
-      title: "Рисковый профиль 2025",
-      organisationId: "slav-sosh-5",
-      year: 2025,
-    });
-    const profile = await connectClient(server.syncUrl, profileId, school5);
-    const factor = profile.doc.table("factors").rows()[5];
-    profile.doc.table("factors").setCell(factor?.id as string, "chosen", true);
-    const reader = await connectClient(server.syncUrl, profileId, school5);
-    await waitFor(() => reader.doc.table("factors").rows()[5]?.cells.chosen === true, "stored");
-    reader.destroy();
-    profile.destroy();
+    const { profileId, factor } = await profileWithSixthFactorChosen(school5, 2025);
 
     const res = await fetch(
       `${server.httpUrl}/api/documents`,
