@@ -4,6 +4,7 @@ export * from "./api.ts";
 export * from "./closeCodes.ts";
 export * from "./columnTypes.ts";
 export * from "./commentsApi.ts";
+export * from "./dashboardApi.ts";
 export * from "./savedMessage.ts";
 export * from "./syncLimits.ts";
 export * from "./template.ts";
