@@ -1,10 +1,9 @@
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { type ColumnTemplate, type TableTemplate, teacherDeficits } from "@karta/schema";
 import { expect, type Page, test } from "@playwright/test";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { cell, cellText, rowCount, syncStatus } from "./grid.ts";
+import { shot } from "./pageParts.ts";
 import { signedInPerson } from "./session.ts";
 
 /**
@@ -14,7 +13,6 @@ import { signedInPerson } from "./session.ts";
  * time: the forms' wording may change.
  */
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const table = teacherDeficits.tables[0] as TableTemplate;
 const column = (id: string) => table.columns.find((c) => c.id === id) as ColumnTemplate;
 /** The counted columns in the template's order: Численность педагогов, then levels A–D. */
@@ -99,7 +97,7 @@ test("a CSV is previewed with its column mapping, a wrong count is named and blo
       `Строка 4, «${column("teachers").title}»: «2,5» — нужно целое число`,
     );
     await expect(dialog.getByTestId("import-submit")).toBeDisabled();
-    await page.screenshot({ path: path.join(here, "..", "test-results", "import-dialog-errors.png") });
+    await shot(page, "import-dialog-errors");
 
     // A good file whose counts column has another name: unmapped until the person picks it.
     await dialog.getByTestId("import-file").setInputFiles({
@@ -120,7 +118,7 @@ test("a CSV is previewed with its column mapping, a wrong count is named and blo
     await expect(check).toContainText("Ошибок нет: 3 строки готовы к загрузке.");
     await expect(check).toContainText("Итоговая строка не загружается (строка 5)");
     await expect(dialog.getByTestId("import-replace")).toBeVisible();
-    await dialog.screenshot({ path: path.join(here, "..", "test-results", "import-dialog-ready.png") });
+    await shot(page, "import-dialog-ready");
 
     await dialog.getByTestId("import-submit").click();
     await expect(dialog).toHaveCount(0);

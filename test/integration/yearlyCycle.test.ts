@@ -86,6 +86,31 @@ describe("the yearly cycle", () => {
     programme2024 = a.id;
   });
 
+  it("two presses of the factor's button at the same moment make one programme", async () => {
+    const school5 = await login(server.httpUrl, "school5");
+    const { profileId, factor } = await profileWithSixthFactorChosen(school5, 2026);
+    const press = () =>
+      fetch(
+        `${server.httpUrl}/api/documents`,
+        authed(
+          school5,
+          postJson({
+            template: "anti-risk-programme",
+            title: "—",
+            fromRiskFactor: { documentId: profileId, rowId: factor?.id },
+          }),
+        ),
+      );
+    const answers = await Promise.all([press(), press(), press()]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 200, 201]);
+    const ids = new Set(await Promise.all(answers.map(async (r) => ((await r.json()) as Summary).id)));
+    expect(ids.size).toBe(1);
+    const programmes = (await documents("organisationId=slav-sosh-5&year=2026")).filter(
+      (d) => d.template === "anti-risk-programme",
+    );
+    expect(programmes.map((d) => d.id)).toEqual([...ids]);
+  });
+
   it("next year's programme of the factor starts from this year's when asked, without its statuses", async () => {
     const school5 = await login(server.httpUrl, "school5");
     const last = await connectClient(server.syncUrl, programme2024, school5);

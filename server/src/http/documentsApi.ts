@@ -1,17 +1,25 @@
-import { createDocumentRequest, documentStatus, getTemplate, type TemplateSummary, templates } from "@karta/schema";
+import {
+  type CreateDocumentRequest,
+  createDocumentRequest,
+  documentStatus,
+  getTemplate,
+  type TemplateSummary,
+  templates,
+} from "@karta/schema";
 import type * as Y from "yjs";
 import { z } from "zod";
 import type { OrganisationTree } from "../access/OrganisationTree.ts";
-import { documentAccess, mayCreateDocument } from "../access/policy.ts";
+import { documentAccess, mayCreateDocument, type Principal } from "../access/policy.ts";
 import { createDocument, type NewDocument } from "../documents/createDocument.ts";
 import { documentSummaryFor, summariesFor, toSummary } from "../documents/documentSummaries.ts";
+import { OneAtATime } from "../documents/oneAtATime.ts";
 import { existingProgramme, programmeForRiskFactor, RiskFactorError } from "../documents/riskFactorProgramme.ts";
 import { readStoredDocument } from "../documents/storedDocument.ts";
 import { messages } from "../messages.ts";
 import type { Services } from "../services.ts";
 import type { DocumentRecord } from "../storage/DocumentStore.ts";
 import { HttpError, readBody, readQuery, sendJson } from "./json.ts";
-import type { Route } from "./router.ts";
+import type { RequestContext, Route } from "./router.ts";
 
 /** The documents a user may read, one of them, and creating one from a template. */
 export function documentRoutes(services: Services): Route[] {
@@ -63,76 +71,87 @@ export function documentRoutes(services: Services): Route[] {
       async handle(ctx) {
         const { principal } = await ctx.user();
         const body = await readBody(ctx.req, createDocumentRequest);
-        const template = getTemplate(body.template);
-        if (!template) throw new HttpError(400, "unknown-template", messages.unknownTemplate(body.template));
-        const tree = await services.access.tree();
-        let input: Omit<NewDocument, "organisation">;
-        /** Last year's programme of the factor, when asked to start from it. */
-        let previous: Y.Doc | undefined;
-        if (body.fromRiskFactor) {
-          const profile = await services.store.getDocument(body.fromRiskFactor.documentId);
-          if (!profile || documentAccess(principal, tree, profile.organisationId) === "none") {
-            throw new HttpError(404, "not-found", messages.documentNotFound);
-          }
-          const all = await services.store.listDocuments();
-          try {
-            input = await programmeForRiskFactor(services.store, profile, body.fromRiskFactor.rowId);
-            const { copyFrom } = body.fromRiskFactor;
-            const last =
-              copyFrom === undefined || copyFrom === input.year
-                ? undefined
-                : existingProgramme(all, { ...input, year: copyFrom });
-            if (last) {
-              previous = (await readStoredDocument(services.store, last.id)).doc;
-              input = await programmeForRiskFactor(services.store, profile, body.fromRiskFactor.rowId, previous);
-            }
-          } catch (error) {
-            previous?.destroy();
-            if (error instanceof RiskFactorError) throw new HttpError(400, "no-risk-factor", messages.noRiskFactor);
-            throw error;
-          }
-          const existing = existingProgramme(all, input);
-          if (existing) {
-            // The factor has its programme already: answer it (200, not 201) for the page to open it.
-            const summary = await documentSummaryFor(services, principal, existing.id);
-            if (summary) {
-              sendJson(ctx.res, 200, summary);
-              return;
-            }
-          }
-        } else {
-          const account = await services.directory.getAccount(principal.accountId);
-          input = {
-            templateId: template.id,
-            title: body.title,
-            organisationId: body.organisationId ?? account?.organisationId ?? "",
-            year: body.year ?? new Date().getFullYear(),
-          };
-        }
-        const { organisationId } = input;
-        checkScope(tree, organisationId, getTemplate(input.templateId)?.scope ?? template.scope);
-        if (!mayCreateDocument(principal, tree, organisationId)) {
-          throw new HttpError(403, "forbidden", messages.cannotCreateHere);
-        }
-        const record = await createDocument(services.store, {
-          ...input,
-          organisation: tree.get(organisationId)?.name ?? "",
-        });
-        previous?.destroy();
-        await services.audit.record({
-          action: "document-created",
-          actorId: principal.accountId,
-          scopeOrganisationId: organisationId,
-          subject: `${record.title} (${record.organisation}, ${record.year})`,
-          details: record.id,
-        });
-        // Nobody's page follows a new document yet; the dashboards of its municipality do.
-        services.events.publish(record.id, { type: "summary" });
-        sendJson(ctx.res, 201, toSummary(record, documentAccess(principal, tree, organisationId), []));
+        // Two presses of a factor's button at once: the second must find what the first makes.
+        const factor = body.fromRiskFactor;
+        if (factor)
+          await programmeOfFactor.run(`${factor.documentId}\u0000${factor.rowId}`, () => create(ctx, principal, body));
+        else await create(ctx, principal, body);
       },
     },
   ];
+
+  async function create(ctx: RequestContext, principal: Principal, body: CreateDocumentRequest): Promise<void> {
+    const template = getTemplate(body.template);
+    if (!template) throw new HttpError(400, "unknown-template", messages.unknownTemplate(body.template));
+    const tree = await services.access.tree();
+    let input: Omit<NewDocument, "organisation">;
+    /** Last year's programme of the factor, when asked to start from it. */
+    let previous: Y.Doc | undefined;
+    if (body.fromRiskFactor) {
+      const profile = await services.store.getDocument(body.fromRiskFactor.documentId);
+      if (!profile || documentAccess(principal, tree, profile.organisationId) === "none") {
+        throw new HttpError(404, "not-found", messages.documentNotFound);
+      }
+      const all = await services.store.listDocuments();
+      try {
+        input = await programmeForRiskFactor(services.store, profile, body.fromRiskFactor.rowId);
+        const { copyFrom } = body.fromRiskFactor;
+        const last =
+          copyFrom === undefined || copyFrom === input.year
+            ? undefined
+            : existingProgramme(all, { ...input, year: copyFrom });
+        if (last) {
+          previous = (await readStoredDocument(services.store, last.id)).doc;
+          input = await programmeForRiskFactor(services.store, profile, body.fromRiskFactor.rowId, previous);
+        }
+      } catch (error) {
+        previous?.destroy();
+        if (error instanceof RiskFactorError) throw new HttpError(400, "no-risk-factor", messages.noRiskFactor);
+        throw error;
+      }
+      const existing = existingProgramme(all, input);
+      if (existing) {
+        // The factor has its programme already: answer it (200, not 201) for the page to open it.
+        const summary = await documentSummaryFor(services, principal, existing.id);
+        if (summary) {
+          sendJson(ctx.res, 200, summary);
+          return;
+        }
+      }
+    } else {
+      const account = await services.directory.getAccount(principal.accountId);
+      input = {
+        templateId: template.id,
+        title: body.title,
+        organisationId: body.organisationId ?? account?.organisationId ?? "",
+        year: body.year ?? new Date().getFullYear(),
+      };
+    }
+    const { organisationId } = input;
+    checkScope(tree, organisationId, getTemplate(input.templateId)?.scope ?? template.scope);
+    if (!mayCreateDocument(principal, tree, organisationId)) {
+      throw new HttpError(403, "forbidden", messages.cannotCreateHere);
+    }
+    const record = await createDocument(services.store, {
+      ...input,
+      organisation: tree.get(organisationId)?.name ?? "",
+    });
+    previous?.destroy();
+    await services.audit.record({
+      action: "document-created",
+      actorId: principal.accountId,
+      scopeOrganisationId: organisationId,
+      subject: `${record.title} (${record.organisation}, ${record.year})`,
+      details: record.id,
+    });
+    // Nobody's page follows a new document yet; the dashboards of its municipality do.
+    services.events.publish(record.id, { type: "summary" });
+    sendJson(ctx.res, 201, toSummary(record, documentAccess(principal, tree, organisationId), []));
+  }
 }
+
+/** Creations from a risk profile's factor, one at a time per factor row (find-or-create). */
+const programmeOfFactor = new OneAtATime();
 
 /**
  * GET /api/documents?status=&year=&organisationId=&q=: a coordinator has
