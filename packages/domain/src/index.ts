@@ -37,6 +37,7 @@ export { describePeriod } from "./period/describe.ts";
 export { parsePeriod, readsAsDate } from "./period/parsePeriod.ts";
 export { isOverdue, lastDeadline, nextDueDate } from "./period/schedule.ts";
 export type { PeriodContext, PeriodMeaning, RecurrenceUnit } from "./period/types.ts";
+export { type LiveFigureReading, type MissingFigure, readLiveFigure } from "./registry/liveFigures.ts";
 export {
   type RegistrySchool,
   type StatusesByYear,

@@ -1,5 +1,5 @@
 import { LIVE_FIGURES, type LiveFigureKind } from "@karta/doc";
-import { formatPercent, sharePercent } from "@karta/domain";
+import { type MissingFigure, readLiveFigure } from "@karta/domain";
 import type { FiguresResponse } from "@karta/schema";
 import { messages } from "../../messages.ts";
 
@@ -59,29 +59,29 @@ export function figureDisplay(attrs: LiveFigureAttrs | null, state: FiguresState
   const data = state.data;
   if (!data) return { text: DASH, title: messages.figures.unavailable, missing: true };
   const { figure, year } = attrs;
-  const count = data.shnorByYear[String(year)];
-  switch (figure) {
-    case "shnorCount":
-      return count === undefined
-        ? missing(messages.figures.noShnorData(year))
-        : { text: String(count), title: messages.figures.shnorCountTitle(year), missing: false };
-    case "shnorShare": {
-      if (count === undefined) return missing(messages.figures.noShnorData(year));
-      const percent = sharePercent(count, data.schools);
-      return percent === null
-        ? missing(messages.figures.noSchools)
-        : { text: formatPercent(percent), title: messages.figures.shnorShareTitle(year, data.schools), missing: false };
-    }
-    case "deficitsABShare": {
-      const deficits = data.deficitsAB;
-      if (!deficits) return missing(messages.figures.noDeficits);
-      if (deficits.percent === null) return missing(messages.figures.noTeachers);
-      return {
-        text: formatPercent(deficits.percent),
-        title: messages.figures.deficitsTitle(deficits.year),
-        missing: false,
-      };
-    }
+  const reading = readLiveFigure(figure, year, data);
+  if (reading.kind === "missing") return missing(missingTitle(reading.reason, year));
+  const title =
+    figure === "shnorCount"
+      ? messages.figures.shnorCountTitle(year)
+      : figure === "shnorShare"
+        ? messages.figures.shnorShareTitle(year, data.schools)
+        : messages.figures.deficitsTitle(data.deficitsAB?.year ?? year);
+  return { text: reading.text, title, missing: false };
+}
+
+function missingTitle(reason: MissingFigure, year: number): string {
+  switch (reason) {
+    case "noShnorData":
+      return messages.figures.noShnorData(year);
+    case "noSchools":
+      return messages.figures.noSchools;
+    case "noDeficits":
+      return messages.figures.noDeficits;
+    case "noTeachers":
+      return messages.figures.noTeachers;
+    case "unknownFigure":
+      return messages.figures.unknown;
   }
 }
 
