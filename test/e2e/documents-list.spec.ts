@@ -19,9 +19,7 @@ test("the school team creates a document for its school from the list; it opens 
   await expect(page.getByTestId("read-only-banner")).toHaveCount(0);
   await expect(syncStatus(page)).toHaveAttribute("data-state", "saved", { timeout: 10_000 });
   await expect(rowCount(page)).toHaveText("0 строк");
-  await expect(page.locator(".ag-overlay-no-rows-center")).toHaveText(
-    "В таблице нет строк. Нажмите «Добавить строку».",
-  );
+  await expect(page.getByTestId("grid-empty")).toHaveText("В таблице нет строк. Нажмите «Добавить строку».");
 
   await page.getByRole("button", { name: "Добавить строку" }).click();
   await expect(rowCount(page)).toHaveText("1 строка");

@@ -245,6 +245,7 @@ export const messages = {
   grid: {
     noRows: "В таблице нет строк. Нажмите «Добавить строку».",
     noRowsReadOnly: "В таблице нет строк.",
+    noRowsFiltered: "Изменённых после согласования строк в этой таблице нет.",
     loading: "Загрузка…",
     /** AG Grid's own words that reach the page (its pagination's labels are in every grid's markup). */
     agGrid: {

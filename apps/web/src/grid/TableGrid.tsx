@@ -23,7 +23,7 @@ import { showToast } from "../ui/toasts.ts";
 import type { CellFlagsStore } from "./cellFlags.ts";
 import { useClipboardEvents } from "./clipboard/useClipboardEvents.ts";
 import { buildColumnDefs } from "./columnDefs.ts";
-import { GridRuntimeContext } from "./gridRuntime.ts";
+import { GridRuntimeContext, useGridRuntime } from "./gridRuntime.ts";
 import { GridSession } from "./gridSession.ts";
 import { kartaGridTheme } from "./gridTheme.ts";
 import { type GridKeyAction, gridKeyAction } from "./keymap.ts";
@@ -52,11 +52,26 @@ export interface TableGridProps {
 
 const localeText = {
   ...messages.grid.agGrid,
-  noRowsToShow: messages.grid.noRows,
   loadingOoo: messages.grid.loading,
 };
-/** A reader has no «Добавить строку» to press. */
-const readOnlyLocaleText = { ...localeText, noRowsToShow: messages.grid.noRowsReadOnly };
+
+/**
+ * What an empty grid says: a filter may hide every row (none changed since
+ * agreement), and a reader has no «Добавить строку» to press.
+ */
+function NoRowsOverlay() {
+  const { readOnly, isFiltered } = useGridRuntime();
+  const text = isFiltered()
+    ? messages.grid.noRowsFiltered
+    : readOnly
+      ? messages.grid.noRowsReadOnly
+      : messages.grid.noRows;
+  return (
+    <span className="k-grid-empty" data-testid="grid-empty">
+      {text}
+    </span>
+  );
+}
 
 /**
  * The table as a spreadsheet. Yjs is the source of truth: the grid shows the
@@ -73,7 +88,13 @@ export function TableGrid({ table, origin, presence, selection, undo, readOnly, 
     () => buildColumnDefs(table.template, selection, readOnly, flags),
     [table, selection, readOnly, flags],
   );
-  const runtime = useMemo(() => ({ table, presence, readOnly, flags }), [table, presence, readOnly, flags]);
+  // A ref, so that the session's arrival does not give every cell a new context.
+  const sessionRef = useRef<GridSession | null>(null);
+  sessionRef.current = session;
+  const runtime = useMemo(
+    () => ({ table, presence, readOnly, flags, isFiltered: () => sessionRef.current?.isFiltered() ?? false }),
+    [table, presence, readOnly, flags],
+  );
 
   useRowFeed(session, container);
   useRangeMouse(container, session);
@@ -210,7 +231,8 @@ export function TableGrid({ table, origin, presence, selection, undo, readOnly, 
           onRowDragLeave={clearDropIndicator}
           onRowDragCancel={clearDropIndicator}
           onGridReady={onGridReady}
-          localeText={readOnly ? readOnlyLocaleText : localeText}
+          localeText={localeText}
+          noRowsOverlayComponent={NoRowsOverlay}
           ensureDomOrder
           animateRows
           tooltipShowDelay={600}

@@ -11,6 +11,8 @@ export interface GridRuntime {
   readonly readOnly: boolean;
   /** Problems and overdue marks, per cell. */
   readonly flags: CellFlagsStore;
+  /** Whether a row filter hides rows now («Только изменённые строки»). */
+  readonly isFiltered: () => boolean;
 }
 
 export const GridRuntimeContext = createContext<GridRuntime | null>(null);
