@@ -1,4 +1,4 @@
-import { sheetValueText } from "@karta/domain";
+import { formatNumber, sheetValueText } from "@karta/domain";
 import {
   type CsvSheet,
   fileColumns,
@@ -12,7 +12,7 @@ import {
   type Sheet,
   UnreadableFileError,
 } from "@karta/export";
-import type { CellValue, TableTemplate } from "@karta/schema";
+import { type CellValue, MAX_SYNC_MESSAGE_BYTES, type TableTemplate } from "@karta/schema";
 import { type ChangeEvent, type ReactNode, useEffect, useId, useMemo, useRef, useState } from "react";
 import { messages } from "../messages.ts";
 import { Field } from "../ui/Field.tsx";
@@ -114,7 +114,8 @@ export default function ImportDialog({ table, existingRows, submitLabel, onImpor
     if (!plan || blocked) return;
     const bytes = importUpdateBytes(table, plan.rows);
     if (bytes > MAX_IMPORT_BYTES) {
-      setError(messages.import.tooLarge((bytes / (1024 * 1024)).toFixed(1).replace(".", ",")));
+      const megabytes = (n: number) => formatNumber(Math.round((n / (1024 * 1024)) * 10) / 10);
+      setError(messages.import.tooLarge(megabytes(bytes), megabytes(MAX_SYNC_MESSAGE_BYTES)));
       return;
     }
     setWriting(true);
