@@ -534,6 +534,9 @@ export const messages = {
       "registry-person-added": "добавлен человек без учётной записи",
       "registry-person-updated": "изменён человек без учётной записи",
       "registry-person-removed": "удалён человек без учётной записи",
+      "evidence-attached": "прикреплён подтверждающий документ",
+      "evidence-reviewed": "проверен подтверждающий документ",
+      "evidence-removed": "удалён подтверждающий документ",
     } as Readonly<Record<string, string>>,
     detail: {
       throttled: "слишком много попыток",
