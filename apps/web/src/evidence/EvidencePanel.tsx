@@ -133,9 +133,11 @@ function EvidencePanel({ page, target }: { readonly page: EvidencePage; readonly
           )}
           <p className="k-evidence-hint">{messages.evidence.hint}</p>
         </div>
-      ) : page.locked ? (
-        <p className="k-evidence-hint">{messages.evidence.lockedHint}</p>
-      ) : null}
+      ) : (
+        <p className="k-evidence-hint k-evidence-footnote">
+          {page.locked ? messages.evidence.lockedHint : messages.evidence.readOnlyHint}
+        </p>
+      )}
     </aside>
   );
 }
