@@ -62,6 +62,8 @@ async function openRowEvidence(page: Page, text: string): Promise<Locator> {
 }
 
 test("school5 attaches a PDF; the curator sees it, downloads the same bytes and marks it «принято»", async () => {
+  // Handing the browser a file of 20 MiB takes a while on a busy machine.
+  test.setTimeout(120_000);
   const row = await rowOf(school, MEASURE);
   await expect(mark(school, row)).toHaveAttribute("data-count", "0");
   const list = await openRowEvidence(school, MEASURE);
@@ -171,4 +173,24 @@ test("a file attached offline waits on the device and is sent when the connectio
   await expect(list.getByTestId("evidence-item").filter({ hasText: "Карты анализа уроков.pdf" })).toBeVisible();
   await expect(mark(curator, curatorRow)).toHaveAttribute("data-count", "1", { timeout: 10_000 });
   await shot(school, "evidence-06-offline-sent");
+});
+
+test("logging out wipes the files still waiting on the device", async () => {
+  // The upload finds no server (only that route is cut), so the file waits on the device.
+  await school.route("**/evidence/files?**", (route) => route.abort("internetdisconnected"));
+  const list = await openRowEvidence(school, OFFLINE_MEASURE);
+  await list.getByTestId("evidence-file-input").setInputFiles({
+    name: "Не отправленный.pdf",
+    mimeType: "application/pdf",
+    buffer: PDF,
+  });
+  await expect(list.getByTestId("evidence-pending")).toContainText("Не отправленный.pdf");
+  const queued = () =>
+    school.evaluate(async () => (await indexedDB.databases()).some((d) => d.name === "karta-evidence-queue"));
+  expect(await queued()).toBe(true);
+
+  await school.getByRole("button", { name: "Выйти" }).click();
+  await expect(school.getByTestId("login-form")).toBeVisible({ timeout: 10_000 });
+  await expect.poll(queued).toBe(false);
+  await school.unroute("**/evidence/files?**");
 });

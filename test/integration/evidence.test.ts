@@ -32,7 +32,7 @@ describe("evidence", () => {
       who,
       `${evidenceUrl(options.doc)}/files?${new URLSearchParams({ table: "measures", row: options.row ?? rowId, name })}`,
       // What the client claims is never believed: every file says it is a PDF.
-      { method: "POST", headers: { "content-type": "application/pdf" }, body: bytes },
+      { method: "POST", headers: { "content-type": "application/pdf" }, body: new Uint8Array(bytes) },
     );
   const list = async (who: string, doc = docId) => {
     const res = await api(who, evidenceUrl(doc));
@@ -270,13 +270,13 @@ describe("evidence", () => {
     const elsewhere = await api(
       "school5",
       `${evidenceUrl()}/files?${new URLSearchParams({ table: "measures", row: rowId, name: "x.pdf" })}`,
-      { method: "POST", headers: { origin: "http://127.0.0.1:1" }, body: samples.pdf as Uint8Array },
+      { method: "POST", headers: { origin: "http://127.0.0.1:1" }, body: new Uint8Array(samples.pdf as Uint8Array) },
     );
     expect(elsewhere.status).toBe(403);
     const noTable = await api(
       "school5",
       `${evidenceUrl()}/files?${new URLSearchParams({ table: "nothing", row: rowId, name: "x.pdf" })}`,
-      { method: "POST", body: samples.pdf as Uint8Array },
+      { method: "POST", body: new Uint8Array(samples.pdf as Uint8Array) },
     );
     expect(noTable.status).toBe(400);
 
