@@ -66,6 +66,8 @@ test("school5 attaches a PDF; the curator sees it, downloads the same bytes and 
   test.setTimeout(120_000);
   const row = await rowOf(school, MEASURE);
   await expect(mark(school, row)).toHaveAttribute("data-count", "0");
+  await cell(school, row, "evidence").hover();
+  await shot(school, "evidence-00-grid");
   const list = await openRowEvidence(school, MEASURE);
   await expect(list.getByTestId("evidence-item")).toHaveCount(0);
   const input = list.getByTestId("evidence-file-input");
