@@ -11,6 +11,7 @@ import type { Config } from "./config.ts";
 import { recordCellFacts } from "./documents/cellFacts.ts";
 import { CoalescedPublisher, InProcessDocumentEvents } from "./documents/DocumentEvents.ts";
 import { Versions } from "./documents/versions.ts";
+import type { EvidenceFiles } from "./evidence/EvidenceFiles.ts";
 import { UpgradeAuthorizer, type UpgradeDecision } from "./http/authorizeUpgrade.ts";
 import { createRequestHandler } from "./http/createRequestHandler.ts";
 import { OpenStreams } from "./http/liveEventStream.ts";
@@ -21,6 +22,7 @@ import { MonitoringReadModel } from "./monitoring/MonitoringReadModel.ts";
 import type { Services } from "./services.ts";
 import type { DirectoryStore } from "./storage/DirectoryStore.ts";
 import type { DocumentStore } from "./storage/DocumentStore.ts";
+import type { EvidenceStore } from "./storage/EvidenceStore.ts";
 import { Connection, closeWithGrace } from "./sync/Connection.ts";
 import { handleSyncSocket } from "./sync/handleSyncSocket.ts";
 import { LiveConnections } from "./sync/LiveConnections.ts";
@@ -43,6 +45,7 @@ export async function startServer(
   store: DocumentStore,
   directory: DirectoryStore,
   log: Logger,
+  evidence: { readonly store: EvidenceStore; readonly files: EvidenceFiles },
 ): Promise<RunningServer> {
   const access = new AccessControl(directory, store);
   const audit = new AuditLog(directory, log);
@@ -101,6 +104,8 @@ export async function startServer(
     versions,
     events,
     monitoring,
+    evidence: evidence.store,
+    evidenceFiles: evidence.files,
     sessions: new Sessions(directory, audit, live, config.SESSION_TTL_MS),
     cookieSecure: config.COOKIE_SECURE,
   };

@@ -2,9 +2,11 @@ import path from "node:path";
 import { ConfigError, loadConfig } from "./config.ts";
 import { startServer } from "./createServer.ts";
 import { seedDemo } from "./demo/seedDemo.ts";
+import { EvidenceFiles } from "./evidence/EvidenceFiles.ts";
 import { createLogger } from "./log.ts";
 import { openSqlite } from "./storage/openSqlite.ts";
 import { SqliteDirectory } from "./storage/SqliteDirectory.ts";
+import { SqliteEvidence } from "./storage/SqliteEvidence.ts";
 import { SqliteStore } from "./storage/SqliteStore.ts";
 
 async function main(): Promise<void> {
@@ -22,13 +24,18 @@ async function main(): Promise<void> {
   const db = openSqlite(path.resolve(config.DATA_DIR), { synchronous: config.SQLITE_SYNCHRONOUS });
   const store = new SqliteStore(db);
   const directory = new SqliteDirectory(db);
-  if (config.DEMO_DATA && (await seedDemo(store, directory))) log.info("seeded the demo municipality and accounts");
+  const evidence = {
+    store: new SqliteEvidence(db),
+    files: new EvidenceFiles(path.resolve(config.DATA_DIR, "evidence")),
+  };
+  if (config.DEMO_DATA && (await seedDemo(store, directory, evidence)))
+    log.info("seeded the demo municipality and accounts");
   if ((await directory.countAccounts()) === 0) {
     log.warn(
       "there are no accounts: nobody can sign in. Create the first coordinator with `npm run admin -- create-coordinator` (see README), or start with DEMO_DATA=1 on an empty data directory for the demo accounts",
     );
   }
-  const server = await startServer(config, store, directory, log);
+  const server = await startServer(config, store, directory, log, evidence);
   log.info({ port: server.port, dataDir: path.resolve(config.DATA_DIR) }, "listening");
   process.stdout.write(`Karta is running at http://localhost:${server.port}\n`);
 

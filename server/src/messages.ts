@@ -77,6 +77,22 @@ export const messages = {
   cannotRestoreVersion: "Восстанавливать версии могут только редакторы документа.",
   restoreWhileLocked:
     "Документ на согласовании: версию можно восстановить после возврата на доработку или согласования.",
+  cannotReadEvidence: "У вас нет доступа к подтверждающим документам этого документа.",
+  cannotAttachEvidence: "Прикреплять и удалять подтверждающие документы может только управленческая команда школы.",
+  cannotReviewEvidence: "Отмечать подтверждающие документы может куратор школы, методист или координатор.",
+  evidenceWhileLocked:
+    "Документ на согласовании: подтверждающие документы можно будет прикрепить или удалить, когда его согласуют или вернут на доработку.",
+  noEvidenceInTable: "В этой таблице нельзя прикреплять подтверждающие документы.",
+  evidenceNotFound: "Такого подтверждающего документа нет: возможно, его удалили.",
+  evidenceNotAFile: "Это ссылка, а не файл.",
+  evidenceFileMissing: "Файл не найден на сервере. Сообщите администратору.",
+  evidenceNeedsReason: "Укажите, почему документ не принят.",
+  /** Same words as the web app's check before uploading (apps/web/src/messages.ts, evidence.tooLarge). */
+  evidenceTooLarge: (megabytes: number) =>
+    `Файл больше ${megabytes} МБ и не может быть прикреплён. Сожмите его или разделите на части.`,
+  /** Same words as the web app's check before uploading (evidence.wrongType). */
+  evidenceWrongType:
+    "Такой файл прикрепить нельзя: принимаются только PDF, DOCX, XLSX, ODT, JPG и PNG. Тип проверяется по содержимому файла, а не по его имени.",
   cannotReadComments: "У вас нет доступа к обсуждению этого документа.",
   cannotComment: "Вы можете только читать обсуждение этого документа, но не писать в нём.",
   commentEmpty: "Комментарий пуст: напишите текст.",

@@ -4,10 +4,12 @@ import type { Sessions } from "./auth/Sessions.ts";
 import type { CommentActivity } from "./comments/CommentActivity.ts";
 import type { DocumentEvents } from "./documents/DocumentEvents.ts";
 import type { Versions } from "./documents/versions.ts";
+import type { EvidenceFiles } from "./evidence/EvidenceFiles.ts";
 import type { Logger } from "./log.ts";
 import type { MonitoringReadModel } from "./monitoring/MonitoringReadModel.ts";
 import type { DirectoryStore } from "./storage/DirectoryStore.ts";
 import type { DocumentStore } from "./storage/DocumentStore.ts";
+import type { EvidenceStore } from "./storage/EvidenceStore.ts";
 import type { LiveConnections } from "./sync/LiveConnections.ts";
 import type { RoomRegistry } from "./sync/RoomRegistry.ts";
 
@@ -32,6 +34,9 @@ export interface Services {
   readonly events: DocumentEvents;
   /** What «Мониторинг» reads of each document, kept as documents change (the dashboards' read model). */
   readonly monitoring: MonitoringReadModel;
+  /** Evidence on measures: its records (SQL) and its files (by hash, under DATA_DIR/evidence). */
+  readonly evidence: EvidenceStore;
+  readonly evidenceFiles: EvidenceFiles;
   readonly log: Logger;
   /** Mark the session cookie Secure (when served over HTTPS). */
   readonly cookieSecure: boolean;

@@ -535,6 +535,9 @@ export const messages = {
       "registry-person-added": "добавлен человек без учётной записи",
       "registry-person-updated": "изменён человек без учётной записи",
       "registry-person-removed": "удалён человек без учётной записи",
+      "evidence-attached": "прикреплён подтверждающий документ",
+      "evidence-reviewed": "проверен подтверждающий документ",
+      "evidence-removed": "удалён подтверждающий документ",
     } as Readonly<Record<string, string>>,
     detail: {
       throttled: "слишком много попыток",
@@ -649,6 +652,62 @@ export const messages = {
   },
 
   /* ——— Comments: marks, popover, the discussion panel, mentions (comments/) ——— */
+  evidence: {
+    panelTitle: "Подтверждающие документы",
+    rowPlace: (row: number | null, measure: string) =>
+      row === null ? "Строка удалена" : measure ? `Строка ${row}: ${measure}` : `Строка ${row}`,
+    cellMark: (count: number) =>
+      count > 0
+        ? `Подтверждающие документы: ${count}. Открыть список`
+        : "Подтверждающих документов нет. Открыть список",
+    close: "Закрыть",
+    none: "Подтверждающих документов пока нет.",
+    attachFile: "Прикрепить файл",
+    addLink: "Добавить ссылку",
+    linkAddress: "Адрес ссылки",
+    linkTitle: "Название (необязательно)",
+    linkPlaceholder: "https://…",
+    addLinkSubmit: "Добавить",
+    cancel: "Отмена",
+    accept: "Принято",
+    reject: "Не принято",
+    rejectReason: "Почему документ не принят",
+    rejectReasonPlaceholder: "Например: нет подписи руководителя",
+    rejectSubmit: "Отметить «не принято»",
+    remove: "Удалить",
+    removeConfirm: (name: string) => `Удалить «${name}» из подтверждающих документов?`,
+    download: (name: string) => `Скачать «${name}»`,
+    accepted: "принято",
+    rejected: (reason: string) => `не принято: ${reason}`,
+    notReviewed: "не проверено",
+    reviewedBy: (name: string, at: string) => `${name}, ${at}`,
+    uploadedBy: (name: string, at: string) => `${name}, ${at}`,
+    pending: "ожидает отправки",
+    pendingHint: "Нет связи с сервером: файл сохранён на этом устройстве и будет отправлен при подключении.",
+    uploading: "Отправляется…",
+    link: "ссылка",
+    hint: "PDF, DOCX, XLSX, ODT, JPG или PNG, не больше 20 МБ; или ссылка на страницу в интернете.",
+    readOnlyHint: "Прикреплять документы может управленческая команда школы.",
+    lockedHint:
+      "Документ на согласовании: прикреплять и удалять документы можно будет после согласования или возврата.",
+    /** Same words as the server's refusal (server/src/messages.ts, evidenceTooLarge). */
+    tooLarge: (megabytes: number) =>
+      `Файл больше ${megabytes} МБ и не может быть прикреплён. Сожмите его или разделите на части.`,
+    /** Same words as the server's refusal (evidenceWrongType). */
+    wrongType:
+      "Такой файл прикрепить нельзя: принимаются только PDF, DOCX, XLSX, ODT, JPG и PNG. Тип проверяется по содержимому файла, а не по его имени.",
+    refusedPending: (name: string, reason: string) => `Файл «${name}» не отправлен: ${reason}`,
+    sentPending: (count: number) =>
+      count === 1 ? "Отправлен файл, ожидавший связи." : `Отправлены файлы, ожидавшие связи: ${count}.`,
+    failed: "Не удалось выполнить действие. Попробуйте ещё раз.",
+    loadFailed: "Не удалось загрузить список подтверждающих документов.",
+    size: (bytes: number) =>
+      bytes < 1024
+        ? `${bytes} Б`
+        : bytes < 1024 * 1024
+          ? `${Math.max(1, Math.round(bytes / 1024))} КБ`
+          : `${(bytes / (1024 * 1024)).toLocaleString("ru-RU", { maximumFractionDigits: 1 })} МБ`,
+  },
   comments: {
     comment: "Комментировать",
     commentCellHint: "Комментировать ячейку (Ctrl+Alt+M)",

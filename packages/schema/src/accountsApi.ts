@@ -162,6 +162,9 @@ export const AUDIT_ACTIONS = [
   "registry-person-added",
   "registry-person-updated",
   "registry-person-removed",
+  "evidence-attached",
+  "evidence-reviewed",
+  "evidence-removed",
 ] as const;
 export const auditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditAction>;

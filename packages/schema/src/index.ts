@@ -5,6 +5,7 @@ export * from "./closeCodes.ts";
 export * from "./columnTypes.ts";
 export * from "./commentsApi.ts";
 export * from "./dashboardApi.ts";
+export * from "./evidenceApi.ts";
 export * from "./savedMessage.ts";
 export * from "./syncLimits.ts";
 export * from "./template.ts";

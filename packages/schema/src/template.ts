@@ -14,6 +14,11 @@ export interface ColumnTemplate {
   readonly type: ColumnType;
   /** Preferred width in pixels for the grid and exports. */
   readonly width?: number;
+  /**
+   * Files and links can be attached to each row here (подтверждающие документы,
+   * served by /api/documents/<id>/evidence); the cell keeps its own text too.
+   */
+  readonly evidence?: boolean;
   /** An empty cell is flagged in the document's list of problems. */
   readonly required?: boolean;
   /** Filled by the template when the document is created (e.g. the 10 risk factors); nobody edits it. */

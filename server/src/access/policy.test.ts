@@ -10,6 +10,7 @@ import {
   mayCreateDocument,
   mayExportWorkbook,
   mayMonitor,
+  mayReviewEvidence,
   mayTransition,
   type Principal,
   visibleOrganisations,
@@ -192,5 +193,39 @@ describe("mayMonitor", () => {
     expect(mayMonitor(person([["school_team", "s5"]]), tree, "slav")).toBe(false);
     expect(mayMonitor(person([["coordinator", "krai"]]), tree, "s5")).toBe(false);
     expect(mayMonitor(person([["coordinator", "krai"]]), tree, "krai")).toBe(false);
+  });
+});
+
+describe("mayReviewEvidence", () => {
+  const reviews = (p: Principal) => Object.fromEntries(ORGS.map((o) => [o, mayReviewEvidence(p, tree, o)]));
+
+  it("lets the school's curator and the methodists and coordinators above it review a school's evidence", () => {
+    expect(reviews(person([["curator", "slav"]], ["s5"]))).toEqual({
+      slav: false,
+      s5: true,
+      s7: false,
+      s11: false,
+      other: false,
+      x1: false,
+    });
+    for (const role of ["methodist", "coordinator"] as const) {
+      expect(reviews(person([[role, "slav"]])), role).toEqual({
+        slav: false,
+        s5: true,
+        s7: true,
+        s11: true,
+        other: false,
+        x1: false,
+      });
+    }
+    expect(mayReviewEvidence(person([["coordinator", "krai"]]), tree, "x1")).toBe(true);
+  });
+
+  it("never lets the school team review its own evidence, nor a viewer, nor anyone on an unknown organisation", () => {
+    const none = { slav: false, s5: false, s7: false, s11: false, other: false, x1: false };
+    expect(reviews(person([["school_team", "s5"]]))).toEqual(none);
+    expect(reviews(person([["viewer", "krai"]]))).toEqual(none);
+    expect(mayReviewEvidence(person([["coordinator", "krai"]]), tree, null)).toBe(false);
+    expect(mayReviewEvidence(person([["coordinator", "krai"]]), tree, "nowhere")).toBe(false);
   });
 });

@@ -98,6 +98,29 @@ export function mayTransition(
 }
 
 /**
+ * Who marks a school's evidence (подтверждающие документы) «принято» or «не
+ * принято» (DOMAIN "The yearly cycle", step 5: "the curator checks them"): the
+ * school's assigned curator and the methodists and coordinators above it, as
+ * for agreeing its documents. Never the school team, whose evidence it is, nor
+ * a viewer; and only on a school's document (a municipality's documents have
+ * no curator to check them).
+ */
+export function mayReviewEvidence(
+  principal: Principal,
+  tree: OrganisationTree,
+  organisationId: string | null,
+): boolean {
+  if (organisationId === null || tree.get(organisationId)?.kind !== "school") return false;
+  const above = tree.ancestorsOrSelf(organisationId);
+  return (
+    principal.curatedSchoolIds.includes(organisationId) ||
+    principal.grants.some(
+      (g) => (g.role === "methodist" || g.role === "coordinator") && above.includes(g.organisationId),
+    )
+  );
+}
+
+/**
  * Who may download a municipality's workbook of the year (every document of the
  * municipality and its schools, a sheet each; DOMAIN "The yearly cycle", step
  * 6): its coordinators, and a region's above it. Not its methodists or

@@ -5,6 +5,7 @@ import type { DocumentStore } from "../storage/DocumentStore.ts";
 import { antiRiskDraftFactor, antiRiskDraftRows } from "./antiRiskDrafts.ts";
 import { approveAsTheSeedSays } from "./approveAsTheSeedSays.ts";
 import { DEMO_YEAR, demoAccountId, demoOrganisationIds, demoSchoolId, seedDemoDirectory } from "./demoDirectory.ts";
+import { type DemoEvidenceStores, seedDemoEvidence } from "./demoEvidence.ts";
 import { slavyanskRoadmapProgress } from "./roadmapProgress.ts";
 import { seedRows, writeSeedBlocks } from "./seedContent.ts";
 import { seedSeedDocuments } from "./seedDocuments.ts";
@@ -25,7 +26,11 @@ import {
  * municipalities and documents (`demoTerritories.ts`, `seedDocuments.ts`).
  * Does nothing if any account or document exists.
  */
-export async function seedDemo(store: DocumentStore, directory: DirectoryStore): Promise<boolean> {
+export async function seedDemo(
+  store: DocumentStore,
+  directory: DirectoryStore,
+  evidence?: DemoEvidenceStores,
+): Promise<boolean> {
   if ((await store.countDocuments()) > 0 || (await directory.countAccounts()) > 0) return false;
   await seedDemoDirectory(directory);
   const roadmap = await createDocument(store, {
@@ -56,5 +61,6 @@ export async function seedDemo(store: DocumentStore, directory: DirectoryStore):
     });
   }
   await seedSeedDocuments(store);
+  if (evidence) await seedDemoEvidence(store, evidence);
   return true;
 }

@@ -7,8 +7,12 @@
  *   page should hear of (a workflow step, a version saved or restored, its
  *   comments, its school's name).
  * - `conflicts`: a cell conflict was recorded or resolved.
+ * - `evidence`: evidence was attached, reviewed or removed (pages read the list again).
  */
-export type DocumentEvent = { readonly type: "summary" } | { readonly type: "conflicts" };
+export type DocumentEvent =
+  | { readonly type: "summary" }
+  | { readonly type: "conflicts" }
+  | { readonly type: "evidence" };
 
 export type DocumentEventListener = (event: DocumentEvent) => void;
 

@@ -12,6 +12,7 @@ import { commentsRoutes } from "./commentsRoutes.ts";
 import { dashboardRoutes } from "./dashboardRoutes.ts";
 import { documentEventStreamRoutes } from "./documentEventStreams.ts";
 import { documentRoutes } from "./documentsApi.ts";
+import { evidenceRoutes } from "./evidenceRoutes.ts";
 import { exportRoutes } from "./exportRoutes.ts";
 import { figuresRoutes } from "./figuresRoutes.ts";
 import { HttpError, sendJson } from "./json.ts";
@@ -50,6 +51,7 @@ export function createRequestHandler(deps: HttpDeps): (req: IncomingMessage, res
     ...documentEventStreamRoutes(services, deps.streams),
     ...dashboardRoutes(services, deps.streams),
     ...commentsRoutes(services),
+    ...evidenceRoutes(services),
     ...workflowRoutes(services),
     ...versionsRoutes(services),
     ...changesRoutes(services),

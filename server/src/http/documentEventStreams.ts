@@ -21,7 +21,8 @@ import { sseEvent } from "./serverSentEvents.ts";
  * their summary (also when it did not change: a version saved or restored
  * moves nothing in it, and the page hears of it all the same; the app keeps
  * its state for the same JSON), and a `conflicts` event (a conflict recorded
- * or resolved) sends `event: conflicts`. A change of rights reaches the stream
+ * or resolved) sends `event: conflicts`, an `evidence` event (attached,
+ * reviewed or removed) `event: evidence`. A change of rights reaches the stream
  * at once through LiveConnections and sends the summary if it changed; a
  * logout or an expired session ends it. Streams end when the server closes
  * (`OpenStreams.closeAll`); the stream's mechanics are `LiveEventStream`'s.
@@ -88,7 +89,7 @@ class DocumentEventStream extends LiveEventStream<DocumentEvent["type"]> {
 
   /**
    * Decides access again (every event, whatever it is), then sends the summary
-   * when an event asked for it or it changed, and `conflicts` when asked.
+   * when an event asked for it or it changed, and `conflicts` or `evidence` when asked.
    */
   protected async pass(asked: ReadonlySet<DocumentEvent["type"]>): Promise<void> {
     // As on a new request: the session may have ended or the rights changed since the last event.
@@ -107,6 +108,7 @@ class DocumentEventStream extends LiveEventStream<DocumentEvent["type"]> {
     }
     // A payload, however small: some clients drop an event whose data is empty.
     if (asked.has("conflicts")) out += sseEvent("conflicts", "{}");
+    if (asked.has("evidence")) out += sseEvent("evidence", "{}");
     if (out) this.write(out);
   }
 }

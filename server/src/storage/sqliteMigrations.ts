@@ -238,6 +238,30 @@ const MIGRATIONS: readonly string[] = [
      facts TEXT NOT NULL,
      updated_at TEXT NOT NULL
    );`,
+  // Evidence on a measure (подтверждающие документы): files by SHA-256 (the bytes under
+  // DATA_DIR/evidence), or links; a curator's verdict; removal keeps the row for the journal.
+  `CREATE TABLE evidence (
+     id TEXT PRIMARY KEY,
+     doc_id TEXT NOT NULL REFERENCES documents(id),
+     table_id TEXT NOT NULL,
+     row_id TEXT NOT NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('file', 'link')),
+     name TEXT NOT NULL,
+     url TEXT,
+     sha256 TEXT,
+     size INTEGER,
+     media_type TEXT,
+     uploaded_by TEXT NOT NULL,
+     uploaded_at TEXT NOT NULL,
+     verdict TEXT CHECK (verdict IN ('accepted', 'rejected')),
+     reason TEXT NOT NULL DEFAULT '',
+     reviewed_by TEXT,
+     reviewed_at TEXT,
+     removed INTEGER NOT NULL DEFAULT 0,
+     CHECK ((kind = 'file') = (sha256 IS NOT NULL AND size IS NOT NULL AND media_type IS NOT NULL)),
+     CHECK ((kind = 'link') = (url IS NOT NULL))
+   );
+   CREATE INDEX evidence_by_doc ON evidence (doc_id, uploaded_at);`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -3,6 +3,8 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { CommentsLayer } from "../comments/CommentsLayer.tsx";
 import { CommentsPageContext, useCommentsSetup } from "../comments/commentsPage.ts";
 import { DiscussionPanelSlot, DiscussionToggle } from "../comments/DiscussionPanel.tsx";
+import { EvidencePanelSlot } from "../evidence/EvidencePanel.tsx";
+import { EvidencePageContext, useEvidenceSetup } from "../evidence/evidencePage.ts";
 import { DownloadMenu } from "../exports/DownloadMenu.tsx";
 import { messages } from "../messages.ts";
 import { identityOf } from "../presence/identity.ts";
@@ -73,6 +75,16 @@ export function DocumentPage({ docId }: { readonly docId: string }) {
   useAccessChangeToast(access);
   useRefusalToast(refusals, refusalReason);
   const comments = useCommentsSetup({ docId, document, access, user });
+  const evidence = useEvidenceSetup({
+    docId,
+    document,
+    access,
+    locked: summary ? isContentLocked(summary.status) : false,
+    schoolDocument: template?.scope === "school",
+    events,
+    connected: sync !== "connecting" && sync !== "offline",
+    reconnects,
+  });
 
   const close = closed ?? lastClose;
   const outcome = close ? closeOutcome(close.code) : null;
@@ -105,93 +117,96 @@ export function DocumentPage({ docId }: { readonly docId: string }) {
 
   return (
     <CommentsPageContext.Provider value={comments}>
-      <div className="k-doc-page" data-access={access ?? "loading"}>
-        <DocumentHeader
-          title={title}
-          details={details}
-          status={
-            <>
-              {summary && <WorkflowStatus summary={summary} changed={changes.count > 0} />}
-              <ChangesCounter count={changes.count} onlyChanged={onlyChanged} onToggle={setOnlyChanged} />
-              <SyncStatus state={sync} readOnly={!editable} />
-            </>
-          }
-          people={presence ? <PresenceAvatars presence={presence} self={shownIdentity} /> : null}
-          actions={
-            <>
-              {summary && accessState.status === "ready" && (
-                <WorkflowActions docId={docId} summary={summary} user={user} onChanged={onStepTaken} />
-              )}
-              {summary && <DownloadMenu docId={docId} />}
-              {summary && <VersionsToggle open={versionsOpen} onToggle={() => setVersionsOpen((open) => !open)} />}
-              {comments ? <DiscussionToggle page={comments} /> : null}
-            </>
-          }
-        />
-        {outcome?.kind === "banner" && (
-          <div className="k-banner k-banner-error" role="alert" data-testid="close-banner">
-            {outcome.text}
-          </div>
-        )}
-        {returned && (
-          <div className="k-banner k-banner-returned" role="note" data-testid="return-banner">
-            <span>
-              {returned.reason
-                ? messages.workflow.returnedBanner(returned.by.name, returned.reason)
-                : messages.workflow.returnedBannerNoReason(returned.by.name)}
-            </span>
-          </div>
-        )}
-        {document && (
-          <ConflictsBanner
-            docId={docId}
-            document={document}
-            conflicts={conflicts.conflicts}
-            canResolve={editable}
-            onResolved={conflicts.reload}
+      <EvidencePageContext.Provider value={evidence}>
+        <div className="k-doc-page" data-access={access ?? "loading"}>
+          <DocumentHeader
+            title={title}
+            details={details}
+            status={
+              <>
+                {summary && <WorkflowStatus summary={summary} changed={changes.count > 0} />}
+                <ChangesCounter count={changes.count} onlyChanged={onlyChanged} onToggle={setOnlyChanged} />
+                <SyncStatus state={sync} readOnly={!editable} />
+              </>
+            }
+            people={presence ? <PresenceAvatars presence={presence} self={shownIdentity} /> : null}
+            actions={
+              <>
+                {summary && accessState.status === "ready" && (
+                  <WorkflowActions docId={docId} summary={summary} user={user} onChanged={onStepTaken} />
+                )}
+                {summary && <DownloadMenu docId={docId} />}
+                {summary && <VersionsToggle open={versionsOpen} onToggle={() => setVersionsOpen((open) => !open)} />}
+                {comments ? <DiscussionToggle page={comments} /> : null}
+              </>
+            }
           />
-        )}
-        {reason && (
-          <div className="k-banner k-banner-readonly" role="note" data-testid="read-only-banner">
-            <LockIcon />
-            <span>{reason}</span>
-          </div>
-        )}
-        <div className="k-doc-body">
-          <div className="k-doc-main">
-            {document && connection && presence ? (
-              <DocumentParts
-                document={document}
-                origin={connection.origin}
-                awareness={connection.awareness}
-                presence={presence}
-                identity={shownIdentity}
-                readOnly={!editable}
-                organisationId={summary?.organisationId ?? null}
-                year={summary?.year ?? null}
-                changes={changes}
-                conflicts={conflictMarks}
-                onlyChanged={onlyChanged}
-                print={printFacts}
-              />
-            ) : (
-              <p className="k-page-loading" aria-busy>
-                {localLoaded && sync === "offline" ? messages.document.notOnThisDevice : messages.document.loading}
-              </p>
-            )}
-          </div>
-          {versionsOpen && summary && (
-            <VersionsPanel
+          {outcome?.kind === "banner" && (
+            <div className="k-banner k-banner-error" role="alert" data-testid="close-banner">
+              {outcome.text}
+            </div>
+          )}
+          {returned && (
+            <div className="k-banner k-banner-returned" role="note" data-testid="return-banner">
+              <span>
+                {returned.reason
+                  ? messages.workflow.returnedBanner(returned.by.name, returned.reason)
+                  : messages.workflow.returnedBannerNoReason(returned.by.name)}
+              </span>
+            </div>
+          )}
+          {document && (
+            <ConflictsBanner
               docId={docId}
-              canSave={access === "edit" || access === "comment"}
-              canRestore={editable}
-              onClose={() => setVersionsOpen(false)}
+              document={document}
+              conflicts={conflicts.conflicts}
+              canResolve={editable}
+              onResolved={conflicts.reload}
             />
           )}
-          {comments && <DiscussionPanelSlot page={comments} />}
+          {reason && (
+            <div className="k-banner k-banner-readonly" role="note" data-testid="read-only-banner">
+              <LockIcon />
+              <span>{reason}</span>
+            </div>
+          )}
+          <div className="k-doc-body">
+            <div className="k-doc-main">
+              {document && connection && presence ? (
+                <DocumentParts
+                  document={document}
+                  origin={connection.origin}
+                  awareness={connection.awareness}
+                  presence={presence}
+                  identity={shownIdentity}
+                  readOnly={!editable}
+                  organisationId={summary?.organisationId ?? null}
+                  year={summary?.year ?? null}
+                  changes={changes}
+                  conflicts={conflictMarks}
+                  onlyChanged={onlyChanged}
+                  print={printFacts}
+                />
+              ) : (
+                <p className="k-page-loading" aria-busy>
+                  {localLoaded && sync === "offline" ? messages.document.notOnThisDevice : messages.document.loading}
+                </p>
+              )}
+            </div>
+            {versionsOpen && summary && (
+              <VersionsPanel
+                docId={docId}
+                canSave={access === "edit" || access === "comment"}
+                canRestore={editable}
+                onClose={() => setVersionsOpen(false)}
+              />
+            )}
+            {comments && <DiscussionPanelSlot page={comments} />}
+            {evidence && <EvidencePanelSlot page={evidence} />}
+          </div>
+          {comments && <CommentsLayer page={comments} />}
         </div>
-        {comments && <CommentsLayer page={comments} />}
-      </div>
+      </EvidencePageContext.Provider>
     </CommentsPageContext.Provider>
   );
 }

@@ -4,8 +4,8 @@ import { type DocumentSummary, documentSummary } from "@karta/schema";
  * How the page hears about its document: GET /api/documents/:id/events, a
  * Server-Sent Events stream (same origin, so the session cookie goes along).
  * The server sends `summary` (the document's summary for this person, at once
- * and whenever it changes) and `conflicts` (a cell conflict was recorded or
- * resolved). EventSource reconnects by itself after a broken connection; after
+ * and whenever it changes), `conflicts` (a cell conflict was recorded or
+ * resolved) and `evidence` (evidence attached, reviewed or removed). EventSource reconnects by itself after a broken connection; after
  * an error answer (401, 404: the session ended, the document is no longer
  * this person's) it gives up, and the stream is `failed` until revived.
  *
@@ -14,7 +14,7 @@ import { type DocumentSummary, documentSummary } from "@karta/schema";
  * open stream holds one; hidden tabs must not take them all.
  */
 
-export type DocumentEventType = "summary" | "conflicts";
+export type DocumentEventType = "summary" | "conflicts" | "evidence";
 
 /**
  * - `connecting`: opening, or reconnecting after the connection broke;
@@ -83,7 +83,7 @@ export class DocumentEventStream {
         this.set("failed");
       } else this.set("connecting");
     });
-    for (const type of ["summary", "conflicts"] as const) {
+    for (const type of ["summary", "conflicts", "evidence"] as const) {
       source.addEventListener(type, (event) => {
         if (this.source !== source) return;
         const data = (event as MessageEvent).data;

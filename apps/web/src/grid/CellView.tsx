@@ -4,6 +4,7 @@ import { type CellValue, type ColumnType, MEASURE_STATUSES } from "@karta/schema
 import type { CustomCellRendererProps } from "ag-grid-react";
 import { useCallback, useSyncExternalStore } from "react";
 import { CellCommentMark } from "../comments/CellCommentMark.tsx";
+import { EvidenceCellMark } from "../evidence/EvidenceCellMark.tsx";
 import { messages } from "../messages.ts";
 import { useGridRuntime } from "./gridRuntime.ts";
 import { PresenceMark } from "./PresenceMark.tsx";
@@ -11,6 +12,8 @@ import { writeCells } from "./writeCells.ts";
 
 export interface CellViewParams {
   readonly columnType: ColumnType;
+  /** The template's evidence column: the cell shows the row's paperclip. */
+  readonly evidence?: boolean;
 }
 
 /**
@@ -87,6 +90,9 @@ export function CellView(props: CustomCellRendererProps<RowSnapshot, CellValue> 
       {peers.length > 0 && <PresenceMark peers={peers} />}
       {rowId !== undefined && colId !== undefined && (
         <CellCommentMark tableId={table.template.id} rowId={rowId} colId={colId} />
+      )}
+      {props.evidence && rowId !== undefined && !props.node?.rowPinned && (
+        <EvidenceCellMark tableId={table.template.id} rowId={rowId} />
       )}
     </>
   );

@@ -101,7 +101,7 @@ function baseColumn(column: ColumnTemplate, index: number, selection: SelectionS
     valueGetter: (p) => p.data?.cells[column.id] ?? null,
     valueFormatter: (p) => formatCell(p.value, column.type),
     cellRenderer: CellView,
-    cellRendererParams: { columnType: column.type } satisfies CellViewParams,
+    cellRendererParams: { columnType: column.type, evidence: column.evidence === true } satisfies CellViewParams,
     cellClassRules: rangeClassRules(index, selection),
     suppressKeyboardEvent: (params) => suppressGridKeys(params, column.type.kind),
     sortable: false,

@@ -1,4 +1,5 @@
 import { forgetDocuments } from "../api/documentCache.ts";
+import { EVIDENCE_QUEUE_DATABASE } from "../evidence/evidenceQueue.ts";
 import { forgetSession } from "./sessionCache.ts";
 
 /**
@@ -9,8 +10,9 @@ const DOCUMENT_DATABASE = /^[A-Za-z0-9_-]{8,64}(:comments)?$/;
 
 /**
  * Forgets what this device keeps for the signed-in person: the remembered
- * session, the list of documents, and the offline copies of the documents
- * they opened, so that the next person at this computer sees none of it.
+ * session, the list of documents, the offline copies of the documents they
+ * opened and the evidence files waiting to be sent, so that the next person at
+ * this computer sees none of it.
  */
 export async function clearLocalData(): Promise<void> {
   forgetSession();
@@ -18,7 +20,7 @@ export async function clearLocalData(): Promise<void> {
   try {
     const databases = (await indexedDB.databases?.()) ?? [];
     for (const { name } of databases) {
-      if (name && DOCUMENT_DATABASE.test(name)) indexedDB.deleteDatabase(name);
+      if (name && (DOCUMENT_DATABASE.test(name) || name === EVIDENCE_QUEUE_DATABASE)) indexedDB.deleteDatabase(name);
     }
   } catch {
     // No IndexedDB (private mode): nothing was stored.

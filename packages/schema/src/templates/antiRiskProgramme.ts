@@ -47,7 +47,13 @@ export const antiRiskProgramme = defineTemplate({
           type: { kind: "longText" },
           width: 240,
         },
-        { id: "evidence", title: "Подтверждающий документ", type: { kind: "text" }, width: 200 },
+        {
+          id: "evidence",
+          title: "Подтверждающий документ",
+          type: { kind: "text" },
+          width: 200,
+          evidence: true,
+        },
         {
           id: "status",
           title: "Статус",
