@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { findTemplateViolation, KartaDocument, META_ROOT, readThreads } from "@karta/doc";
+import { AgreedBaseline, findTemplateViolation, KartaDocument, META_ROOT, readThreads } from "@karta/doc";
 import { describePeriod, isOverdue, overdueRowIds, parsePeriod } from "@karta/domain";
 import {
   antiRiskProgramme,
@@ -215,6 +215,12 @@ describe("МБОУ СОШ № 5's 2022 cycle in the demo", () => {
     Y.applyUpdate(ydoc, version.state);
     const rows = KartaDocument.open(ydoc)?.table("measures").rows() ?? [];
     expect(new Set(rows.map((r) => r.cells.status))).toEqual(new Set(["запланировано"]));
+    // Changed since approval: five statuses and three notes, nothing else.
+    const changes = new AgreedBaseline(antiRiskProgramme, version.state).changes(doc(COMPETENCE));
+    expect(changes.map((c) => (c.kind === "cell" ? c.columnId : c.kind)).sort()).toEqual([
+      ...Array(3).fill("doneNote"),
+      ...Array(5).fill("status"),
+    ]);
   });
 
   it("gives the curator's threads to both programmes", async () => {

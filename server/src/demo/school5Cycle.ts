@@ -232,9 +232,10 @@ function markProgress(store: DocumentStore, docId: string, rows: readonly AntiRi
       table.rows().flatMap((row, index) => {
         const marked = rows[index];
         if (!marked || marked.measure !== row.cells.measure) throw new Error(`demo document ${docId}: row ${index}`);
+        // Only what changed: an empty note written again would count as a change since approval.
         return [
-          { rowId: row.id, columnId: "status", value: marked.status },
-          { rowId: row.id, columnId: "doneNote", value: marked.doneNote },
+          ...(marked.status !== row.cells.status ? [{ rowId: row.id, columnId: "status", value: marked.status }] : []),
+          ...(marked.doneNote ? [{ rowId: row.id, columnId: "doneNote", value: marked.doneNote }] : []),
         ];
       }),
     );
