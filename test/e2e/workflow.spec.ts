@@ -115,9 +115,11 @@ test("submit, return with a reason, submit again, agree, approve with an order",
   const item = group.getByTestId("document-link").filter({ hasText: PROGRAMME_TITLE });
   await expect(item.getByTestId("document-status")).toHaveText("Утверждено приказом № 12 от 15.02.2023");
   await coordinator.getByLabel("Статус").selectOption({ label: "Утверждено" });
-  // This programme and the demo roadmap, approved by seed 002's order № 156.
-  await expect(coordinator.getByTestId("document-link")).toHaveCount(2);
+  // This programme, the demo roadmap (approved by seed 002's order № 156) and three of the school's
+  // 2022 cycle: its risk profile (№ 17-од), its development programme and one anti-risk programme (№ 32-од).
+  await expect(coordinator.getByTestId("document-link")).toHaveCount(5);
   await expect(coordinator.getByTestId("document-link").filter({ hasText: "№ 156 от 21.01.2022" })).toHaveCount(1);
+  await expect(coordinator.getByTestId("document-link").filter({ hasText: "№ 32-од от 28.02.2022" })).toHaveCount(2);
   await coordinator.getByLabel("Поиск по названию").fill("дефицит кадров");
   await expect(coordinator.getByText("Ни один документ не подходит под условия поиска.")).toBeVisible();
   await coordinator.getByLabel("Поиск по названию").fill("низкая учебная мотивация");

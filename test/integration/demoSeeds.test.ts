@@ -1,4 +1,13 @@
-import { computedCells, formatPercent, readsAsDate, roundToTenth, tableProblems, totalRow } from "@karta/domain";
+import {
+  computedCells,
+  formatPercent,
+  isOverdue,
+  parsePeriod,
+  readsAsDate,
+  roundToTenth,
+  tableProblems,
+  totalRow,
+} from "@karta/domain";
 import { teacherDeficits } from "@karta/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -176,6 +185,50 @@ describe("the demo from the seed documents", () => {
     const shnorClient = await connectClient(server.syncUrl, shnorList.doc.id, shnorList.secret);
     clients.push(shnorClient);
     expect(shnorClient.doc.section("comment").toString()).toContain("В 2020 году их было 8, в 2024 году одна.");
+  });
+
+  it("gives МБОУ СОШ № 5 its whole 2022 cycle, each document in its status, its measures in every state", async () => {
+    const secret = await login(server.httpUrl, "school5");
+    const res = await fetch(`${server.httpUrl}/api/documents?organisationId=slav-sosh-5&year=2022`, authed(secret));
+    expect(res.status).toBe(200);
+    const listed = (await res.json()) as (Listed & {
+      status: string;
+      order: { number: string; date: string } | null;
+      history: { action: string; by: { name: string }; reason: string | null }[];
+      comments?: { open: number };
+    })[];
+    expect(listed.map((d) => [d.template, d.status, d.order?.number ?? null])).toEqual([
+      ["anti-risk-programme", "draft", null],
+      ["risk-profile", "approved", "17-од"],
+      ["development-concept", "agreed", null],
+      ["development-programme", "approved", "32-од"],
+      ["anti-risk-programme", "approved", "32-од"],
+      ["anti-risk-programme", "returned", null],
+    ]);
+    // The curator's threads: two on the approved programme, one on the returned.
+    expect(listed.map((d) => d.comments?.open ?? 0)).toEqual([0, 0, 0, 0, 2, 1]);
+    const returned = listed[5];
+    expect(returned?.title).toBe("Антирисковая программа «Высокая доля обучающихся с рисками учебной неуспешности»");
+    expect(returned?.history.map((h) => [h.action, h.by.name])).toEqual([
+      ["submit", "Лысенко Марина Ивановна"],
+      ["return", "Кравец Андрей Петрович"],
+    ]);
+    expect(returned?.history[1]?.reason).toContain("Целевые показатели не измеримы");
+
+    // The measures of its three programmes, as a stock client reads them, on a fixed day.
+    const states = { done: 0, inProgress: 0, overdue: 0, planned: 0 };
+    for (const programme of listed.filter((d) => d.template === "anti-risk-programme")) {
+      const client = await connectClient(server.syncUrl, programme.id, secret);
+      clients.push(client);
+      for (const { cells } of client.doc.table("measures").rows()) {
+        const overdue = isOverdue(parsePeriod(String(cells.period), { year: 2022 }), false, "2026-12-03");
+        if (cells.status === "выполнено") states.done++;
+        else if (overdue) states.overdue++;
+        else if (cells.status === "в работе") states.inProgress++;
+        else states.planned++;
+      }
+    }
+    expect(states).toEqual({ done: 3, inProgress: 3, overdue: 8, planned: 4 });
   });
 
   it("creates one school's documents of a year on the coordinator's request, once", async () => {

@@ -7,6 +7,7 @@ import { approveAsTheSeedSays } from "./approveAsTheSeedSays.ts";
 import { DEMO_YEAR, demoAccountId, demoOrganisationIds, demoSchoolId, seedDemoDirectory } from "./demoDirectory.ts";
 import { type DemoEvidenceStores, seedDemoEvidence } from "./demoEvidence.ts";
 import { slavyanskRoadmapProgress } from "./roadmapProgress.ts";
+import { seedSchool5Cycle } from "./school5Cycle.ts";
 import { seedRows, writeSeedBlocks } from "./seedContent.ts";
 import { seedSeedDocuments } from "./seedDocuments.ts";
 import { slavyanskRoadmapPreamble } from "./seeds/index.ts";
@@ -22,8 +23,9 @@ import {
  * Fills an empty database with the demo: the Славянский район's organisations
  * and demo accounts, the roadmap of seed 002 (its preamble, its 25 rows,
  * approved by the seed's order № 156 of 21.01.2022) and a draft anti-risk
- * programme for each school of its 2022 ШНОР list; then the other seeds'
- * municipalities and documents (`demoTerritories.ts`, `seedDocuments.ts`).
+ * programme for each school of its 2022 ШНОР list; МБОУ СОШ № 5's whole 2022 cycle
+ * (`school5Cycle.ts`); then the other seeds' municipalities and documents
+ * (`demoTerritories.ts`, `seedDocuments.ts`).
  * Does nothing if any account or document exists.
  */
 export async function seedDemo(
@@ -60,6 +62,7 @@ export async function seedDemo(
       fill: seedRows("measures", antiRiskDraftRows),
     });
   }
+  await seedSchool5Cycle(store);
   await seedSeedDocuments(store);
   if (evidence) await seedDemoEvidence(store, evidence);
   return true;
