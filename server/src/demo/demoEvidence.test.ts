@@ -56,4 +56,26 @@ describe("the demo's evidence", () => {
     expect(items[0]).toMatchObject({ sha256, size: pdf.byteLength, mediaType: "application/pdf" });
     expect(await sniffEvidence(files.pathOf(sha256))).toBe("application/pdf");
   });
+
+  it("puts a file on the approved programme's measures done, one accepted and one not, with the curator's reason", async () => {
+    const programme = (await store.listDocuments()).find(
+      (d) =>
+        d.organisationId === "slav-sosh-5" &&
+        d.title ===
+          "Антирисковая программа «Недостаточная предметная и методическая компетентность педагогических работников»",
+    );
+    if (!programme) throw new Error("no approved programme of МБОУ СОШ № 5");
+    const { doc } = await readStoredDocument(store, programme.id);
+    const done = (KartaDocument.open(doc)?.table("measures").rows() ?? []).filter(
+      (r) => r.cells.status === "выполнено",
+    );
+    doc.destroy();
+    const items = await evidence.list(programme.id);
+    expect(items.map((e) => [e.rowId, e.verdict])).toEqual([
+      [done[0]?.id, "accepted"],
+      [done[1]?.id, "rejected"],
+    ]);
+    expect(items[1]?.reason).toMatch(/подписи/);
+    for (const item of items) expect(await sniffEvidence(files.pathOf(item.sha256 as string))).toBe("application/pdf");
+  });
 });

@@ -1,5 +1,5 @@
 import { KartaDocument, randomId } from "@karta/doc";
-import { antiRiskProgramme } from "@karta/schema";
+import { antiRiskProgramme, riskProgrammeTitle } from "@karta/schema";
 import { readStoredDocument } from "../documents/storedDocument.ts";
 import type { EvidenceFiles } from "../evidence/EvidenceFiles.ts";
 import type { DocumentStore } from "../storage/DocumentStore.ts";
@@ -14,12 +14,32 @@ export interface DemoEvidenceStores {
 export const DEMO_EVIDENCE_FILE_NAME = "Аналитическая справка по итогам анкетирования.pdf";
 export const DEMO_EVIDENCE_LINK = "https://sosh5-slavyansk.example.ru/news/anketirovanie-motivatsiya-2022";
 
+/** The factor of МБОУ СОШ № 5's approved programme (school5Cycle.ts), whose measures done carry evidence. */
+const APPROVED_PROGRAMME_FACTOR = "Недостаточная предметная и методическая компетентность педагогических работников";
+
+/** What the school attached to its measures done there, in their order, and what the curator said. */
+const EVIDENCE_OF_DONE_MEASURES = [
+  {
+    name: "Удостоверения о повышении квалификации учителей математики.pdf",
+    lines: ["MBOU SOSH No 5: udostovereniya o povyshenii kvalifikatsii", "(demo file of Karta)"],
+    verdict: "accepted" as const,
+    reason: "",
+  },
+  {
+    name: "Протокол заседания методического совета.pdf",
+    lines: ["MBOU SOSH No 5: protokol zasedaniya metodicheskogo soveta", "(demo file of Karta)"],
+    verdict: "rejected" as const,
+    reason: "В протоколе нет подписи председателя методического совета: приложите подписанный скан.",
+  },
+];
+
 /**
- * The demo's evidence: on the first measure of МБОУ СОШ № 5's anti-risk
- * programme (the survey, «в работе»: the demo has no measure «выполнено» and
- * this file does not change the content others' tests read), the survey's
- * report as a small PDF, accepted by the demo curator, and a link to the
- * school's news item about it, not yet reviewed.
+ * The demo's evidence: on the first measure of МБОУ СОШ № 5's draft anti-risk
+ * programme (the survey, «в работе»; others' tests read that programme, so its
+ * content stays as it is), the survey's report as a small PDF, accepted by the
+ * demo curator, and a link to the school's news item about it, not yet
+ * reviewed; on the measures «выполнено» of its approved programme, a file each,
+ * one accepted and one not, with the curator's reason.
  */
 export async function seedDemoEvidence(documents: DocumentStore, evidence: DemoEvidenceStores): Promise<void> {
   const programme = (await documents.listDocuments()).find(
@@ -63,6 +83,45 @@ export async function seedDemoEvidence(documents: DocumentStore, evidence: DemoE
     mediaType: null,
     uploadedAt: "2022-02-07T09:15:00.000Z",
   });
+  await evidenceOfDoneMeasures(documents, evidence);
+}
+
+/** The approved programme's measures «выполнено», each with its file and the curator's verdict. */
+async function evidenceOfDoneMeasures(documents: DocumentStore, evidence: DemoEvidenceStores): Promise<void> {
+  const programme = (await documents.listDocuments()).find(
+    (d) =>
+      d.organisationId === demoSchoolId("МБОУ СОШ № 5") && d.title === riskProgrammeTitle(APPROVED_PROGRAMME_FACTOR),
+  );
+  if (!programme) return;
+  const { doc } = await readStoredDocument(documents, programme.id);
+  const done = (KartaDocument.open(doc)?.table("measures").rows() ?? []).filter((r) => r.cells.status === "выполнено");
+  doc.destroy();
+  for (const [index, item] of EVIDENCE_OF_DONE_MEASURES.entries()) {
+    const row = done[index];
+    if (!row) return;
+    const kept = await evidence.files.keepBytes(demoReportPdf(item.lines));
+    const id = randomId(16);
+    await evidence.store.add({
+      docId: programme.id,
+      table: "measures",
+      rowId: row.id,
+      uploadedBy: demoAccountId("school5"),
+      id,
+      kind: "file",
+      name: item.name,
+      url: null,
+      sha256: kept.sha256,
+      size: kept.size,
+      mediaType: "application/pdf",
+      uploadedAt: `2022-0${4 + index}-1${index}T10:00:00.000Z`,
+    });
+    await evidence.store.review(programme.id, id, {
+      verdict: item.verdict,
+      reason: item.reason,
+      by: demoAccountId("curator"),
+      at: `2022-0${4 + index}-1${index + 2}T15:30:00.000Z`,
+    });
+  }
 }
 
 /**
@@ -71,12 +130,13 @@ export async function seedDemoEvidence(documents: DocumentStore, evidence: DemoE
  * needs no PDF library at start. The standard fonts have no Cyrillic: the page
  * says in transliteration what the file is.
  */
-export function demoReportPdf(): Uint8Array {
-  const lines = [
+export function demoReportPdf(
+  lines: readonly string[] = [
     "MBOU SOSH No 5, Slavyanskiy rayon",
     "Analiticheskaya spravka po itogam anketirovaniya obuchayushchikhsya 5-9 klassov",
     "(demo file of Karta)",
-  ];
+  ],
+): Uint8Array {
   const text = lines.map((line, i) => `BT /F1 12 Tf 56 ${780 - i * 20} Td (${line}) Tj ET`).join("\n");
   const objects = [
     "<< /Type /Catalog /Pages 2 0 R >>",
