@@ -51,7 +51,8 @@ async function importFile(table: TableModel, name: string, bytes: Uint8Array): P
 
 /** A client that connects after the import: what the server stored and sends. */
 async function freshRows(server: ServerProcess, docId: string, secret: string, tableId: string) {
-  const client = await connectClient(server.syncUrl, docId, secret);
+  // A 10,000-row roadmap is 4 MiB to load and send: allow for a busy machine.
+  const client = await connectClient(server.syncUrl, docId, secret, 30_000);
   try {
     return client.doc.table(tableId).rows();
   } finally {
@@ -64,7 +65,7 @@ async function storedOnServer(server: ServerProcess, docId: string, secret: stri
   const wanted = Y.encodeStateVector(client.ydoc);
   await waitFor(
     async () => {
-      const probe = await connectClient(server.syncUrl, docId, secret);
+      const probe = await connectClient(server.syncUrl, docId, secret, 30_000);
       const covered = Buffer.from(Y.encodeStateVector(probe.ydoc)).equals(Buffer.from(wanted));
       probe.destroy();
       return covered;

@@ -16,14 +16,20 @@ export interface SyncedClient {
  * returns. It authenticates as a script would: the token (here a session's
  * secret) in `?access_token=`, through the provider's own `params`.
  */
-export async function connectClient(syncUrl: string, docId: string, secret: string): Promise<SyncedClient> {
+export async function connectClient(
+  syncUrl: string,
+  docId: string,
+  secret: string,
+  /** How long to wait for the first sync (a 10,000-row document on a busy machine takes seconds). */
+  syncTimeoutMs = 5_000,
+): Promise<SyncedClient> {
   const ydoc = new Y.Doc();
   const provider = new WebsocketProvider(syncUrl, docId, ydoc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     params: { access_token: secret },
   });
-  await waitFor(() => provider.synced, `client of ${docId} did not sync`);
+  await waitFor(() => provider.synced, `client of ${docId} did not sync`, syncTimeoutMs);
   const doc = KartaDocument.open(ydoc);
   if (!doc) throw new Error(`${docId} synced without a template stamp`);
   return {
