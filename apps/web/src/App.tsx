@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import { AuditPage } from "./admin/AuditPage.tsx";
 import { PeoplePage } from "./admin/PeoplePage.tsx";
 import { SchoolsPage } from "./admin/SchoolsPage.tsx";
@@ -13,6 +13,11 @@ import { navigate, useLocation } from "./router/navigation.ts";
 import { matchRoute, type Route } from "./router/routes.ts";
 import { useSession } from "./session/sessionStore.ts";
 import { Toasts } from "./ui/Toasts.tsx";
+
+/** «Мониторинг» and its charts are loaded when first opened: the start page does not carry them. */
+const MonitoringPage = lazy(() =>
+  import("./monitoring/MonitoringPage.tsx").then((m) => ({ default: m.MonitoringPage })),
+);
 
 export function App() {
   const location = useLocation();
@@ -55,6 +60,18 @@ function Page({ route }: { readonly route: Route }) {
       return <PeoplePage />;
     case "audit":
       return <AuditPage />;
+    case "monitoring":
+      return (
+        <Suspense
+          fallback={
+            <p className="k-page-loading" aria-busy>
+              {messages.monitoring.loading}
+            </p>
+          }
+        >
+          <MonitoringPage />
+        </Suspense>
+      );
     case "notFound":
       return <PageMessage text={messages.pageNotFound} />;
   }
