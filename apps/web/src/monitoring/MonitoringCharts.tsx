@@ -10,6 +10,7 @@ import {
   type SchoolProgressRow,
   SHNOR_STATUSES,
   type ShnorYearRow,
+  shownName,
 } from "./monitoringModel.ts";
 import { wrapWords } from "./wrapWords.ts";
 
@@ -105,7 +106,7 @@ interface SchoolBar {
 /** A stacked bar per school: done, in progress, overdue, planned. */
 export function SchoolProgressChart({ rows }: { readonly rows: readonly SchoolProgressRow[] }) {
   const data: SchoolBar[] = rows.map((r) => ({
-    name: r.name,
+    name: shownName(r.name),
     hrefs: Object.fromEntries(r.figures.map((f) => [f.key, f.href])),
     ...Object.fromEntries(r.figures.map((f) => [f.key, f.count])),
   }));
@@ -117,9 +118,9 @@ export function SchoolProgressChart({ rows }: { readonly rows: readonly SchoolPr
         <YAxis
           type="category"
           dataKey="name"
-          width={170}
+          width={180}
           interval={0}
-          tick={(tick: object) => <WrappedTick {...tick} chars={24} />}
+          tick={(tick: object) => <WrappedTick {...tick} chars={22} />}
         />
         <Tooltip formatter={tooltipValue} contentStyle={TOOLTIP_STYLE} cursor={{ fill: "#f1f3f4" }} />
         {PROGRESS_ORDER.map((key) => (
@@ -153,9 +154,9 @@ export function RiskFactorsChart({ bars }: { readonly bars: readonly RiskFactorB
         <YAxis
           type="category"
           dataKey="factor"
-          width={250}
+          width={240}
           interval={0}
-          tick={(tick: object) => <WrappedTick {...tick} chars={38} />}
+          tick={(tick: object) => <WrappedTick {...tick} chars={30} />}
         />
         <Tooltip formatter={tooltipValue} contentStyle={TOOLTIP_STYLE} cursor={{ fill: "#f1f3f4" }} />
         <Bar

@@ -28,6 +28,7 @@ import {
   SHNOR_STATUSES,
   schoolProgressRows,
   shnorRows,
+  shownName,
   totalFigures,
 } from "./monitoringModel.ts";
 import { MONITORING_SECTIONS, type MonitoringQuery, monitoringPath } from "./monitoringQuery.ts";
@@ -142,7 +143,7 @@ export function MatrixSection({ data, query }: { readonly data: DashboardRespons
       ) : (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take the keyboard to scroll
         <section className="k-mon-matrix-scroll" tabIndex={0} aria-labelledby="matrix-title">
-          <table className="k-table k-mon-matrix" data-testid="monitoring-matrix">
+          <table className="k-table k-mon-matrix" data-testid="monitoring-matrix-table">
             <thead>
               <tr>
                 <th scope="col" className="k-mon-matrix-school">
@@ -159,7 +160,7 @@ export function MatrixSection({ data, query }: { readonly data: DashboardRespons
               {rows.map((row) => (
                 <tr key={row.id} id={row.anchor} data-testid="matrix-row" data-school={row.name}>
                   <th scope="row" className="k-mon-matrix-school">
-                    <span className="k-mon-school-name">{row.name}</span>
+                    <span className="k-mon-school-name">{shownName(row.name)}</span>
                     {row.statusLabel && (
                       <span className={`k-mon-school-status k-mon-school-status-${row.status}`}>{row.statusLabel}</span>
                     )}
@@ -230,7 +231,7 @@ export function SchoolProgressSection({
           <tbody>
             {rows.map((row) => (
               <tr key={row.id} data-testid="progress-row" data-school={row.name}>
-                <th scope="row">{row.name}</th>
+                <th scope="row">{shownName(row.name)}</th>
                 {row.total === 0 ? (
                   <td colSpan={5} className="k-muted">
                     {text.progressTable.none}
@@ -356,7 +357,9 @@ export function RiskFactorsSection({
                     )}
                   </td>
                   <td className="k-mon-factor-schools">
-                    {bar.schools.length === 0 ? text.riskFactors.nobody : bar.schools.map((s) => s.name).join(", ")}
+                    {bar.schools.length === 0
+                      ? text.riskFactors.nobody
+                      : bar.schools.map((s) => shownName(s.name)).join(", ")}
                   </td>
                 </tr>
               ))}
@@ -496,7 +499,7 @@ export function OverdueSection({ data, query }: { readonly data: DashboardRespon
               <option value="">{text.overdue.allSchools}</option>
               {filterOptions.map((o) => (
                 <option key={o.id} value={o.id}>
-                  {o.name}
+                  {shownName(o.name)}
                 </option>
               ))}
             </select>
@@ -524,7 +527,7 @@ export function OverdueSection({ data, query }: { readonly data: DashboardRespon
             <tbody>
               {rows.map((row) => (
                 <tr key={row.key} data-testid="overdue-row" data-school={row.organisation}>
-                  <td>{row.organisation}</td>
+                  <td className="k-mon-overdue-school">{shownName(row.organisation)}</td>
                   <td className="k-mon-overdue-doc">{row.documentTitle}</td>
                   <td className="k-mon-num">{row.rowNumber}</td>
                   <td className="k-mon-overdue-measure">

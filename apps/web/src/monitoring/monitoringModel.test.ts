@@ -15,6 +15,7 @@ import {
   riskFactorBars,
   schoolProgressRows,
   shnorRows,
+  shownName,
   totalFigures,
 } from "./monitoringModel.ts";
 import { type MonitoringQuery, parseMonitoringQuery } from "./monitoringQuery.ts";
@@ -31,6 +32,11 @@ describe("numbers and dates in Russian format", () => {
     expect(formatShare(16, 29)).toBe(`55,2${NBSP}%`);
     expect(formatShare(1, 4)).toBe(`25${NBSP}%`);
     expect(formatShare(0, 0)).toBe("—");
+  });
+
+  it("keeps «№» with its number", () => {
+    expect(shownName("МБОУ СОШ № 5")).toBe(`МБОУ СОШ №${NBSP}5`);
+    expect(shownName("МАОУ лицей пгт Афипского")).toBe("МАОУ лицей пгт Афипского");
   });
 
   it("writes a date as ДД.ММ.ГГГГ", () => {

@@ -40,6 +40,11 @@ export function formatShare(part: number, total: number): string {
   return total > 0 ? `${shareFormat.format((part / total) * 100)}\u00a0%` : "—";
 }
 
+/** A name as shown: «№» keeps its number on the same line («МБОУ СОШ №\u00a05»). */
+export function shownName(name: string): string {
+  return name.replace(/№\s+/g, "№\u00a0");
+}
+
 /** «31.01.2022» from an ISO date. */
 export function formatDate(iso: string): string {
   return formatOrderDate(iso);

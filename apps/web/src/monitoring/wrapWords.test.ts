@@ -13,6 +13,14 @@ describe("wrapWords", () => {
     expect(wrapWords("Сверхдлинноесловобезпробелов да", 10, 3)).toEqual(["Сверхдлинноесловобезпробелов", "да"]);
   });
 
+  it("never breaks at a no-break space", () => {
+    expect(wrapWords("МКОУ СОШ №\u00a012 ст.\u00a0Петровской", 12, 3)).toEqual([
+      "МКОУ СОШ",
+      "№\u00a012",
+      "ст.\u00a0Петровской",
+    ]);
+  });
+
   it("says with «…» that it cut the text", () => {
     expect(wrapWords("раз два три четыре пять", 4, 2)).toEqual(["раз", "два…"]);
     expect(wrapWords("", 10, 2)).toEqual([]);

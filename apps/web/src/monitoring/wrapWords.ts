@@ -4,7 +4,8 @@
  * ending in «…» when the text goes on. SVG text does not wrap by itself.
  */
 export function wrapWords(text: string, chars: number, maxLines: number): string[] {
-  const words = text.split(/\s+/).filter(Boolean);
+  // A no-break space joins what must stay together («№\u00a05»): only ordinary spaces break.
+  const words = text.split(/[ \t\r\n]+/).filter(Boolean);
   const lines: string[] = [];
   let line = "";
   for (const word of words) {
