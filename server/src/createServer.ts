@@ -13,10 +13,11 @@ import { CoalescedPublisher, InProcessDocumentEvents } from "./documents/Documen
 import { Versions } from "./documents/versions.ts";
 import { UpgradeAuthorizer, type UpgradeDecision } from "./http/authorizeUpgrade.ts";
 import { createRequestHandler } from "./http/createRequestHandler.ts";
-import { DocumentEventStreams } from "./http/documentEventStreams.ts";
+import { OpenStreams } from "./http/liveEventStream.ts";
 import { decodePathSegment, parseRequestTarget } from "./http/requestTarget.ts";
-import { MAX_FRAME_BYTES, SUMMARY_EVENT_DELAY_MS } from "./limits.ts";
+import { FACTS_REFRESH_DELAY_MS, MAX_FRAME_BYTES, SUMMARY_EVENT_DELAY_MS } from "./limits.ts";
 import type { Logger } from "./log.ts";
+import { MonitoringReadModel } from "./monitoring/MonitoringReadModel.ts";
 import type { Services } from "./services.ts";
 import type { DirectoryStore } from "./storage/DirectoryStore.ts";
 import type { DocumentStore } from "./storage/DocumentStore.ts";
@@ -71,6 +72,7 @@ export async function startServer(
       } else {
         // No summary event: the summary's updatedAt moves when the log is compacted, not at each update.
         void versions.changed(docId, doc);
+        monitoring.contentChanged(docId);
         void recordCellFacts(store, log, docId, change).then((conflicts) => {
           if (conflicts > 0) events.publish(docId, { type: "conflicts" });
         });
@@ -78,6 +80,15 @@ export async function startServer(
     },
   });
   const versions = new Versions(store, rooms, log);
+  const monitoring = new MonitoringReadModel({
+    store,
+    tree: () => access.tree(),
+    loadedDoc: (docId) => rooms.loadedDoc(docId),
+    log,
+    delayMs: FACTS_REFRESH_DELAY_MS,
+  });
+  // A workflow step, a new document, comments: what a dashboard shows besides the content.
+  events.subscribeAll((docId) => monitoring.documentChanged(docId));
   const services: Services = {
     store,
     directory,
@@ -89,11 +100,12 @@ export async function startServer(
     commentActivity,
     versions,
     events,
+    monitoring,
     sessions: new Sessions(directory, audit, live, config.SESSION_TTL_MS),
     cookieSecure: config.COOKIE_SECURE,
   };
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
-  const streams = new DocumentEventStreams(services);
+  const streams = new OpenStreams();
   const httpServer = http.createServer(
     createRequestHandler({
       services,
@@ -171,6 +183,7 @@ export async function startServer(
       // Open events streams would keep their connections (and httpServer.close) waiting forever.
       eventsSoon.close();
       streams.closeAll();
+      await monitoring.flush();
       await rooms.shutdown();
       for (const ws of wss.clients) ws.terminate();
       wss.close();

@@ -170,6 +170,13 @@ export const EVENT_STREAM_RETRY_MS = 5_000;
 export const SUMMARY_EVENT_DELAY_MS = 3_000;
 
 /**
+ * How long after a document's last stored change «Мониторинг»'s facts of it are
+ * computed again: a burst of typing costs one pass over its rows, and an open
+ * dashboard hears of a status set in a grid about a second later.
+ */
+export const FACTS_REFRESH_DELAY_MS = 1_000;
+
+/**
  * What an events stream's client has not read yet; beyond it the stream is
  * cut (its client reconnects and gets the current summary). A summary is ~1 KiB.
  */

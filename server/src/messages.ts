@@ -40,6 +40,8 @@ export const messages = {
   noRiskFactor: "В рисковом профиле нет такого фактора риска.",
   cannotCreateHere: "Вы не можете создавать документы для этой организации.",
   organisationNotFound: "Такой организации нет.",
+  notAMunicipalityToMonitor: "Мониторинг ведётся по муниципалитету: такого муниципалитета нет.",
+  monitoringForbidden: "Мониторинг этого муниципалитета доступен его координаторам, методистам и наблюдателям.",
   unknownExportFormat: "Неизвестный формат выгрузки: укажите format=xlsx, docx, pdf или csv.",
   workbookNotAMunicipality: "Сводная выгрузка года делается для муниципалитета.",
   workbookForbidden: "Сводную выгрузку документов года скачивает координатор муниципалитета.",

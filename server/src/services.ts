@@ -5,6 +5,7 @@ import type { CommentActivity } from "./comments/CommentActivity.ts";
 import type { DocumentEvents } from "./documents/DocumentEvents.ts";
 import type { Versions } from "./documents/versions.ts";
 import type { Logger } from "./log.ts";
+import type { MonitoringReadModel } from "./monitoring/MonitoringReadModel.ts";
 import type { DirectoryStore } from "./storage/DirectoryStore.ts";
 import type { DocumentStore } from "./storage/DocumentStore.ts";
 import type { LiveConnections } from "./sync/LiveConnections.ts";
@@ -29,6 +30,8 @@ export interface Services {
    * whatever changes a document's summary or its cell conflicts publishes here.
    */
   readonly events: DocumentEvents;
+  /** What «Мониторинг» reads of each document, kept as documents change (the dashboards' read model). */
+  readonly monitoring: MonitoringReadModel;
   readonly log: Logger;
   /** Mark the session cookie Secure (when served over HTTPS). */
   readonly cookieSecure: boolean;

@@ -27,9 +27,14 @@ export interface EventStreamClient {
  * and parsed into events (the HTML standard's format: `event:`/`data:` lines,
  * a blank line ends one, a line starting with ":" is a comment).
  */
-export async function openEventStream(httpUrl: string, docId: string, secret: string): Promise<EventStreamClient> {
+export function openEventStream(httpUrl: string, docId: string, secret: string): Promise<EventStreamClient> {
+  return openEventStreamAt(`${httpUrl}/api/documents/${encodeURIComponent(docId)}/events`, secret);
+}
+
+/** Any events stream of the API (a dashboard's too), asked as a browser's EventSource asks it. */
+export async function openEventStreamAt(url: string, secret: string): Promise<EventStreamClient> {
   const abort = new AbortController();
-  const response = await fetch(`${httpUrl}/api/documents/${encodeURIComponent(docId)}/events`, {
+  const response = await fetch(url, {
     headers: { cookie: `karta_session=${encodeURIComponent(secret)}`, accept: "text/event-stream" },
     signal: abort.signal,
   });

@@ -15,8 +15,8 @@ const additive: Step = () => {};
 const STEPS: Record<string, Record<number, Step>> = {
   // v2 added the header sections (goal, tasks, targets, methods, timeline).
   "anti-risk-programme": { 1: additive },
-  // v2 added the order's preamble.
-  "municipal-roadmap": { 1: additive },
+  // v2 added the order's preamble, v3 the measures' «Статус» (a new column: absent keys are empty cells).
+  "municipal-roadmap": { 1: additive, 2: additive },
 };
 
 /** The versions a document moved between, or null when it is already current. */

@@ -22,10 +22,20 @@ export {
 export { parseSheetValue, type SheetValue, sheetValueText } from "./cells/sheetValue.ts";
 export { encodeTsv, parseTsv } from "./cells/tsv.ts";
 export { formatPercent, formatTenth, roundToTenth } from "./format/numbers.ts";
+export {
+  addProgress,
+  emptyProgress,
+  IN_PROGRESS_STATUS,
+  isMeasureTable,
+  type MeasureFact,
+  measureFacts,
+  measureProgress,
+  progressOf,
+} from "./monitoring/measures.ts";
 export { addPersonToCell, PEOPLE_SEPARATOR, personLabel, shortName } from "./people/personLabel.ts";
 export { describePeriod } from "./period/describe.ts";
 export { parsePeriod, readsAsDate } from "./period/parsePeriod.ts";
-export { isOverdue, nextDueDate } from "./period/schedule.ts";
+export { isOverdue, lastDeadline, nextDueDate } from "./period/schedule.ts";
 export type { PeriodContext, PeriodMeaning, RecurrenceUnit } from "./period/types.ts";
 export {
   type RegistrySchool,

@@ -1,6 +1,12 @@
 import type { KartaDocument } from "@karta/doc";
 import { computedCells, type PlainRow, totalRow } from "@karta/domain";
-import { type CellValue, type ColumnTemplate, printedColumnTitle, type TableTemplate } from "@karta/schema";
+import {
+  type CellValue,
+  type ColumnTemplate,
+  printedColumns,
+  printedColumnTitle,
+  type TableTemplate,
+} from "@karta/schema";
 import type {
   ExportColumn,
   ExportColumnKind,
@@ -62,7 +68,8 @@ export function exportTableOf(
   table: TableTemplate,
   rows: readonly (PlainRow & { readonly number: number })[],
 ): ExportTable {
-  const columns = table.columns.map(exportColumnOf);
+  const printed = printedColumns(table);
+  const columns = printed.map(exportColumnOf);
   const total = totalRow(table, rows);
   return {
     id: table.id,
@@ -70,7 +77,7 @@ export function exportTableOf(
     columns,
     rows: rows.map((row) => {
       const computed = computedCells(table, row);
-      return table.columns.map((column) =>
+      return printed.map((column) =>
         column.type.kind === "rowNumber"
           ? row.number
           : column.type.kind === "share"
@@ -79,7 +86,7 @@ export function exportTableOf(
       );
     }),
     total: total
-      ? table.columns.map((column) =>
+      ? printed.map((column) =>
           column.type.kind === "share" ? fraction(total[column.id]) : cellValue(column, total[column.id]),
         )
       : null,

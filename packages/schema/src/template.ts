@@ -18,6 +18,11 @@ export interface ColumnTemplate {
   readonly required?: boolean;
   /** Filled by the template when the document is created (e.g. the 10 risk factors); nobody edits it. */
   readonly locked?: boolean;
+  /**
+   * false: the official form has no such column, so exports leave it out (the
+   * roadmap's «Статус», kept for the municipality's own monitoring).
+   */
+  readonly inPrint?: boolean;
 }
 
 /** A rule across the cells of a row, flagged when broken (never enforced: the data is the users'). */
@@ -93,6 +98,11 @@ export interface DocumentTemplate {
 /** The words an export prints above a column: the form's own (`officialTitle`), else the grid's. */
 export function printedColumnTitle(column: ColumnTemplate): string {
   return column.officialTitle ?? column.title;
+}
+
+/** The columns an export prints, in their order: all but those the official form lacks (`inPrint: false`). */
+export function printedColumns(table: TableTemplate): ColumnTemplate[] {
+  return table.columns.filter((column) => column.inPrint !== false);
 }
 
 /** The title an export prints for a document of this template and year. */

@@ -9,6 +9,7 @@ import {
   mayChangeThreadStatus,
   mayCreateDocument,
   mayExportWorkbook,
+  mayMonitor,
   mayTransition,
   type Principal,
   visibleOrganisations,
@@ -174,5 +175,22 @@ describe("mayExportWorkbook", () => {
     expect(mayExportWorkbook(regional, tree, "s5")).toBe(false);
     expect(mayExportWorkbook(regional, tree, "krai")).toBe(false);
     expect(mayExportWorkbook(regional, tree, "nowhere")).toBe(false);
+  });
+});
+
+describe("mayMonitor", () => {
+  it("opens a municipality's «Мониторинг» to its coordinators, methodists and viewers and the region's", () => {
+    for (const role of ["coordinator", "methodist", "viewer"] as const) {
+      expect(mayMonitor(person([[role, "slav"]]), tree, "slav"), role).toBe(true);
+      expect(mayMonitor(person([[role, "krai"]]), tree, "slav"), `${role} of the region`).toBe(true);
+      expect(mayMonitor(person([[role, "other"]]), tree, "slav"), `${role} of another district`).toBe(false);
+    }
+  });
+
+  it("is closed to curators and school teams, and there is none of a school or a region", () => {
+    expect(mayMonitor(person([["curator", "slav"]], ["s5"]), tree, "slav")).toBe(false);
+    expect(mayMonitor(person([["school_team", "s5"]]), tree, "slav")).toBe(false);
+    expect(mayMonitor(person([["coordinator", "krai"]]), tree, "s5")).toBe(false);
+    expect(mayMonitor(person([["coordinator", "krai"]]), tree, "krai")).toBe(false);
   });
 });

@@ -171,3 +171,18 @@ export function visibleOrganisations(principal: Principal, tree: OrganisationTre
 export function mayManageRegistryPerson(principal: Principal, tree: OrganisationTree, organisationId: string): boolean {
   return tree.get(organisationId) !== undefined && managedOrganisations(principal, tree).has(organisationId);
 }
+
+/** The roles that watch a municipality's year across its schools. */
+const MONITORING_ROLES: readonly Role[] = ["coordinator", "methodist", "viewer"];
+
+/**
+ * Who sees a municipality's «Мониторинг» (every school's documents, progress
+ * and overdue measures at once): its coordinators, methodists and viewers, and
+ * those of the region above it. Not a curator, who follows the assigned
+ * schools' documents, nor a school team; never for a school or a region.
+ */
+export function mayMonitor(principal: Principal, tree: OrganisationTree, municipalityId: string): boolean {
+  if (tree.get(municipalityId)?.kind !== "municipality") return false;
+  const above = tree.ancestorsOrSelf(municipalityId);
+  return principal.grants.some((g) => MONITORING_ROLES.includes(g.role) && above.includes(g.organisationId));
+}

@@ -5,6 +5,7 @@ import type { DocumentStore } from "../storage/DocumentStore.ts";
 import { antiRiskDraftFactor, antiRiskDraftRows } from "./antiRiskDrafts.ts";
 import { approveAsTheSeedSays } from "./approveAsTheSeedSays.ts";
 import { DEMO_YEAR, demoAccountId, demoOrganisationIds, demoSchoolId, seedDemoDirectory } from "./demoDirectory.ts";
+import { slavyanskRoadmapProgress } from "./roadmapProgress.ts";
 import { seedRows, writeSeedBlocks } from "./seedContent.ts";
 import { seedSeedDocuments } from "./seedDocuments.ts";
 import { slavyanskRoadmapPreamble } from "./seeds/index.ts";
@@ -36,6 +37,11 @@ export async function seedDemo(store: DocumentStore, directory: DirectoryStore):
     fill: (doc) => {
       writeSeedBlocks(doc.section("preamble"), slavyanskRoadmapPreamble);
       seedRows("measures", slavyanskRoadmapRows)(doc);
+      const measures = doc.table("measures");
+      measures.rows().forEach((row, index) => {
+        const status = slavyanskRoadmapProgress[index + 1];
+        if (status) measures.setCell(row.id, "status", status);
+      });
     },
   });
   await approveAsTheSeedSays(store, roadmap.id, demoAccountId("coordinator"), slavyanskRoadmapOrder);

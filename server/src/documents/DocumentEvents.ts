@@ -22,23 +22,38 @@ export interface DocumentEvents {
   publish(docId: string, event: DocumentEvent): void;
   /** Listens to one document's events until the returned function is called. */
   subscribe(docId: string, listener: DocumentEventListener): () => void;
+  /** Listens to every document's events (the dashboards' read model) until the returned function is called. */
+  subscribeAll(listener: (docId: string, event: DocumentEvent) => void): () => void;
 }
 
 /** One process's DocumentEvents: listeners by document, called synchronously. */
 export class InProcessDocumentEvents implements DocumentEvents {
   private readonly listeners = new Map<string, Set<DocumentEventListener>>();
+  private readonly everything = new Set<(docId: string, event: DocumentEvent) => void>();
 
   constructor(private readonly onListenerError: (error: unknown, docId: string) => void = () => {}) {}
 
   publish(docId: string, event: DocumentEvent): void {
     // A copy: a listener may unsubscribe (its stream closed) while we call the others.
-    for (const listener of [...(this.listeners.get(docId) ?? [])]) {
+    const listeners = [
+      ...(this.listeners.get(docId) ?? []),
+      ...[...this.everything].map((l) => (e: DocumentEvent) => l(docId, e)),
+    ];
+    for (const listener of listeners) {
       try {
         listener(event);
       } catch (error) {
         this.onListenerError(error, docId);
       }
     }
+  }
+
+  subscribeAll(listener: (docId: string, event: DocumentEvent) => void): () => void {
+    const entry = (docId: string, event: DocumentEvent) => listener(docId, event);
+    this.everything.add(entry);
+    return () => {
+      this.everything.delete(entry);
+    };
   }
 
   subscribe(docId: string, listener: DocumentEventListener): () => void {

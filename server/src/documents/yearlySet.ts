@@ -1,6 +1,7 @@
 import {
   antiRiskProgramme,
   type DocumentTemplate,
+  municipalRoadmap,
   type SchoolStatus,
   templates,
   WRITING_STATUSES,
@@ -23,6 +24,7 @@ const YEARLY_MUNICIPAL_TEMPLATES = templates.filter((t) => t.scope === "municipa
  */
 export const THIS_YEAR_COLUMNS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
   [antiRiskProgramme.id]: { measures: ["status", "doneNote"] },
+  [municipalRoadmap.id]: { measures: ["status"] },
 };
 
 /** The document of one template, organisation and year, if there is one (the oldest, should there be two). */

@@ -9,11 +9,13 @@ import type { Services } from "../services.ts";
 import { cellsRoutes } from "./cellsRoutes.ts";
 import { changesRoutes } from "./changesRoutes.ts";
 import { commentsRoutes } from "./commentsRoutes.ts";
-import type { DocumentEventStreams } from "./documentEventStreams.ts";
+import { dashboardRoutes } from "./dashboardRoutes.ts";
+import { documentEventStreamRoutes } from "./documentEventStreams.ts";
 import { documentRoutes } from "./documentsApi.ts";
 import { exportRoutes } from "./exportRoutes.ts";
 import { figuresRoutes } from "./figuresRoutes.ts";
 import { HttpError, sendJson } from "./json.ts";
+import type { OpenStreams } from "./liveEventStream.ts";
 import { peopleRoutes } from "./peopleRoutes.ts";
 import { registryRoutes } from "./registryRoutes.ts";
 import { parseRequestTarget } from "./requestTarget.ts";
@@ -26,8 +28,8 @@ import { workflowRoutes } from "./workflowRoutes.ts";
 
 export interface HttpDeps {
   services: Services;
-  /** GET /api/documents/:id/events, whose open streams the server ends when it closes. */
-  streams: DocumentEventStreams;
+  /** The open events streams (a document's, a dashboard's), which the server ends when it closes. */
+  streams: OpenStreams;
   webDist: string;
   health: () => Omit<HealthResponse, "status" | "version">;
   version: string;
@@ -45,7 +47,8 @@ export function createRequestHandler(deps: HttpDeps): (req: IncomingMessage, res
     health,
     ...sessionRoutes(services),
     ...documentRoutes(services),
-    ...deps.streams.routes(),
+    ...documentEventStreamRoutes(services, deps.streams),
+    ...dashboardRoutes(services, deps.streams),
     ...commentsRoutes(services),
     ...workflowRoutes(services),
     ...versionsRoutes(services),

@@ -1,19 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { DocumentEvent } from "../documents/DocumentEvents.ts";
 import { documentSummaryFor } from "../documents/documentSummaries.ts";
-import {
-  EVENT_STREAM_HEARTBEAT_MS,
-  EVENT_STREAM_RETRY_MS,
-  MAX_EVENT_STREAM_BACKLOG_BYTES,
-  MAX_EVENT_STREAMS_PER_ACCOUNT,
-  MAX_EVENT_STREAMS_PER_CREDENTIAL,
-} from "../limits.ts";
 import { messages } from "../messages.ts";
 import type { Services } from "../services.ts";
-import type { LiveWatcher } from "../sync/LiveConnections.ts";
 import { HttpError } from "./json.ts";
+import { LiveEventStream, type OpenStreams } from "./liveEventStream.ts";
 import type { Route } from "./router.ts";
-import { SSE_HEADERS, sseComment, sseEvent, sseRetry } from "./serverSentEvents.ts";
+import { sseEvent } from "./serverSentEvents.ts";
 
 /**
  * GET /api/documents/:id/events: a document's summary pushed to an open page
@@ -30,198 +23,90 @@ import { SSE_HEADERS, sseComment, sseEvent, sseRetry } from "./serverSentEvents.
  * its state for the same JSON), and a `conflicts` event (a conflict recorded
  * or resolved) sends `event: conflicts`. A change of rights reaches the stream
  * at once through LiveConnections and sends the summary if it changed; a
- * logout or an expired session ends it. Streams end when the server closes.
+ * logout or an expired session ends it. Streams end when the server closes
+ * (`OpenStreams.closeAll`); the stream's mechanics are `LiveEventStream`'s.
  */
-export class DocumentEventStreams {
-  private readonly open = new Set<EventStream>();
-
-  constructor(private readonly services: Services) {}
-
-  routes(): Route[] {
-    return [
-      {
-        method: "GET",
-        path: "/api/documents/:id/events",
-        handle: async (ctx) => {
-          const auth = await ctx.user();
-          const docId = ctx.params.id ?? "";
-          const stream = new EventStream(this.services, ctx.req, ctx.res, docId, auth.principal.accountId, {
-            id: auth.credential.id,
-            expiresAt: auth.credential.expiresAt,
-          });
-          // Listening before the summary is read: an event meanwhile is not lost.
-          stream.listen();
-          try {
-            const summary = await documentSummaryFor(this.services, auth.principal, docId);
-            // The same answer whether it does not exist or is not yours: ids are not confirmed to outsiders.
-            if (!summary) throw new HttpError(404, "not-found", messages.documentNotFound);
-            this.withinLimits(stream);
-            // The client may have left while its summary was read: nothing to start.
-            if (ctx.req.socket.destroyed) throw new ClientGone();
-            this.open.add(stream);
-            stream.start(JSON.stringify(summary), () => this.open.delete(stream));
-          } catch (error) {
+export function documentEventStreamRoutes(services: Services, open: OpenStreams): Route[] {
+  return [
+    {
+      method: "GET",
+      path: "/api/documents/:id/events",
+      handle: async (ctx) => {
+        const auth = await ctx.user();
+        const docId = ctx.params.id ?? "";
+        const stream = new DocumentEventStream(services, ctx.req, ctx.res, docId, auth.principal.accountId, {
+          id: auth.credential.id,
+          expiresAt: auth.credential.expiresAt,
+        });
+        // Listening before the summary is read: an event meanwhile is not lost.
+        stream.listen();
+        try {
+          const summary = await documentSummaryFor(services, auth.principal, docId);
+          // The same answer whether it does not exist or is not yours: ids are not confirmed to outsiders.
+          if (!summary) throw new HttpError(404, "not-found", messages.documentNotFound);
+          open.admit(stream);
+          // The client may have left while its summary was read: nothing to start.
+          if (ctx.req.socket.destroyed) {
             stream.close();
-            if (!(error instanceof ClientGone)) throw error;
+            open.remove(stream);
+            return;
           }
-        },
+          stream.start(JSON.stringify(summary), () => open.remove(stream));
+        } catch (error) {
+          stream.close();
+          throw error;
+        }
       },
-    ];
-  }
-
-  /** Ends every stream (the server is closing); their clients will try to reconnect. */
-  closeAll(): void {
-    for (const stream of [...this.open]) stream.close();
-  }
-
-  get size(): number {
-    return this.open.size;
-  }
-
-  private withinLimits(stream: EventStream): void {
-    let account = 0;
-    let credential = 0;
-    for (const other of this.open) {
-      if (other.accountId !== stream.accountId) continue;
-      account++;
-      if (other.credentialId === stream.credentialId) credential++;
-    }
-    if (credential >= MAX_EVENT_STREAMS_PER_CREDENTIAL || account >= MAX_EVENT_STREAMS_PER_ACCOUNT) {
-      throw new HttpError(429, "too-many-streams", messages.tooManyEventStreams);
-    }
-  }
+    },
+  ];
 }
 
-class ClientGone extends Error {}
-
-/** One open stream: its subscription, its heartbeat and its re-checks, one at a time. */
-class EventStream implements LiveWatcher {
-  readonly credentialId: string;
-  readonly expiresAt: string | null;
-  private started = false;
-  private closed = false;
+/** One page's stream of one document's summary and conflicts. */
+class DocumentEventStream extends LiveEventStream<DocumentEvent["type"]> {
   private lastSummary = "";
-  /** An event asked for the summary: sent even if it is the one sent last. */
-  private wantsSummary = false;
-  /** Rights may have changed: the summary is sent if it differs from the one sent last. */
-  private wantsRecheck = false;
-  private wantsConflicts = false;
-  private running = false;
-  private heartbeat: NodeJS.Timeout | null = null;
-  private readonly stops: (() => void)[] = [];
-  private onClosed: () => void = () => {};
 
   constructor(
-    private readonly services: Services,
-    private readonly req: IncomingMessage,
-    private readonly res: ServerResponse,
+    services: Services,
+    req: IncomingMessage,
+    res: ServerResponse,
     private readonly docId: string,
-    readonly accountId: string,
+    accountId: string,
     credential: { readonly id: string; readonly expiresAt: string | null },
   ) {
-    this.credentialId = credential.id;
-    this.expiresAt = credential.expiresAt;
+    super(services, req, res, accountId, credential);
   }
 
   /** Subscribes to the document's events; they wait until the stream has started. */
   listen(): void {
-    this.stops.push(this.services.events.subscribe(this.docId, (event) => this.hear(event)));
+    this.keep(this.services.events.subscribe(this.docId, (event) => this.ask(event.type)));
   }
 
-  /** Sends the headers and the first summary, then follows events, rights and the heartbeat. */
-  start(summaryJson: string, onClosed: () => void): void {
-    this.onClosed = onClosed;
-    this.started = true;
-    this.res.writeHead(200, SSE_HEADERS);
-    this.res.on("close", () => this.close());
-    this.stops.push(this.services.live.watch(this));
-    this.heartbeat = setInterval(() => this.write(sseComment("heartbeat")), EVENT_STREAM_HEARTBEAT_MS);
-    this.heartbeat.unref();
+  override start(summaryJson: string, onClosed: () => void): void {
     this.lastSummary = summaryJson;
-    this.write(sseRetry(EVENT_STREAM_RETRY_MS) + sseEvent("summary", summaryJson));
-    // Events heard while the first summary was read.
-    this.run();
+    super.start(sseEvent("summary", summaryJson), onClosed);
   }
 
-  recheck(): void {
-    this.wantsRecheck = true;
-    this.run();
-  }
-
-  end(): void {
-    this.close();
-  }
-
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    if (this.heartbeat) clearInterval(this.heartbeat);
-    for (const stop of this.stops.splice(0)) stop();
-    this.onClosed();
-    if (this.started && !this.res.writableEnded) this.res.end();
-  }
-
-  private hear(event: DocumentEvent): void {
-    if (event.type === "conflicts") this.wantsConflicts = true;
-    else this.wantsSummary = true;
-    this.run();
-  }
-
-  /** Works through what was asked, one pass at a time; what arrives meanwhile gets another pass. */
-  private run(): void {
-    if (!this.started || this.running || this.closed) return;
-    this.running = true;
-    void (async () => {
-      try {
-        while (!this.closed && (this.wantsSummary || this.wantsRecheck || this.wantsConflicts)) {
-          const asked = { summary: this.wantsSummary, conflicts: this.wantsConflicts };
-          this.wantsSummary = false;
-          this.wantsRecheck = false;
-          this.wantsConflicts = false;
-          await this.pass(asked);
-        }
-      } catch (error) {
-        this.services.log.error({ err: error, docId: this.docId }, "an events stream failed");
-        // Its client reconnects and starts from the current summary.
-        this.close();
-      } finally {
-        this.running = false;
-      }
-    })();
-  }
-
-  /** Decides access again (every event, whatever it is), then sends what was asked. */
-  private async pass(asked: { readonly summary: boolean; readonly conflicts: boolean }): Promise<void> {
+  /**
+   * Decides access again (every event, whatever it is), then sends the summary
+   * when an event asked for it or it changed, and `conflicts` when asked.
+   */
+  protected async pass(asked: ReadonlySet<DocumentEvent["type"]>): Promise<void> {
     // As on a new request: the session may have ended or the rights changed since the last event.
-    const auth = await this.services.access.authenticate(this.req.headers);
-    const summary =
-      auth && auth.principal.accountId === this.accountId && auth.credential.id === this.credentialId
-        ? await documentSummaryFor(this.services, auth.principal, this.docId)
-        : null;
-    if (this.closed) return;
+    const principal = await this.authenticate();
+    const summary = principal ? await documentSummaryFor(this.services, principal, this.docId) : null;
+    if (this.isClosed) return;
     if (!summary) {
       this.close();
       return;
     }
     const json = JSON.stringify(summary);
     let out = "";
-    if (asked.summary || json !== this.lastSummary) {
+    if (asked.has("summary") || json !== this.lastSummary) {
       this.lastSummary = json;
       out += sseEvent("summary", json);
     }
     // A payload, however small: some clients drop an event whose data is empty.
-    if (asked.conflicts) out += sseEvent("conflicts", "{}");
+    if (asked.has("conflicts")) out += sseEvent("conflicts", "{}");
     if (out) this.write(out);
-  }
-
-  private write(text: string): void {
-    if (this.closed || this.res.writableEnded) return;
-    if (this.res.writableLength > MAX_EVENT_STREAM_BACKLOG_BYTES) {
-      // The client does not read: cut it rather than hold its events in memory.
-      this.close();
-      this.res.destroy();
-      return;
-    }
-    this.res.write(text);
   }
 }

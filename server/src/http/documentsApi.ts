@@ -126,6 +126,8 @@ export function documentRoutes(services: Services): Route[] {
           subject: `${record.title} (${record.organisation}, ${record.year})`,
           details: record.id,
         });
+        // Nobody's page follows a new document yet; the dashboards of its municipality do.
+        services.events.publish(record.id, { type: "summary" });
         sendJson(ctx.res, 201, toSummary(record, documentAccess(principal, tree, organisationId), []));
       },
     },

@@ -179,6 +179,7 @@ export function registryRoutes(services: Services): Route[] {
               : undefined,
           });
           from?.destroy();
+          services.events.publish(record.id, { type: "summary" });
           if (source && carried) copied.push({ documentId: record.id, fromDocumentId: source.id, ...carried });
           created.push(toSummary(record, documentAccess(manager.auth.principal, manager.tree, organisation.id), []));
         }

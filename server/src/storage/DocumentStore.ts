@@ -138,6 +138,13 @@ export interface DocumentStore {
   putCommentDigest(docId: string, digest: string): Promise<void>;
   /** Every stored comments digest, by document id. */
   listCommentDigests(): Promise<Map<string, string>>;
+  /**
+   * Stores what monitoring reads of a document's content (JSON of
+   * monitoring/documentFacts.ts), replacing the last: the dashboard's read model.
+   */
+  putDocumentFacts(docId: string, facts: string): Promise<void>;
+  /** Every document's stored facts, by document id. */
+  listDocumentFacts(): Promise<Map<string, string>>;
   /** Records that the account looked at the document's comments at `at` (ISO time). */
   markCommentsSeen(accountId: string, docId: string, at: string): Promise<void>;
   /** When the account last looked at each document's comments (ISO times), by document id. */

@@ -203,6 +203,11 @@ export class SqliteStore implements DocumentStore {
          ON CONFLICT (doc_id) DO UPDATE SET digest = excluded.digest, updated_at = excluded.updated_at`,
       ),
       digests: this.db.prepare<[], { doc_id: string; digest: string }>("SELECT doc_id, digest FROM comment_digests"),
+      putFacts: this.db.prepare<[string, string, string]>(
+        `INSERT INTO document_facts (doc_id, facts, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (doc_id) DO UPDATE SET facts = excluded.facts, updated_at = excluded.updated_at`,
+      ),
+      facts: this.db.prepare<[], { doc_id: string; facts: string }>("SELECT doc_id, facts FROM document_facts"),
       markSeen: this.db.prepare<[string, string, string]>(
         `INSERT INTO comment_reads (account_id, doc_id, seen_at) VALUES (?, ?, ?)
          ON CONFLICT (account_id, doc_id) DO UPDATE SET seen_at = max(seen_at, excluded.seen_at)`,
@@ -344,6 +349,14 @@ export class SqliteStore implements DocumentStore {
 
   async listCommentDigests(): Promise<Map<string, string>> {
     return new Map(this.statements.digests.all().map((r) => [r.doc_id, r.digest]));
+  }
+
+  async putDocumentFacts(docId: string, facts: string): Promise<void> {
+    this.statements.putFacts.run(docId, facts, new Date().toISOString());
+  }
+
+  async listDocumentFacts(): Promise<Map<string, string>> {
+    return new Map(this.statements.facts.all().map((r) => [r.doc_id, r.facts]));
   }
 
   async markCommentsSeen(accountId: string, docId: string, at: string): Promise<void> {

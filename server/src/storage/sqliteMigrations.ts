@@ -231,6 +231,13 @@ const MIGRATIONS: readonly string[] = [
      created_at TEXT NOT NULL
    );
    CREATE INDEX registry_people_by_org ON registry_people (org_id);`,
+  // What «Мониторинг» reads of each document's content (its measures with their
+  // deadlines, chosen risk factors, deficits), kept as the content changes.
+  `CREATE TABLE document_facts (
+     doc_id TEXT PRIMARY KEY REFERENCES documents(id),
+     facts TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );`,
 ];
 
 export function migrate(db: Database.Database): void {

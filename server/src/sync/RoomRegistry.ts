@@ -63,6 +63,12 @@ export class RoomRegistry {
     return room;
   }
 
+  /** The content of a document's room when it is loaded (or loading), without loading it; null otherwise. */
+  async loadedDoc(docId: string): Promise<Y.Doc | null> {
+    const room = await this.rooms.get(docId)?.catch(() => null);
+    return room && !room.isFailed ? room.doc : null;
+  }
+
   /** Locks or unlocks a document's content room, if it is loaded or loading (else it reads its status when it loads). */
   async setLocked(docId: string, locked: boolean): Promise<void> {
     const room = await this.rooms.get(docId)?.catch(() => null);

@@ -57,21 +57,27 @@ export function nextDueDate(meaning: PeriodMeaning, today: string): string | nul
 }
 
 /**
- * Overdue: not done and the last deadline has passed. due: today > due (with several `dates`, the
- * last: one status covers them all). ongoing: today > until (a school-year part ends with it).
- * recurring: only when it has an `until` and today > until (a recurrence without an end is never
- * overdue as a whole). Others: never.
+ * The day after which a measure not done is overdue: due: `due` (with several `dates`, the last:
+ * one status covers them all). ongoing: `until` (a school-year part ends with it). recurring: its
+ * `until` (a recurrence without an end is never overdue as a whole). Others: null, never overdue.
+ * A read model keeps this date instead of the text, so overdue is a comparison with today.
  */
-export function isOverdue(meaning: PeriodMeaning, done: boolean, today: string): boolean {
-  if (done) return false;
+export function lastDeadline(meaning: PeriodMeaning): string | null {
   switch (meaning.kind) {
     case "due":
-      return today > meaning.due;
+      return meaning.due;
     case "ongoing":
-      return today > meaning.until;
+      return meaning.until;
     case "recurring":
-      return meaning.until !== undefined && today > meaning.until;
+      return meaning.until ?? null;
     default:
-      return false;
+      return null;
   }
+}
+
+/** Overdue: not done and the last deadline (`lastDeadline`) has passed. */
+export function isOverdue(meaning: PeriodMeaning, done: boolean, today: string): boolean {
+  if (done) return false;
+  const deadline = lastDeadline(meaning);
+  return deadline !== null && today > deadline;
 }

@@ -1,13 +1,16 @@
 import { defineTemplate } from "../template.ts";
+import { MEASURE_STATUSES } from "./antiRiskProgramme.ts";
 
 /**
  * Дорожная карта по методическому сопровождению ШНОР (DOMAIN §5, seed 002):
  * the order's preamble and the municipality's yearly table of measures.
- * Version 2 added the preamble. Column titles are the seed's, verbatim.
+ * Version 2 added the preamble, version 3 the «Статус» of each measure, so the
+ * municipality tracks its own roadmap as schools track their programmes (not
+ * printed: the order's form has no such column). Column titles are the seed's, verbatim.
  */
 export const municipalRoadmap = defineTemplate({
   id: "municipal-roadmap",
-  version: 2,
+  version: 3,
   domainNumber: 5,
   title: "Дорожная карта по методическому сопровождению ШНОР",
   scope: "municipality",
@@ -47,6 +50,13 @@ export const municipalRoadmap = defineTemplate({
           title: "Ответственные за сбор и обработку информации",
           type: { kind: "people" },
           width: 320,
+        },
+        {
+          id: "status",
+          title: "Статус",
+          type: { kind: "enum", options: MEASURE_STATUSES },
+          width: 150,
+          inPrint: false,
         },
       ],
     },

@@ -12,15 +12,18 @@ import {
 } from "./index.ts";
 
 describe("templates", () => {
-  it("give the municipal roadmap the columns of the official form, verbatim", () => {
+  it("give the municipal roadmap the columns of the official form, verbatim, and a status it does not print", () => {
     const table = municipalRoadmap.tables[0];
-    expect(table?.columns.map((c) => c.title)).toEqual([
+    expect(table?.columns.filter((c) => c.inPrint !== false).map((c) => c.title)).toEqual([
       "№",
       "Показатели",
       "Документ",
       "Сроки и периодичность проведения мероприятий",
       "Ответственные за сбор и обработку информации",
     ]);
+    const status = table?.columns.find((c) => c.id === "status");
+    expect(status?.inPrint).toBe(false);
+    expect(status && cellValueSchema(status.type).safeParse("выполнено").success).toBe(true);
   });
 
   it("give the anti-risk programme its measures table with a status list", () => {
