@@ -112,7 +112,13 @@ export function SchoolProgressChart({ rows }: { readonly rows: readonly SchoolPr
   }));
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }} barCategoryGap={6}>
+      <BarChart
+        data={data}
+        layout="vertical"
+        margin={{ top: 4, right: 16, bottom: 4, left: 8 }}
+        barCategoryGap={6}
+        maxBarSize={26}
+      >
         <CartesianGrid horizontal={false} stroke="#eceff1" />
         <XAxis type="number" allowDecimals={false} tickFormatter={numberTick} tick={AXIS_TEXT} />
         <YAxis
@@ -148,7 +154,13 @@ export function RiskFactorsChart({ bars }: { readonly bars: readonly RiskFactorB
   const data = bars.map((b) => ({ factor: b.factor, count: b.count, href: b.href }));
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }} barCategoryGap={8}>
+      <BarChart
+        data={data}
+        layout="vertical"
+        margin={{ top: 4, right: 24, bottom: 4, left: 8 }}
+        barCategoryGap={8}
+        maxBarSize={24}
+      >
         <CartesianGrid horizontal={false} stroke="#eceff1" />
         <XAxis type="number" allowDecimals={false} tickFormatter={numberTick} tick={AXIS_TEXT} />
         <YAxis
@@ -187,7 +199,7 @@ export function DeficitsChart({ levels, href }: { readonly levels: readonly Defi
   const data = levels.map((l) => ({ key: l.key, level: l.short, label: l.label, count: l.count }));
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} maxBarSize={72}>
         <CartesianGrid vertical={false} stroke="#eceff1" />
         <XAxis dataKey="level" tick={AXIS_TEXT} />
         <YAxis allowDecimals={false} tickFormatter={numberTick} tick={AXIS_TEXT} width={40} />
@@ -213,7 +225,7 @@ export function ShnorChart({ rows, href }: { readonly rows: readonly ShnorYearRo
   const data = rows.map((r) => ({ year: String(r.year), ...r.counts }));
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} maxBarSize={56}>
         <CartesianGrid vertical={false} stroke="#eceff1" />
         <XAxis dataKey="year" tick={AXIS_TEXT} />
         <YAxis allowDecimals={false} tickFormatter={numberTick} tick={AXIS_TEXT} width={40} />

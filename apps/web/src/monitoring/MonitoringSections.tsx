@@ -512,6 +512,14 @@ export function OverdueSection({ data, query }: { readonly data: DashboardRespon
       ) : (
         <div className="k-table-scroll">
           <table className="k-table k-mon-overdue" data-testid="monitoring-overdue-table">
+            <colgroup>
+              <col className="k-mon-col-school" />
+              <col className="k-mon-col-document" />
+              <col className="k-mon-col-number" />
+              <col />
+              <col className="k-mon-col-period" />
+              <col className="k-mon-col-deadline" />
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col">{text.overdue.school}</th>
@@ -528,7 +536,11 @@ export function OverdueSection({ data, query }: { readonly data: DashboardRespon
               {rows.map((row) => (
                 <tr key={row.key} data-testid="overdue-row" data-school={row.organisation}>
                   <td className="k-mon-overdue-school">{shownName(row.organisation)}</td>
-                  <td className="k-mon-overdue-doc">{row.documentTitle}</td>
+                  <td className="k-mon-overdue-doc">
+                    <span className="k-mon-clamp" title={row.documentTitle}>
+                      {row.documentTitle}
+                    </span>
+                  </td>
                   <td className="k-mon-num">{row.rowNumber}</td>
                   <td className="k-mon-overdue-measure">
                     <Link to={row.href} title={text.overdue.open(row.measure)} data-testid="overdue-link">
