@@ -158,6 +158,22 @@ test("a click on an overdue measure opens its document with the «Сроки» c
   await expect(linked).toBeFocused();
 });
 
+test("a school's overdue count opens the overdue list of that school; the filter stays in the address", async () => {
+  await openMonitoring(coordinator);
+  const count = progressRow(coordinator, SCHOOL5).getByTestId("count-overdue");
+  const overdue = await figure(count);
+  expect(overdue, "the demo's measures of 2022 are past").toBeGreaterThan(0);
+  await count.click();
+  await expect(coordinator).toHaveURL(/[?&]school=slav-sosh-5(&|#|$)/);
+  const rows = coordinator.getByTestId("overdue-row");
+  await expect(rows).toHaveCount(overdue);
+  for (const school of await rows.evaluateAll((list) => list.map((r) => r.getAttribute("data-school")))) {
+    expect(school).toBe(SCHOOL5);
+  }
+  await expect(coordinator.getByTestId("overdue-filter")).toHaveValue("slav-sosh-5");
+  await expect(coordinator.locator("#overdue")).toBeInViewport();
+});
+
 test("a link to a row deleted since says so", async () => {
   await openMonitoring(coordinator);
   const href = (await coordinator.getByTestId("overdue-link").first().getAttribute("href")) ?? "";
@@ -185,4 +201,26 @@ test("«Мониторинг» at 1440 and 1024 px: nothing but the matrix scrol
     await fullShot(coordinator, `monitoring-${width}`);
   }
   await coordinator.setViewportSize({ width: 1440, height: 900 });
+});
+
+test("a viewer monitors the municipality too; a school team has no «Мониторинг» and is told why", async ({
+  browser,
+}) => {
+  const viewer = await signedInPerson(browser, "viewer");
+  try {
+    await viewer.page.getByRole("navigation").getByRole("link", { name: "Мониторинг" }).click();
+    await expect(viewer.page.getByTestId("monitoring-matrix-table")).toBeVisible({ timeout: 10_000 });
+    await expect(viewer.page.getByTestId("overdue-row").first()).toBeVisible();
+  } finally {
+    await viewer.context.close();
+  }
+
+  await school.goto("/");
+  await expect(school.getByRole("navigation").getByRole("link", { name: "Документы" })).toBeVisible();
+  await expect(school.getByRole("navigation").getByRole("link", { name: "Мониторинг" })).toHaveCount(0);
+  await school.goto(MONITORING);
+  await expect(school.getByTestId("monitoring-error")).toHaveText(
+    "У вас нет права смотреть мониторинг этого муниципалитета.",
+    { timeout: 10_000 },
+  );
 });
