@@ -19,6 +19,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { randomId } from "@karta/doc";
+import { formatDashboardResult, measureDashboard } from "./dashboard.ts";
 import { editorTokens } from "./editors.ts";
 import { formatExportResult, measureExport } from "./export.ts";
 import { formatImportResult, measureImport } from "./importXlsx.ts";
@@ -581,7 +582,9 @@ async function main(): Promise<void> {
   const exportResult = await measureExport();
   console.log(formatExportResult(exportResult));
   const importResult = await measureImport();
-  console.log(`${formatImportResult(importResult)}\n`);
+  console.log(formatImportResult(importResult));
+  const dashboardResult = await measureDashboard();
+  console.log(`${formatDashboardResult(dashboardResult)}\n`);
 
   const results: TargetResult[] = [];
   for (const [i, target] of options.targets.entries()) {
@@ -596,7 +599,15 @@ async function main(): Promise<void> {
   writeFileSync(
     out,
     `${JSON.stringify(
-      { date: new Date().toISOString(), machine, options, export: exportResult, import: importResult, results },
+      {
+        date: new Date().toISOString(),
+        machine,
+        options,
+        export: exportResult,
+        import: importResult,
+        dashboard: dashboardResult,
+        results,
+      },
       null,
       2,
     )}\n`,

@@ -1,6 +1,7 @@
 import type { KartaDocument } from "@karta/doc";
-import { type MeasureFact, measureFacts } from "@karta/domain";
+import { isMeasureTable, type MeasureFact, measureFacts } from "@karta/domain";
 import { riskProfile, teacherDeficits } from "@karta/schema";
+import type { PeriodDeadlines } from "./periodDeadlines.ts";
 
 /** Bumped when what a document's facts hold changes: older stored facts are computed again. */
 export const FACTS_VERSION = 1;
@@ -28,11 +29,31 @@ export interface DocumentFacts {
   readonly deficits: DeficitCounts | null;
 }
 
-/** The facts of a document for the year it is for (its «Сроки» are read in that year). */
-export function documentFactsOf(doc: KartaDocument, year: number): DocumentFacts {
+/**
+ * The facts of a document for the year it is for (its «Сроки» are read in that
+ * year), the texts' deadlines through `deadlines` (read ahead and remembered).
+ */
+export async function documentFactsOf(
+  doc: KartaDocument,
+  year: number,
+  deadlines: PeriodDeadlines,
+): Promise<DocumentFacts> {
+  const followed = doc.template.tables.filter(isMeasureTable);
+  // The rows as they are now: what is read after the texts are prepared is this one state.
+  const rowsOf = new Map(followed.map((table) => [table.id, doc.table(table.id).rows()]));
+  const texts = new Set<string>();
+  for (const table of followed) {
+    const period = table.columns.find((c) => c.type.kind === "period")?.id ?? "";
+    for (const row of rowsOf.get(table.id) ?? []) {
+      const text = row.cells[period];
+      if (typeof text === "string") texts.add(text.trim());
+    }
+  }
+  await deadlines.prepare(texts, year);
   const measures: MeasureFact[] = [];
-  for (const table of doc.template.tables) {
-    measures.push(...(measureFacts(table, doc.table(table.id).rows(), { year }) ?? []));
+  for (const table of followed) {
+    const facts = measureFacts(table, rowsOf.get(table.id) ?? [], { year }, (text) => deadlines.deadline(text, year));
+    measures.push(...(facts ?? []));
   }
   return {
     version: FACTS_VERSION,

@@ -47,6 +47,8 @@ export function measureFacts(
   table: TableTemplate,
   rows: readonly PlainRow[],
   context: PeriodContext,
+  /** The last deadline of a «Сроки» text (a caller may remember them: parsing is the costly part). */
+  deadlineOf: (period: string) => string | null = (text) => lastDeadline(parsePeriod(text, context)),
 ): MeasureFact[] | null {
   const period = periodColumn(table);
   const status = statusColumn(table);
@@ -62,7 +64,7 @@ export function measureFacts(
       measure: words ? textOf(row.cells[words.id]).slice(0, MEASURE_TEXT_LIMIT) : "",
       period: periodText,
       status: statusText === "" ? null : statusText,
-      deadline: periodText === "" ? null : lastDeadline(parsePeriod(periodText, context)),
+      deadline: periodText === "" ? null : deadlineOf(periodText),
     };
   });
 }

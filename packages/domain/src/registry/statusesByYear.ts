@@ -21,6 +21,8 @@ export interface StatusesByYear {
   readonly counts: Readonly<Record<number, Readonly<Record<SchoolStatus, number>>>>;
 }
 
+const byName = new Intl.Collator("ru", { numeric: true });
+
 /**
  * The ШНОР list by year (DOMAIN §8), derived from the registry instead of
  * retyped, so "в 2020 году их было 8, в 2024 году одна" is a count.
@@ -34,7 +36,7 @@ export function statusesByYear(schools: readonly RegistrySchool[]): StatusesByYe
       name: s.name,
       byYear: Object.fromEntries(years.map((y) => [y, s.statuses[String(y)] ?? null])),
     }))
-    .sort((a, b) => a.name.localeCompare(b.name, "ru", { numeric: true }));
+    .sort((a, b) => byName.compare(a.name, b.name));
   const counts = Object.fromEntries(
     years.map((y) => {
       const tally: Record<SchoolStatus, number> = { shnor: 0, project500: 0, postProject: 0, left: 0 };
