@@ -15,7 +15,7 @@ const noFeed = () => () => {};
 export function useDashboard(
   organisationId: string | null,
   year: number | null,
-): { readonly state: DashboardState; readonly live: boolean; readonly refresh: () => void } {
+): { readonly state: DashboardState; readonly live: boolean } {
   const [feed, setFeed] = useState<{ feed: DashboardFeed; stream: ServerEventStream<"changed"> } | null>(null);
   useEffect(() => {
     if (organisationId === null || year === null) return;
@@ -36,5 +36,5 @@ export function useDashboard(
   }, [organisationId, year]);
   const state = useSyncExternalStore(feed?.feed.subscribe ?? noFeed, () => feed?.feed.getState() ?? LOADING);
   const live = useSyncExternalStore(feed?.stream.subscribe ?? noFeed, () => feed?.stream.state === "open");
-  return { state, live, refresh: () => feed?.feed.refresh() };
+  return { state, live };
 }
