@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from "react";
+import { useEffect } from "react";
 import { AuditPage } from "./admin/AuditPage.tsx";
 import { PeoplePage } from "./admin/PeoplePage.tsx";
 import { SchoolsPage } from "./admin/SchoolsPage.tsx";
@@ -8,16 +8,12 @@ import { DocumentPage } from "./document/DocumentPage.tsx";
 import { PageMessage } from "./document/PageMessage.tsx";
 import { DocumentsPage } from "./documentList/DocumentsPage.tsx";
 import { messages } from "./messages.ts";
+import { MonitoringPage } from "./monitoring/MonitoringPage.tsx";
 import { guardRoute } from "./router/guard.ts";
 import { navigate, useLocation } from "./router/navigation.ts";
 import { matchRoute, type Route } from "./router/routes.ts";
 import { useSession } from "./session/sessionStore.ts";
 import { Toasts } from "./ui/Toasts.tsx";
-
-/** «Мониторинг» and its charts are loaded when first opened: the start page does not carry them. */
-const MonitoringPage = lazy(() =>
-  import("./monitoring/MonitoringPage.tsx").then((m) => ({ default: m.MonitoringPage })),
-);
 
 export function App() {
   const location = useLocation();
@@ -61,17 +57,7 @@ function Page({ route }: { readonly route: Route }) {
     case "audit":
       return <AuditPage />;
     case "monitoring":
-      return (
-        <Suspense
-          fallback={
-            <p className="k-page-loading" aria-busy>
-              {messages.monitoring.loading}
-            </p>
-          }
-        >
-          <MonitoringPage />
-        </Suspense>
-      );
+      return <MonitoringPage />;
     case "notFound":
       return <PageMessage text={messages.pageNotFound} />;
   }

@@ -49,34 +49,52 @@ export function linkedCellTarget(
 
 /**
  * `/d/<id>?table=&row=&column=` (a link from «Мониторинг»): once the
- * document's rows are there, the cell is selected, scrolled to and focused,
- * once per page. A row missing from the local copy is waited for until the
- * server's state has arrived (`synced`); missing then, it was deleted: a
- * toast says so.
+ * server's state has arrived (`synced`) and the grid holds the row, the cell
+ * is selected, scrolled to and focused, once per page; missing then, the row
+ * was deleted: a toast says so.
  */
 export function useCellLink(page: CommentsPage | null, docId: string, synced: boolean): void {
   // biome-ignore lint/correctness/useExhaustiveDependencies: the address is read once per document opened
   const link = useMemo(() => parseCellLink(window.location.search), [docId]);
   const settled = useRef(false);
   useEffect(() => {
-    if (!link || !page || settled.current) return;
+    // The server's state first: rows drawn from this device's copy are drawn again as it arrives.
+    if (!link || !page || !synced || settled.current) return;
     let timer: ReturnType<typeof setTimeout> | null = null;
+    let keepUntil = 0;
     const attempt = () => {
       timer = null;
-      if (settled.current) return;
-      const templateHasTable = page.document ? page.document.template.tables.some((t) => t.id === link.table) : true;
-      const target = linkedCellTarget(link, page.ui.table(link.table), templateHasTable);
-      if (target.outcome === "ready") {
-        settled.current = goToCell(page, link.table, link.row, target.column);
-      } else if (target.outcome === "missing" && synced && page.document) {
-        settled.current = true;
-        showToast(messages.document.linkedRowGone, "error");
-      }
-      if (!settled.current) timer = setTimeout(attempt, RETRY_MS);
+      if (!settled.current) {
+        const templateHasTable = page.document ? page.document.template.tables.some((t) => t.id === link.table) : true;
+        const target = linkedCellTarget(link, page.ui.table(link.table), templateHasTable);
+        if (target.outcome === "ready" && goToCell(page, link.table, link.row, target.column)) {
+          settled.current = true;
+          keepUntil = Date.now() + KEEP_FOCUS_MS;
+        } else if (target.outcome === "missing" && page.document) {
+          settled.current = true;
+          showToast(messages.document.linkedRowGone, "error");
+          return;
+        }
+      } else keepFocus(page, link);
+      if (!settled.current || Date.now() < keepUntil) timer = setTimeout(attempt, RETRY_MS);
     };
     attempt();
     return () => {
       if (timer !== null) clearTimeout(timer);
     };
   }, [link, page, synced]);
+}
+
+/** How long after selecting it the linked cell gets the focus back if a redraw took it (and nobody else did). */
+const KEEP_FOCUS_MS = 1_500;
+
+/** A row redrawn (its flags, marks) loses the browser's focus; the grid still knows its focused cell. */
+function keepFocus(page: CommentsPage, link: CellLink): void {
+  const handle = page.ui.table(link.table);
+  if (!handle) return;
+  const active = document.activeElement;
+  if (active !== null && active !== document.body) return;
+  const focused = handle.session.api.getFocusedCell();
+  if (!focused || focused.rowPinned) return;
+  handle.session.api.setFocusedCell(focused.rowIndex, focused.column);
 }

@@ -1,16 +1,13 @@
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { messages } from "../messages.ts";
+import { formatNumber, PROGRESS_KEYS, SHNOR_STATUSES, shownName } from "./figures.ts";
 import { followLink } from "./jump.ts";
-import {
-  type DeficitLevel,
-  formatNumber,
-  PROGRESS_ORDER,
-  type ProgressFigure,
-  type RiskFactorBar,
-  type SchoolProgressRow,
-  SHNOR_STATUSES,
-  type ShnorYearRow,
-  shownName,
+import type {
+  DeficitLevel,
+  ProgressFigure,
+  RiskFactorBar,
+  SchoolProgressRow,
+  ShnorYearRow,
 } from "./monitoringModel.ts";
 import { wrapWords } from "./wrapWords.ts";
 
@@ -129,7 +126,7 @@ export function SchoolProgressChart({ rows }: { readonly rows: readonly SchoolPr
           tick={(tick: object) => <WrappedTick {...tick} chars={22} />}
         />
         <Tooltip formatter={tooltipValue} contentStyle={TOOLTIP_STYLE} cursor={{ fill: "#f1f3f4" }} />
-        {PROGRESS_ORDER.map((key) => (
+        {PROGRESS_KEYS.map((key) => (
           <Bar
             key={key}
             dataKey={key}

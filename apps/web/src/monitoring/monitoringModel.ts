@@ -13,6 +13,7 @@ import { messages } from "../messages.ts";
 import { byName } from "../organisations/tree.ts";
 import { cellLinkPath } from "../router/cellLink.ts";
 import { documentPath, PATHS } from "../router/routes.ts";
+import { formatNumber, SHNOR_STATUSES, shownName } from "./figures.ts";
 import {
   MONITORING_SECTIONS,
   type MonitoringQuery,
@@ -27,22 +28,11 @@ import {
  * figures in Russian format and the link of every figure. No React here.
  */
 
-const numberFormat = new Intl.NumberFormat("ru-RU");
 const shareFormat = new Intl.NumberFormat("ru-RU", { maximumFractionDigits: 1 });
-
-/** «1 234» (a no-break space groups thousands). */
-export function formatNumber(n: number): string {
-  return numberFormat.format(n);
-}
 
 /** «55,2 %» of `part` in `total`; «—» when there is no total. */
 export function formatShare(part: number, total: number): string {
   return total > 0 ? `${shareFormat.format((part / total) * 100)}\u00a0%` : "—";
-}
-
-/** A name as shown: «№» keeps its number on the same line («МБОУ СОШ №\u00a05»). */
-export function shownName(name: string): string {
-  return name.replace(/№\s+/g, "№\u00a0");
 }
 
 /** «31.01.2022» from an ISO date. */
@@ -52,6 +42,8 @@ export function formatDate(iso: string): string {
 
 /** The four ways a measure stands, in the order the page shows them. */
 export const PROGRESS_ORDER: readonly MeasureProgress[] = MEASURE_PROGRESS;
+
+export { formatNumber, SHNOR_STATUSES, shownName };
 
 /** One of the four figures of a progress: its words, count, share and where it leads. */
 export interface ProgressFigure {
@@ -260,8 +252,6 @@ export function deficitsView(data: DashboardResponse): DeficitsView | null {
     })),
   };
 }
-
-export const SHNOR_STATUSES = ["shnor", "project500", "postProject", "left"] as const;
 
 export interface ShnorYearRow {
   readonly year: number;
