@@ -40,6 +40,11 @@ function precacheManifest(): Plugin {
 
 export default defineConfig({
   plugins: [react(), precacheManifest()],
+  resolve: {
+    // recharts asks for react-is as a peer; the copy hoisted to the root is prop-types' (16), whose
+    // element checks do not know React 19's elements. This app's own (19, like React) is the one.
+    dedupe: ["react-is"],
+  },
   server: {
     proxy: {
       "/api": SERVER,

@@ -8,6 +8,7 @@ import { DocumentPage } from "./document/DocumentPage.tsx";
 import { PageMessage } from "./document/PageMessage.tsx";
 import { DocumentsPage } from "./documentList/DocumentsPage.tsx";
 import { messages } from "./messages.ts";
+import { MonitoringPage } from "./monitoring/MonitoringPage.tsx";
 import { guardRoute } from "./router/guard.ts";
 import { navigate, useLocation } from "./router/navigation.ts";
 import { matchRoute, type Route } from "./router/routes.ts";
@@ -55,6 +56,8 @@ function Page({ route }: { readonly route: Route }) {
       return <PeoplePage />;
     case "audit":
       return <AuditPage />;
+    case "monitoring":
+      return <MonitoringPage />;
     case "notFound":
       return <PageMessage text={messages.pageNotFound} />;
   }

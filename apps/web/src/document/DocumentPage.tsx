@@ -24,6 +24,7 @@ import { printFactsOf } from "./printFacts.ts";
 import { type PageAccess, readOnlyReason } from "./readOnlyReason.ts";
 import { SyncStatus } from "./SyncStatus.tsx";
 import { useAgreedChanges } from "./useAgreedChanges.ts";
+import { useCellLink } from "./useCellLink.ts";
 import { useConflicts } from "./useConflicts.ts";
 import { useDocumentAccess } from "./useDocumentAccess.ts";
 import { useConnectionSnapshot, useDocumentConnection } from "./useDocumentConnection.ts";
@@ -85,6 +86,8 @@ export function DocumentPage({ docId }: { readonly docId: string }) {
     connected: sync !== "connecting" && sync !== "offline",
     reconnects,
   });
+  // A link to a cell (from «Мониторинг»): selected once the rows are there; a deleted row is said in a toast.
+  useCellLink(comments, docId, sync === "saved" || sync === "saving" || sync === "refused");
 
   const close = closed ?? lastClose;
   const outcome = close ? closeOutcome(close.code) : null;

@@ -1,11 +1,12 @@
 import { type DocumentSummary, documentSummary } from "@karta/schema";
+import { type EventSourceLike, type EventStreamState, ServerEventStream } from "../api/serverEventStream.ts";
 
 /**
  * How the page hears about its document: GET /api/documents/:id/events, a
  * Server-Sent Events stream (same origin, so the session cookie goes along).
  * The server sends `summary` (the document's summary for this person, at once
  * and whenever it changes), `conflicts` (a cell conflict was recorded or
- * resolved) and `evidence` (evidence attached, reviewed or removed). EventSource reconnects by itself after a broken connection; after
+ * resolved) and `evidence` (a measure's evidence was attached, reviewed or removed). EventSource reconnects by itself after a broken connection; after
  * an error answer (401, 404: the session ended, the document is no longer
  * this person's) it gives up, and the stream is `failed` until revived.
  *
@@ -16,111 +17,19 @@ import { type DocumentSummary, documentSummary } from "@karta/schema";
 
 export type DocumentEventType = "summary" | "conflicts" | "evidence";
 
-/**
- * - `connecting`: opening, or reconnecting after the connection broke;
- * - `open`: events arrive;
- * - `failed`: the server refused it; the browser will not try again;
- * - `paused`: closed on purpose while the page is hidden.
- */
-export type DocumentEventsState = "connecting" | "open" | "failed" | "paused";
+export type { EventSourceLike };
 
-/** The part of EventSource used here (a fake in the unit tests). */
-export interface EventSourceLike {
-  readonly readyState: number;
-  addEventListener(type: string, listener: (event: Event) => void): void;
-  close(): void;
-}
-
-/** EventSource.CLOSED: the browser gave up on this source. */
-const CLOSED = 2;
+export type DocumentEventsState = EventStreamState;
 
 export function documentEventsUrl(docId: string): string {
   return `/api/documents/${encodeURIComponent(docId)}/events`;
 }
 
-export class DocumentEventStream {
-  private source: EventSourceLike | null = null;
-  private current: DocumentEventsState = "paused";
-  private readonly handlers = new Map<DocumentEventType, Set<(data: string) => void>>();
-  private readonly watchers = new Set<() => void>();
-  private disposed = false;
+const DOCUMENT_EVENT_TYPES: readonly DocumentEventType[] = ["summary", "conflicts", "evidence"];
 
-  constructor(
-    private readonly url: string,
-    private readonly create: (url: string) => EventSourceLike = (u) => new EventSource(u),
-  ) {}
-
-  get state(): DocumentEventsState {
-    return this.current;
-  }
-
-  /** Calls `handler` with each event's data; returns the function that stops it. */
-  on(type: DocumentEventType, handler: (data: string) => void): () => void {
-    const set = this.handlers.get(type) ?? new Set();
-    set.add(handler);
-    this.handlers.set(type, set);
-    return () => set.delete(handler);
-  }
-
-  /** Calls `watcher` whenever `state` changes (the shape useSyncExternalStore wants). */
-  subscribe = (watcher: () => void): (() => void) => {
-    this.watchers.add(watcher);
-    return () => this.watchers.delete(watcher);
-  };
-
-  /** Opens the stream unless it is open or opening. */
-  resume(): void {
-    if (this.disposed || this.source) return;
-    const source = this.create(this.url);
-    this.source = source;
-    source.addEventListener("open", () => {
-      if (this.source === source) this.set("open");
-    });
-    source.addEventListener("error", () => {
-      if (this.source !== source) return;
-      if (source.readyState === CLOSED) {
-        this.source = null;
-        this.set("failed");
-      } else this.set("connecting");
-    });
-    for (const type of ["summary", "conflicts", "evidence"] as const) {
-      source.addEventListener(type, (event) => {
-        if (this.source !== source) return;
-        const data = (event as MessageEvent).data;
-        for (const handler of [...(this.handlers.get(type) ?? [])]) handler(typeof data === "string" ? data : "");
-      });
-    }
-    this.set("connecting");
-  }
-
-  /** Closes the stream for now (the page is hidden); `resume` opens it again. */
-  pause(): void {
-    if (this.disposed) return;
-    this.drop();
-    this.set("paused");
-  }
-
-  /** Opens it again if the server had refused it (rights or a session may have come back). */
-  revive(): void {
-    if (this.current === "failed") this.resume();
-  }
-
-  dispose(): void {
-    this.drop();
-    this.disposed = true;
-    this.handlers.clear();
-    this.watchers.clear();
-  }
-
-  private drop(): void {
-    this.source?.close();
-    this.source = null;
-  }
-
-  private set(state: DocumentEventsState): void {
-    if (this.current === state) return;
-    this.current = state;
-    for (const watcher of [...this.watchers]) watcher();
+export class DocumentEventStream extends ServerEventStream<DocumentEventType> {
+  constructor(url: string, create?: (url: string) => EventSourceLike) {
+    super(url, DOCUMENT_EVENT_TYPES, create);
   }
 }
 

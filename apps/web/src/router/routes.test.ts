@@ -18,6 +18,7 @@ describe("matchRoute", () => {
     expect(matchRoute("/schools")).toEqual({ page: "schools" });
     expect(matchRoute("/people")).toEqual({ page: "people" });
     expect(matchRoute("/audit")).toEqual({ page: "audit" });
+    expect(matchRoute("/monitoring")).toEqual({ page: "monitoring" });
   });
 
   it("does not match ids with other characters or other paths", () => {

@@ -7,6 +7,7 @@ export type Route =
   | { readonly page: "schools" }
   | { readonly page: "people" }
   | { readonly page: "audit" }
+  | { readonly page: "monitoring" }
   | { readonly page: "notFound" };
 
 export type PageName = Route["page"];
@@ -20,6 +21,7 @@ const FIXED: Readonly<Record<string, Route>> = {
   "/schools": { page: "schools" },
   "/people": { page: "people" },
   "/audit": { page: "audit" },
+  "/monitoring": { page: "monitoring" },
 };
 
 export const PATHS = {
@@ -28,6 +30,7 @@ export const PATHS = {
   schools: "/schools",
   people: "/people",
   audit: "/audit",
+  monitoring: "/monitoring",
 } as const;
 
 /** The route for a pathname; unknown paths are "notFound", never an exception. */

@@ -1,4 +1,5 @@
 import { messages } from "../messages.ts";
+import { mayMonitor } from "../monitoring/monitoringQuery.ts";
 import { isCoordinator } from "../router/guard.ts";
 import { Link } from "../router/Link.tsx";
 import { PATHS, type PageName } from "../router/routes.ts";
@@ -12,12 +13,16 @@ const COORDINATOR_LINKS = [
   { page: "audit", to: PATHS.audit, label: messages.nav.audit },
 ] as const;
 
+/** For coordinators, methodists and viewers (the server decides which municipalities). */
+const MONITORING_LINK = { page: "monitoring", to: PATHS.monitoring, label: messages.nav.monitoring } as const;
+
 /** The bar above every page but a document: the product, its sections, and who is signed in. */
 export function AppHeader({ current }: { readonly current?: PageName }) {
   const session = useSession();
   const signedIn = session.status === "signedIn" ? session.info : null;
   const links = [
     { page: "documents", to: PATHS.documents, label: messages.nav.documents },
+    ...(signedIn && mayMonitor(signedIn.user) ? [MONITORING_LINK] : []),
     ...(signedIn && isCoordinator(signedIn) ? COORDINATOR_LINKS : []),
   ];
   return (
