@@ -54,6 +54,15 @@ describe("the yearly cycle", () => {
     profile.destroy();
     return { profileId, factor };
   };
+  /** «Создать антирисковую программу» for a risk profile's factor row, as the app sends it. */
+  const pressFactorButton = (secret: string, profileId: string, rowId: string | undefined) =>
+    fetch(
+      `${server.httpUrl}/api/documents`,
+      authed(
+        secret,
+        postJson({ template: "anti-risk-programme", title: "—", fromRiskFactor: { documentId: profileId, rowId } }),
+      ),
+    );
   const documents = async (query: string): Promise<Summary[]> =>
     (await (await fetch(`${server.httpUrl}/api/documents?${query}`, authed(coordinator))).json()) as Summary[];
 
@@ -61,18 +70,7 @@ describe("the yearly cycle", () => {
     const school5 = await login(server.httpUrl, "school5");
     const { profileId, factor } = await profileWithSixthFactorChosen(school5, 2024);
 
-    const press = () =>
-      fetch(
-        `${server.httpUrl}/api/documents`,
-        authed(
-          school5,
-          postJson({
-            template: "anti-risk-programme",
-            title: "—",
-            fromRiskFactor: { documentId: profileId, rowId: factor?.id },
-          }),
-        ),
-      );
+    const press = () => pressFactorButton(school5, profileId, factor?.id);
     const first = await press();
     expect(first.status).toBe(201);
     const second = await press();
@@ -89,18 +87,7 @@ describe("the yearly cycle", () => {
   it("two presses of the factor's button at the same moment make one programme", async () => {
     const school5 = await login(server.httpUrl, "school5");
     const { profileId, factor } = await profileWithSixthFactorChosen(school5, 2026);
-    const press = () =>
-      fetch(
-        `${server.httpUrl}/api/documents`,
-        authed(
-          school5,
-          postJson({
-            template: "anti-risk-programme",
-            title: "—",
-            fromRiskFactor: { documentId: profileId, rowId: factor?.id },
-          }),
-        ),
-      );
+    const press = () => pressFactorButton(school5, profileId, factor?.id);
     const answers = await Promise.all([press(), press(), press()]);
     expect(answers.map((r) => r.status).sort()).toEqual([200, 200, 201]);
     const ids = new Set(await Promise.all(answers.map(async (r) => ((await r.json()) as Summary).id)));

@@ -141,25 +141,14 @@ export function evidenceRoutes(services: Services): Route[] {
           throw new HttpError(415, "unsupported-file-type", messages.evidenceWrongType);
         }
         await files.keep(received);
-        const item: EvidenceRecord = {
-          id: randomId(16),
-          docId: record.id,
-          table: query.table,
-          rowId: query.row,
+        const item = newEvidence(record.id, query.table, query.row, principal.accountId, {
           kind: "file",
           name: fileNameOf(query.name),
           url: null,
           sha256: received.sha256,
           size: received.size,
           mediaType,
-          uploadedBy: principal.accountId,
-          uploadedAt: new Date().toISOString(),
-          verdict: null,
-          reason: "",
-          reviewedBy: null,
-          reviewedAt: null,
-          removed: false,
-        };
+        });
         await evidence.add(item);
         await added(ctx, record, item, principal.accountId);
       },
@@ -171,25 +160,14 @@ export function evidenceRoutes(services: Services): Route[] {
         const { principal, record } = await editableDocument(ctx);
         const body = await readBody(ctx.req, evidenceLinkRequest);
         checkTable(record, body.table);
-        const item: EvidenceRecord = {
-          id: randomId(16),
-          docId: record.id,
-          table: body.table,
-          rowId: body.rowId,
+        const item = newEvidence(record.id, body.table, body.rowId, principal.accountId, {
           kind: "link",
           name: body.title || body.url.slice(0, MAX_EVIDENCE_NAME_LENGTH),
           url: body.url,
           sha256: null,
           size: null,
           mediaType: null,
-          uploadedBy: principal.accountId,
-          uploadedAt: new Date().toISOString(),
-          verdict: null,
-          reason: "",
-          reviewedBy: null,
-          reviewedAt: null,
-          removed: false,
-        };
+        });
         await evidence.add(item);
         await added(ctx, record, item, principal.accountId);
       },
@@ -302,4 +280,28 @@ export function fileNameOf(name: string): string {
   const dot = base.lastIndexOf(".");
   const extension = dot > 0 && base.length - dot <= 10 ? base.slice(dot) : "";
   return base.slice(0, MAX_EVIDENCE_NAME_LENGTH - extension.length) + extension;
+}
+
+/** A file or link just attached: by whom and when, not yet reviewed. */
+function newEvidence(
+  docId: string,
+  table: string,
+  rowId: string,
+  by: string,
+  what: Pick<EvidenceRecord, "kind" | "name" | "url" | "sha256" | "size" | "mediaType">,
+): EvidenceRecord {
+  return {
+    id: randomId(16),
+    docId,
+    table,
+    rowId,
+    ...what,
+    uploadedBy: by,
+    uploadedAt: new Date().toISOString(),
+    verdict: null,
+    reason: "",
+    reviewedBy: null,
+    reviewedAt: null,
+    removed: false,
+  };
 }
