@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { DashboardResponse } from "@karta/schema";
 import { z } from "zod";
-import type { OrganisationTree } from "../access/OrganisationTree.ts";
+import { OrganisationTree } from "../access/OrganisationTree.ts";
 import { mayMonitor, type Principal } from "../access/policy.ts";
 import { countsFor } from "../comments/commentDigest.ts";
 import { messages } from "../messages.ts";
 import { buildDashboard } from "../monitoring/dashboard.ts";
 import type { Services } from "../services.ts";
+import type { OrganisationRecord } from "../storage/DirectoryStore.ts";
 import { HttpError, readQuery, sendJson } from "./json.ts";
 import { LiveEventStream, type OpenStreams } from "./liveEventStream.ts";
 import type { RequestContext, Route } from "./router.ts";
@@ -39,13 +40,17 @@ export function dashboardRoutes(services: Services, open: OpenStreams): Route[] 
       async handle(ctx) {
         const { year, asOf } = readQuery(ctx.url, dashboardQuery);
         const { principal } = await ctx.user();
-        const tree = await monitoredTree(services, principal, ctx.params.id ?? "");
+        // One read of the organisations serves the access decision and the schools' statuses.
+        const organisations = await services.directory.listOrganisations();
+        const tree = new OrganisationTree(organisations);
+        checkMonitoring(principal, tree, ctx.params.id ?? "");
         const today = new Date().toISOString().slice(0, 10);
-        sendJson(
-          ctx.res,
-          200,
-          await dashboardOf(services, tree, ctx.params.id ?? "", year ?? Number(today.slice(0, 4)), asOf ?? today),
-        );
+        const municipalityId = ctx.params.id ?? "";
+        const answer = await dashboardOf(services, tree, organisations, municipalityId, {
+          year: year ?? Number(today.slice(0, 4)),
+          asOf: asOf ?? today,
+        });
+        sendJson(ctx.res, 200, answer);
       },
     },
     {
@@ -54,7 +59,7 @@ export function dashboardRoutes(services: Services, open: OpenStreams): Route[] 
       async handle(ctx: RequestContext) {
         const auth = await ctx.user();
         const municipalityId = ctx.params.id ?? "";
-        await monitoredTree(services, auth.principal, municipalityId);
+        checkMonitoring(auth.principal, await services.access.tree(), municipalityId);
         const stream = new DashboardEventStream(services, ctx.req, ctx.res, municipalityId, auth.principal.accountId, {
           id: auth.credential.id,
           expiresAt: auth.credential.expiresAt,
@@ -71,27 +76,22 @@ export function dashboardRoutes(services: Services, open: OpenStreams): Route[] 
   ];
 }
 
-/** The organisation tree, once the person may monitor this municipality (404 / 403 otherwise). */
-async function monitoredTree(services: Services, principal: Principal, id: string): Promise<OrganisationTree> {
-  const tree = await services.access.tree();
+/** Throws 404 unless `id` is a municipality, 403 unless the person may monitor it. */
+function checkMonitoring(principal: Principal, tree: OrganisationTree, id: string): void {
   if (tree.get(id)?.kind !== "municipality") throw new HttpError(404, "not-found", messages.notAMunicipalityToMonitor);
   if (!mayMonitor(principal, tree, id)) throw new HttpError(403, "forbidden", messages.monitoringForbidden);
-  return tree;
 }
 
-export async function dashboardOf(
+/** The dashboard of a municipality (checked by the caller), from the organisations already read. */
+async function dashboardOf(
   services: Services,
   tree: OrganisationTree,
+  organisations: readonly OrganisationRecord[],
   municipalityId: string,
-  year: number,
-  asOf: string,
+  { year, asOf }: { readonly year: number; readonly asOf: string },
 ): Promise<DashboardResponse> {
   const below = new Set(tree.subtree(municipalityId));
-  const [organisations, records, comments] = await Promise.all([
-    services.directory.listOrganisations(),
-    services.store.listDocuments(),
-    services.commentActivity.all(),
-  ]);
+  const [records, comments] = await Promise.all([services.store.listDocuments(), services.commentActivity.all()]);
   const documents = records.filter((d) => d.year === year && d.organisationId !== null && below.has(d.organisationId));
   const facts = await services.monitoring.factsFor(documents);
   return buildDashboard({

@@ -66,6 +66,8 @@ export class MonitoringReadModel {
 
   /** Something a dashboard shows of the document changed outside its content (its status, comments, a new one). */
   documentChanged(docId: string): void {
+    // Nobody watches a dashboard: nothing to read or tell (facts do not depend on these events).
+    if (this.listeners.size === 0) return;
     void this.deps.store
       .getDocument(docId)
       .then((record) => (record ? this.notify(record.organisationId) : undefined))

@@ -190,11 +190,16 @@ export function MatrixSection({ data, query }: { readonly data: DashboardRespons
   );
 }
 
-function ProgressHead({ first }: { readonly first: string }) {
+/** The head of a table of progress: its own first columns, then the four counts and the total. */
+function ProgressHead({ first }: { readonly first: readonly string[] }) {
   return (
     <thead>
       <tr>
-        <th scope="col">{first}</th>
+        {first.map((title) => (
+          <th scope="col" key={title}>
+            {title}
+          </th>
+        ))}
         {PROGRESS_ORDER.map((key) => (
           <th scope="col" key={key} className="k-mon-num">
             <span className={`k-mon-swatch k-mon-swatch-${key}`} aria-hidden="true" />
@@ -227,7 +232,7 @@ export function SchoolProgressSection({
       )}
       <div className="k-table-scroll">
         <table className="k-table k-mon-progress" data-testid="monitoring-progress-table">
-          <ProgressHead first={text.progressTable.school} />
+          <ProgressHead first={[text.progressTable.school]} />
           <tbody>
             {rows.map((row) => (
               <tr key={row.id} data-testid="progress-row" data-school={row.name}>
@@ -264,21 +269,7 @@ export function MunicipalitySection({ data }: { readonly data: DashboardResponse
       ) : (
         <div className="k-table-scroll">
           <table className="k-table k-mon-progress">
-            <thead>
-              <tr>
-                <th scope="col">{text.municipalityTable.document}</th>
-                <th scope="col">{text.municipalityTable.status}</th>
-                {PROGRESS_ORDER.map((key) => (
-                  <th scope="col" key={key} className="k-mon-num">
-                    <span className={`k-mon-swatch k-mon-swatch-${key}`} aria-hidden="true" />
-                    {text.progress[key]}
-                  </th>
-                ))}
-                <th scope="col" className="k-mon-num">
-                  {text.progressTable.total}
-                </th>
-              </tr>
-            </thead>
+            <ProgressHead first={[text.municipalityTable.document, text.municipalityTable.status]} />
             <tbody>
               {rows.map((row) => (
                 <tr key={row.chip.id}>
