@@ -2,8 +2,9 @@ import { municipalRoadmap, riskProfile } from "@karta/schema";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { KartaDocument } from "./document.ts";
+import { ORDER_KEY } from "./roots.ts";
 import { MAX_SECTION_DEPTH } from "./sectionContent.ts";
-import { findTemplateViolation } from "./validation.ts";
+import { findTemplateViolation, templateChecker } from "./validation.ts";
 
 /**
  * The server's view: a document loaded from stored updates (roots untyped),
@@ -290,5 +291,44 @@ describe("nesting in a section", () => {
   it(`refuses elements nested deeper than ${MAX_SECTION_DEPTH}, 5,000 deep too`, () => {
     expect(serverVerdict(storedRoadmap().doc, (c) => nestLists(c, MAX_SECTION_DEPTH))).toMatch(/nested deeper/);
     expect(serverVerdict(storedRoadmap().doc, (c) => nestLists(c, 5_000))).toMatch(/nested deeper/);
+  });
+});
+
+describe("templateChecker, made once for a room", () => {
+  it("gives every update of a session the verdict a fresh check gives, roots arriving late included", () => {
+    const check = templateChecker(municipalRoadmap);
+    // Two copies of the server's document, receiving the same updates: one checked by the
+    // room's checker, one by a check made afresh for every update.
+    const server = new Y.Doc();
+    const control = new Y.Doc();
+    const client = new Y.Doc();
+    const verdicts: (string | null)[] = [];
+    const fresh: (string | null)[] = [];
+    server.on("afterTransaction", (tr: Y.Transaction) => verdicts.push(check(server, tr)));
+    control.on("afterTransaction", (tr: Y.Transaction) =>
+      fresh.push(findTemplateViolation(control, municipalRoadmap, tr)),
+    );
+    const send = (write: (doc: Y.Doc) => void) => {
+      const before = Y.encodeStateVector(client);
+      write(client);
+      const update = Y.encodeStateAsUpdate(client, before);
+      Y.applyUpdate(server, update);
+      Y.applyUpdate(control, update);
+    };
+    const table = () => new KartaDocument(client, municipalRoadmap).table("measures");
+    send((c) => KartaDocument.create(c, municipalRoadmap)); // the template stamp: written by the server only
+    let rowId = "";
+    send(() => {
+      rowId = table().insertRow(0, { measure: "Мониторинг" });
+    });
+    send(() => table().setCell(rowId, "period", "Ежегодно"));
+    send((c) => rowsOf(c).get(rowId)?.set("period", 42)); // an invalid value in a changed key
+    send((c) => c.getMap("evil").set("x", 1)); // a root that appears later
+    send((c) => rowsOf(c).get(rowId)?.delete(ORDER_KEY)); // an existing row loses its order
+    expect(verdicts).toEqual(fresh);
+    expect(verdicts.slice(1, 3)).toEqual([null, null]);
+    expect(verdicts[3]).toMatch(/invalid value in column "period"/);
+    expect(verdicts[4]).toMatch(/unknown root "evil"/);
+    expect(verdicts[5]).toMatch(/missing or invalid order/);
   });
 });

@@ -49,6 +49,19 @@ export function cellValueSchema(type: ColumnType): z.ZodType<CellValue> {
   return schema;
 }
 
+/**
+ * Whether a value may be stored in a cell of this type: `cellValueSchema`'s
+ * verdict, answered without zod for the common cell (text, or empty), which
+ * the server checks for every keystroke that reaches it.
+ */
+export function isValidCellValue(type: ColumnType, value: unknown): boolean {
+  if (value === null) return true;
+  if (type.kind === "text" || type.kind === "longText" || type.kind === "period" || type.kind === "people") {
+    return typeof value === "string" && value.length <= MAX_CELL_TEXT_LENGTH;
+  }
+  return cellValueSchema(type).safeParse(value).success;
+}
+
 function buildCellValueSchema(type: ColumnType): z.ZodType<CellValue> {
   switch (type.kind) {
     case "rowNumber":

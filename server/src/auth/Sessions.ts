@@ -4,7 +4,7 @@ import type { AccountRecord, DirectoryStore } from "../storage/DirectoryStore.ts
 import type { LiveConnections } from "../sync/LiveConnections.ts";
 import { LoginThrottle } from "./LoginThrottle.ts";
 import { GateFullError, OnePerKey } from "./passwordGate.ts";
-import { DUMMY_HASH_PROMISE, verifyPassword } from "./passwords.ts";
+import { DUMMY_HASH, verifyPassword } from "./passwords.ts";
 import { hashSecret, newSecret } from "./secrets.ts";
 import { loginSource } from "./sourceAddress.ts";
 
@@ -71,7 +71,7 @@ export class Sessions {
     let valid: boolean;
     try {
       // An unknown login costs the same scrypt time as a wrong password: no timing oracle for logins.
-      valid = await verifyPassword(password, account?.passwordHash ?? (await DUMMY_HASH_PROMISE));
+      valid = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH);
     } catch (error) {
       if (error instanceof GateFullError) return this.busy(login, source, "server busy");
       throw error;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashPassword, verifyPassword } from "./passwords.ts";
+import { DUMMY_HASH, hashPassword, verifyPassword } from "./passwords.ts";
 
 describe("passwords", () => {
   it("verifies the right password and refuses others", async () => {
@@ -13,5 +13,14 @@ describe("passwords", () => {
 
   it("salts: the same password hashes differently", async () => {
     expect(await hashPassword("demo")).not.toBe(await hashPassword("demo"));
+  });
+
+  it("has a stand-in hash for unknown logins that costs one real verification and matches nothing", async () => {
+    const real = await hashPassword("demo");
+    const [scheme, n, r, p] = real.split("$");
+    expect(DUMMY_HASH.split("$").slice(0, 4)).toEqual([scheme, n, r, p]);
+    expect(Buffer.from(DUMMY_HASH.split("$")[5] ?? "", "base64")).toHaveLength(32);
+    expect(await verifyPassword("demo", DUMMY_HASH)).toBe(false);
+    expect(await verifyPassword("", DUMMY_HASH)).toBe(false);
   });
 });

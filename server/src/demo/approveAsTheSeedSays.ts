@@ -16,7 +16,7 @@ export async function approveAsTheSeedSays(
 ): Promise<void> {
   const at = `${order.date}T09:00:00.000Z`;
   const { snapshot, updates } = await store.loadState(docId);
-  const state = Y.mergeUpdates([...(snapshot ? [snapshot] : []), ...updates]);
+  const state = Y.mergeUpdates([...snapshot, ...updates]);
   const steps = [
     { action: "submit", from: "draft", to: "submitted", version: "submit" },
     { action: "agree", from: "submitted", to: "agreed", version: "agree" },

@@ -54,7 +54,7 @@ describe("МБОУ СОШ № 5's 2022 cycle in the demo", () => {
     for (const record of school5) {
       const { snapshot, updates } = await store.loadState(record.id);
       const ydoc = new Y.Doc();
-      for (const update of snapshot ? [snapshot, ...updates] : updates) Y.applyUpdate(ydoc, update);
+      for (const update of [...snapshot, ...updates]) Y.applyUpdate(ydoc, update);
       const doc = KartaDocument.open(ydoc);
       if (!doc) throw new Error(record.title);
       docs.set(record.title, doc);
@@ -121,9 +121,9 @@ describe("МБОУ СОШ № 5's 2022 cycle in the demo", () => {
         problem ??= findTemplateViolation(ydoc, template, { ...transaction, changed } as Y.Transaction);
       });
       // A risk profile starts with the template's factors (written at creation only), then is answered.
-      const created = record.templateId === "risk-profile" ? snapshot : null;
-      if (created) Y.applyUpdate(ydoc, created, "creation");
-      for (const update of snapshot && !created ? [snapshot, ...updates] : updates) Y.applyUpdate(ydoc, update);
+      const created = record.templateId === "risk-profile";
+      for (const part of created ? snapshot : []) Y.applyUpdate(ydoc, part, "creation");
+      for (const update of created ? updates : [...snapshot, ...updates]) Y.applyUpdate(ydoc, update);
       expect(problem, record.title).toBeNull();
     }
   });
@@ -227,7 +227,7 @@ describe("МБОУ СОШ № 5's 2022 cycle in the demo", () => {
     const threadsOf = async (title: string) => {
       const { snapshot, updates } = await store.loadState(commentsDocumentId(byTitle(title).id));
       const ydoc = new Y.Doc();
-      for (const update of snapshot ? [snapshot, ...updates] : updates) Y.applyUpdate(ydoc, update);
+      for (const update of [...snapshot, ...updates]) Y.applyUpdate(ydoc, update);
       return readThreads(ydoc);
     };
     const returned = await threadsOf(FAILURE_RISK);

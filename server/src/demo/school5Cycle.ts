@@ -297,7 +297,7 @@ function author(login: string) {
 
 async function stateOf(store: DocumentStore, docId: string): Promise<Uint8Array> {
   const { snapshot, updates } = await store.loadState(docId);
-  return Y.mergeUpdates([...(snapshot ? [snapshot] : []), ...updates]);
+  return Y.mergeUpdates([...snapshot, ...updates]);
 }
 
 /**

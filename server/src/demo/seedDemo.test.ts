@@ -103,10 +103,9 @@ describe("the demo with every seed", () => {
         problem ??= findTemplateViolation(ydoc, template, { ...transaction, changed } as Y.Transaction);
       });
       // A risk profile is created with the template's factors (written at creation only) and answered after.
-      const created = record.templateId === "risk-profile" ? state.snapshot : null;
-      if (created) Y.applyUpdate(ydoc, created, "creation");
-      for (const update of state.snapshot && !created ? [state.snapshot, ...state.updates] : state.updates)
-        Y.applyUpdate(ydoc, update);
+      const created = record.templateId === "risk-profile";
+      for (const part of created ? state.snapshot : []) Y.applyUpdate(ydoc, part, "creation");
+      for (const update of created ? state.updates : [...state.snapshot, ...state.updates]) Y.applyUpdate(ydoc, update);
       expect(problem, record.title).toBeNull();
 
       const doc = KartaDocument.open(ydoc);

@@ -15,7 +15,35 @@ export async function readStoredDocument(
   const doc = new Y.Doc();
   let size = 0;
   doc.transact(() => {
-    for (const update of state.snapshot ? [state.snapshot, ...state.updates] : state.updates) {
+    for (const update of [...state.snapshot, ...state.updates]) {
+      Y.applyUpdate(doc, update, origin);
+      size += update.byteLength;
+    }
+  }, origin);
+  return { doc, size, lastSeq: state.lastSeq };
+}
+
+/**
+ * The same, for a room that is loading: a snapshot stored in parts
+ * (stateParts.ts) is applied one part per turn of the event loop, so loading
+ * a big document does not hold up other rooms' messages and other requests.
+ * The log after the snapshot is applied in one transaction, as it is small.
+ */
+export async function loadStoredDocumentInSteps(
+  store: DocumentStore,
+  docId: string,
+  origin: unknown,
+): Promise<{ doc: Y.Doc; size: number; lastSeq: number }> {
+  const state = await store.loadState(docId);
+  const doc = new Y.Doc();
+  let size = 0;
+  for (const [index, part] of state.snapshot.entries()) {
+    if (index > 0) await new Promise((resolve) => setImmediate(resolve));
+    Y.applyUpdate(doc, part, origin);
+    size += part.byteLength;
+  }
+  doc.transact(() => {
+    for (const update of state.updates) {
       Y.applyUpdate(doc, update, origin);
       size += update.byteLength;
     }

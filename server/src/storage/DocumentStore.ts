@@ -76,7 +76,12 @@ export interface VersionInfo {
 
 /** The durable state of one document: a merged snapshot and the updates after it. */
 export interface StoredState {
-  readonly snapshot: Uint8Array | null;
+  /**
+   * The snapshot as Yjs updates applied in order: one, or for a big document
+   * several (documents/stateParts.ts), so that loading it can yield between
+   * them; none when the room has no snapshot (a comments room before compaction).
+   */
+  readonly snapshot: readonly Uint8Array[];
   readonly updates: readonly Uint8Array[];
   /** Sequence number of the last update included; 0 when there is none. */
   readonly lastSeq: number;
@@ -106,8 +111,8 @@ export interface DocumentStore {
   appendUpdate(docId: string, update: Uint8Array, claims?: ClientIdClaims): Promise<number>;
   /** The owner (account id) of each client id written under in a room. */
   loadClientIdOwners(docId: string): Promise<Map<number, string>>;
-  /** Replaces the snapshot with `state` and drops the log up to `uptoSeq`, in one transaction. */
-  compact(docId: string, state: Uint8Array, uptoSeq: number): Promise<void>;
+  /** Replaces the snapshot with `state` (its parts, in order) and drops the log up to `uptoSeq`, in one transaction. */
+  compact(docId: string, state: readonly Uint8Array[], uptoSeq: number): Promise<void>;
 
   /**
    * Moves a document to `entry.to` if it is still in `entry.from`, recording the

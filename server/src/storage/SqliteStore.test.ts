@@ -43,7 +43,7 @@ describe("SqliteStore", () => {
     expect(await store.listDocuments()).toEqual([record("doc-0001")]);
     expect(await store.getDocument("doc-0001")).toEqual(record("doc-0001"));
     expect(await store.getDocument("missing")).toBeNull();
-    expect(await store.loadState("doc-0001")).toEqual({ snapshot: new Uint8Array([1, 2]), updates: [], lastSeq: 0 });
+    expect(await store.loadState("doc-0001")).toEqual({ snapshot: [new Uint8Array([1, 2])], updates: [], lastSeq: 0 });
   });
 
   it("returns appended updates after the snapshot, in order, across a reopen", async () => {
@@ -55,7 +55,7 @@ describe("SqliteStore", () => {
     await store.close();
     const reopened = open(dir).store;
     expect(await reopened.loadState("doc-0001")).toEqual({
-      snapshot: new Uint8Array([0]),
+      snapshot: [new Uint8Array([0])],
       updates: [new Uint8Array([1]), new Uint8Array([2])],
       lastSeq: s2,
     });
@@ -66,12 +66,52 @@ describe("SqliteStore", () => {
     await store.createDocument(record("doc-0001"), new Uint8Array([0]));
     const s1 = await store.appendUpdate("doc-0001", new Uint8Array([1]));
     const s2 = await store.appendUpdate("doc-0001", new Uint8Array([2]));
-    await store.compact("doc-0001", new Uint8Array([9]), s1);
+    await store.compact("doc-0001", [new Uint8Array([9])], s1);
     expect(await store.loadState("doc-0001")).toEqual({
-      snapshot: new Uint8Array([9]),
+      snapshot: [new Uint8Array([9])],
       updates: [new Uint8Array([2])],
       lastSeq: s2,
     });
+  });
+
+  it("stores the appends of many rooms made in one turn, each room numbered on from its own last", async () => {
+    const { store, dir } = open();
+    await store.createDocument(record("doc-0001"), new Uint8Array([0]));
+    await store.createDocument(record("doc-0002"), new Uint8Array([0]));
+    const first = await store.appendUpdate("doc-0001", new Uint8Array([1]));
+    await store.compact("doc-0001", [new Uint8Array([9])], first); // the log is empty now
+    const turn = await Promise.all([
+      store.appendUpdate("doc-0001", new Uint8Array([2])),
+      store.appendUpdate("doc-0002", new Uint8Array([3])),
+      store.appendUpdate("doc-0001", new Uint8Array([4]), { accountId: "acc-1", clientIds: [42] }),
+    ]);
+    expect(turn).toEqual([first + 1, 1, first + 2]);
+    await store.close();
+    const reopened = open(dir).store;
+    expect(await reopened.loadState("doc-0001")).toEqual({
+      snapshot: [new Uint8Array([9])],
+      updates: [new Uint8Array([2]), new Uint8Array([4])],
+      lastSeq: first + 2,
+    });
+    expect(await reopened.loadClientIdOwners("doc-0001")).toEqual(new Map([[42, "acc-1"]]));
+    // After a restart the numbering goes on from what is stored, not from 1.
+    expect(await reopened.appendUpdate("doc-0001", new Uint8Array([5]))).toBe(first + 3);
+  });
+
+  it("keeps a snapshot stored in parts, in order, and forgets the parts a smaller snapshot replaces", async () => {
+    const { store, dir } = open();
+    await store.createDocument(record("doc-0001"), new Uint8Array([0]));
+    const seq = await store.appendUpdate("doc-0001", new Uint8Array([1]));
+    await store.compact("doc-0001", [new Uint8Array([7]), new Uint8Array([8]), new Uint8Array([9])], seq);
+    await store.close();
+    const reopened = open(dir).store;
+    expect((await reopened.loadState("doc-0001")).snapshot).toEqual([
+      new Uint8Array([7]),
+      new Uint8Array([8]),
+      new Uint8Array([9]),
+    ]);
+    await reopened.compact("doc-0001", [new Uint8Array([6])], seq);
+    expect((await reopened.loadState("doc-0001")).snapshot).toEqual([new Uint8Array([6])]);
   });
 
   it("keeps the log of a comments room, which has no document row of its own", async () => {
@@ -79,7 +119,7 @@ describe("SqliteStore", () => {
     await store.createDocument(record("DocumentA1"), new Uint8Array([0, 0]));
     const seq = await store.appendUpdate("DocumentA1:comments", new Uint8Array([7, 7]));
     const state = await store.loadState("DocumentA1:comments");
-    expect(state.snapshot).toBeNull();
+    expect(state.snapshot).toEqual([]);
     expect(state.updates).toEqual([new Uint8Array([7, 7])]);
     expect(state.lastSeq).toBe(seq);
     // The content document's own log is separate.

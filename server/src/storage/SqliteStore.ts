@@ -11,6 +11,7 @@ import type {
   VersionInfo,
   VersionKind,
 } from "./DocumentStore.ts";
+import { GroupCommit } from "./GroupCommit.ts";
 import { openSqlite } from "./openSqlite.ts";
 
 interface DocumentRow {
@@ -115,12 +116,23 @@ const toRecord = (r: DocumentRow): DocumentRecord => ({
   order: orderOf(r.order_number, r.order_date),
 });
 
+/** One update to append, with its room's next sequence number, decided when it was submitted. */
+interface Append {
+  readonly docId: string;
+  readonly seq: number;
+  readonly data: Uint8Array;
+  readonly claims: ClientIdClaims | undefined;
+}
+
 const SELECT_DOCUMENTS = `SELECT d.*, o.name AS org_name FROM documents d LEFT JOIN organisations o ON o.id = d.org_id`;
 
 /** The documents and their update logs in the embedded SQLite database (see openSqlite). */
 export class SqliteStore implements DocumentStore {
   readonly db: Database.Database;
   private readonly statements;
+  private readonly appends: GroupCommit<Append, number>;
+  /** Each room's last sequence number (stored or in the batch being committed), once known. */
+  private readonly lastSeqs = new Map<string, number>();
 
   /** Takes an open database, or opens the one in `dataDir`. */
   constructor(dbOrDataDir: Database.Database | string, options: { synchronous?: "NORMAL" | "FULL" } = {}) {
@@ -141,8 +153,14 @@ export class SqliteStore implements DocumentStore {
       updatesAfter: this.db.prepare<[string, number], { seq: number; data: Buffer }>(
         "SELECT seq, data FROM doc_updates WHERE doc_id = ? AND seq > ? ORDER BY seq",
       ),
-      append: this.db.prepare<[string, Uint8Array, string | null, number]>(
-        "INSERT INTO doc_updates (doc_id, data, user_id, ts) VALUES (?, ?, ?, ?)",
+      append: this.db.prepare<[string, number, Uint8Array, string | null, number]>(
+        "INSERT INTO doc_updates (doc_id, seq, data, user_id, ts) VALUES (?, ?, ?, ?, ?)",
+      ),
+      snapshotSeq: this.db.prepare<[string], { upto_seq: number }>(
+        "SELECT upto_seq FROM doc_snapshots WHERE doc_id = ?",
+      ),
+      lastLogged: this.db.prepare<[string], { seq: number | null }>(
+        "SELECT max(seq) AS seq FROM doc_updates WHERE doc_id = ?",
       ),
       touch: this.db.prepare<[string, string]>("UPDATE documents SET updated_at = ? WHERE id = ?"),
       putSnapshot: this.db.prepare<[string, Uint8Array, number, number]>(
@@ -154,6 +172,13 @@ export class SqliteStore implements DocumentStore {
       ),
       clientIdOwners: this.db.prepare<[string], { client_id: number; account_id: string }>(
         "SELECT client_id, account_id FROM doc_client_ids WHERE doc_id = ?",
+      ),
+      snapshotParts: this.db.prepare<[string], { data: Buffer }>(
+        "SELECT data FROM doc_snapshot_parts WHERE doc_id = ? ORDER BY part",
+      ),
+      dropSnapshotParts: this.db.prepare<[string]>("DELETE FROM doc_snapshot_parts WHERE doc_id = ?"),
+      addSnapshotPart: this.db.prepare<[string, number, Uint8Array]>(
+        "INSERT INTO doc_snapshot_parts (doc_id, part, data) VALUES (?, ?, ?)",
       ),
       dropUpdates: this.db.prepare<[string, number]>("DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?"),
       moveStatus: this.db.prepare<[DocumentStatus, string | null, string | null, string, string, DocumentStatus]>(
@@ -216,6 +241,13 @@ export class SqliteStore implements DocumentStore {
         "SELECT doc_id, seen_at FROM comment_reads WHERE account_id = ?",
       ),
     };
+    this.appends = new GroupCommit(
+      (batch) => this.commitAppends(batch),
+      // A failed batch may have used sequence numbers that were not stored: read them again.
+      (failed) => {
+        for (const append of failed) this.lastSeqs.delete(append.docId);
+      },
+    );
   }
 
   async listDocuments(): Promise<DocumentRecord[]> {
@@ -242,31 +274,51 @@ export class SqliteStore implements DocumentStore {
     const snapshot = this.statements.snapshot.get(docId);
     const after = snapshot?.upto_seq ?? 0;
     const rows = this.statements.updatesAfter.all(docId, after);
+    const rest = snapshot ? this.statements.snapshotParts.all(docId).map((r) => new Uint8Array(r.data)) : [];
     return {
-      snapshot: snapshot ? new Uint8Array(snapshot.state) : null,
+      snapshot: snapshot ? [new Uint8Array(snapshot.state), ...rest] : [],
       updates: rows.map((r) => new Uint8Array(r.data)),
       lastSeq: rows.at(-1)?.seq ?? after,
     };
   }
 
+  /** Committed with the other appends of this turn of the event loop (GroupCommit). */
   async appendUpdate(docId: string, update: Uint8Array, claims?: ClientIdClaims): Promise<number> {
-    const author = claims?.accountId ?? null;
-    if (!claims || claims.clientIds.length === 0) {
-      return Number(this.statements.append.run(docId, update, author, Date.now()).lastInsertRowid);
-    }
-    return this.db.transaction(() => {
-      for (const id of claims.clientIds) this.statements.claimClientId.run(docId, id, claims.accountId);
-      return Number(this.statements.append.run(docId, update, author, Date.now()).lastInsertRowid);
-    })();
+    const seq = this.lastSeqOf(docId) + 1;
+    this.lastSeqs.set(docId, seq);
+    return this.appends.submit({ docId, seq, data: update, claims });
+  }
+
+  private commitAppends(batch: readonly Append[]): number[] {
+    const ts = Date.now();
+    return this.db.transaction(() =>
+      batch.map(({ docId, seq, data, claims }) => {
+        if (claims) for (const id of claims.clientIds) this.statements.claimClientId.run(docId, id, claims.accountId);
+        this.statements.append.run(docId, seq, data, claims?.accountId ?? null, ts);
+        return seq;
+      }),
+    )();
+  }
+
+  /** The room's last sequence number: the newest update in its log, or what its snapshot covers. */
+  private lastSeqOf(docId: string): number {
+    const known = this.lastSeqs.get(docId);
+    if (known !== undefined) return known;
+    const logged = this.statements.lastLogged.get(docId)?.seq ?? 0;
+    const snapshot = this.statements.snapshotSeq.get(docId)?.upto_seq ?? 0;
+    return Math.max(logged, snapshot);
   }
 
   async loadClientIdOwners(docId: string): Promise<Map<number, string>> {
     return new Map(this.statements.clientIdOwners.all(docId).map((r) => [r.client_id, r.account_id]));
   }
 
-  async compact(docId: string, state: Uint8Array, uptoSeq: number): Promise<void> {
+  async compact(docId: string, state: readonly Uint8Array[], uptoSeq: number): Promise<void> {
+    const [first = new Uint8Array([0, 0]), ...rest] = state;
     this.db.transaction(() => {
-      this.statements.putSnapshot.run(docId, state, uptoSeq, Date.now());
+      this.statements.putSnapshot.run(docId, first, uptoSeq, Date.now());
+      this.statements.dropSnapshotParts.run(docId);
+      for (const [i, part] of rest.entries()) this.statements.addSnapshotPart.run(docId, i + 1, part);
       this.statements.dropUpdates.run(docId, uptoSeq);
       this.statements.touch.run(new Date().toISOString(), docId);
     })();
@@ -368,6 +420,7 @@ export class SqliteStore implements DocumentStore {
   }
 
   async close(): Promise<void> {
+    await this.appends.drain();
     if (this.db.open) this.db.close();
   }
 }

@@ -262,14 +262,40 @@ const MIGRATIONS: readonly string[] = [
      CHECK ((kind = 'link') = (url IS NOT NULL))
    );
    CREATE INDEX evidence_by_doc ON evidence (doc_id, uploaded_at);`,
+  // The update log keyed by (room, sequence) and nothing else: no rowid, no AUTOINCREMENT
+  // counter, no second index to write with every update. Sequence numbers become per room;
+  // the old ones are global, so every room's go on increasing from where they were.
+  `CREATE TABLE doc_updates_v3 (
+     doc_id TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     data BLOB NOT NULL,
+     user_id TEXT,
+     ts INTEGER NOT NULL,
+     PRIMARY KEY (doc_id, seq)
+   ) WITHOUT ROWID;
+   INSERT INTO doc_updates_v3 (doc_id, seq, data, user_id, ts) SELECT doc_id, seq, data, user_id, ts FROM doc_updates;
+   DROP TABLE doc_updates;
+   ALTER TABLE doc_updates_v3 RENAME TO doc_updates;
+   -- A big document's snapshot is stored in parts (documents/stateParts.ts): part 0 stays
+   -- in doc_snapshots.state, the others are here, in the order they are applied.
+   CREATE TABLE doc_snapshot_parts (
+     doc_id TEXT NOT NULL,
+     part INTEGER NOT NULL,
+     data BLOB NOT NULL,
+     PRIMARY KEY (doc_id, part)
+   ) WITHOUT ROWID;`,
 ];
 
-export function migrate(db: Database.Database): void {
+/** How many migrations this server knows: the schema version it brings a database to. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Brings the schema up to date (or, for the tests of a migration, up to `target`). */
+export function migrate(db: Database.Database, target = MIGRATIONS.length): void {
   const current = db.pragma("user_version", { simple: true }) as number;
   if (current > MIGRATIONS.length) {
     throw new Error(`database schema ${current} is newer than this server (${MIGRATIONS.length})`);
   }
-  for (let version = current; version < MIGRATIONS.length; version++) {
+  for (let version = current; version < target; version++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[version] as string);
       db.pragma(`user_version = ${version + 1}`);

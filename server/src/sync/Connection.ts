@@ -11,6 +11,7 @@ import {
   MESSAGES_PER_SECOND,
   READ_PAUSE_BACKLOG_BYTES,
 } from "../limits.ts";
+import { coalesceThisTurn } from "./coalesceWrites.ts";
 import { RateBudget } from "./RateBudget.ts";
 
 /** Who is behind a socket and what they may do in its room, as decided at the upgrade. */
@@ -80,7 +81,9 @@ export class Connection {
   }
 
   send(message: Uint8Array): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(message);
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    coalesceThisTurn(this.socket);
+    this.socket.send(message);
   }
 
   /** What was sent to the socket and not yet handed to the network, because the client does not read it. */

@@ -2,7 +2,8 @@ import type { CellConflict, StoredCellEdit as CellEdit } from "@karta/doc";
 import { CloseCode, LOCKED_FOR_AGREEMENT_REASON } from "@karta/schema";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
-import { readStoredDocument } from "../documents/storedDocument.ts";
+import { encodeStateInParts } from "../documents/stateParts.ts";
+import { loadStoredDocumentInSteps, readStoredDocument } from "../documents/storedDocument.ts";
 import {
   COMPACT_EVERY_UPDATES,
   COMPACT_JITTER_UPDATES,
@@ -124,7 +125,7 @@ export class DocRoom {
     hooks: RoomHooks,
   ): Promise<DocRoom> {
     const owners = new ClientIdOwners(await store.loadClientIdOwners(docId));
-    const { doc, size, lastSeq } = await readStoredDocument(store, docId, LOADING);
+    const { doc, size, lastSeq } = await loadStoredDocumentInSteps(store, docId, LOADING);
     return new DocRoom(docId, doc, store, log, lastSeq, size, limits, owners, hooks);
   }
 
@@ -173,7 +174,7 @@ export class DocRoom {
           this.requestStep2(connection, decoded.stateVector);
           break;
         case "sync-update":
-          this.receiveUpdate(connection, decoded.update, ++connection.updatesReceived);
+          this.receiveUpdate(connection, decoded.update, decoded.asReceived, ++connection.updatesReceived);
           break;
         case "awareness":
           this.presence.receive(connection, decoded.update);
@@ -237,11 +238,19 @@ export class DocRoom {
     this.doc.destroy();
   }
 
-  /** `sequence`: this is the connection's n-th update message (what a saved message acknowledges). */
-  private receiveUpdate(connection: Connection, update: Uint8Array, sequence: number): void {
-    const decoded = decodeUpdateOrThrow(update);
+  /**
+   * `sequence`: this is the connection's n-th update message (what a saved message acknowledges).
+   * `asReceived`: the message, if it may be forwarded to the peers as it came.
+   */
+  private receiveUpdate(
+    connection: Connection,
+    update: Uint8Array,
+    asReceived: Uint8Array | null,
+    sequence: number,
+  ): void {
     // Clients send an empty step 2 when they have nothing new: nothing to store.
-    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) {
+    // (Anything else is decoded once, by Yjs applying it: a malformed one is refused there.)
+    if (isEmptyUpdate(update)) {
       if (connection.wantsSaved) this.enqueue(connection, () => this.acknowledge(connection, sequence));
       return;
     }
@@ -279,7 +288,9 @@ export class DocRoom {
       this.owners.claim(accountId, claims);
       this.sizeBytes += integrated.byteLength;
       this.appendedSinceCompaction++;
-      this.broadcast(encodeUpdate(integrated), connection);
+      // The common edit is new as a whole, and Yjs encodes it as the client did: forward it.
+      const forwarded = asReceived !== null && sameBytes(integrated, update) ? asReceived : encodeUpdate(integrated);
+      this.broadcast(forwarded, connection);
       this.acknowledge(connection, sequence);
       this.hooks.onStored(this.current, { accountId, facts, ownerOf: (id) => this.owners.ownerOf(id) });
       if (this.appendedSinceCompaction >= this.compactEvery) await this.compact();
@@ -448,12 +459,12 @@ export class DocRoom {
   }
 
   private async compact(): Promise<void> {
-    const state = Y.encodeStateAsUpdate(this.doc);
+    const state = encodeStateInParts(this.doc);
     const upto = this.lastSeq;
     try {
       await this.store.compact(this.docId, state, upto);
       this.appendedSinceCompaction = 0;
-      this.sizeBytes = state.byteLength;
+      this.sizeBytes = state.reduce((sum, part) => sum + part.byteLength, 0);
     } catch (error) {
       // The log still holds every update: compaction can be retried later.
       this.log.error({ err: error, docId: this.docId }, "compaction failed");
@@ -500,10 +511,11 @@ export class DocRoom {
   };
 }
 
-function decodeUpdateOrThrow(update: Uint8Array): ReturnType<typeof Y.decodeUpdate> {
-  try {
-    return Y.decodeUpdate(update);
-  } catch (error) {
-    throw new ProtocolError(`not a Yjs update: ${(error as Error).message}`);
-  }
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.byteLength === b.byteLength && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
+}
+
+/** An update with no structs and no deletions: Yjs' v1 encoding of nothing is two zero counts. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
 }

@@ -3,7 +3,14 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { decodeClientMessage, encodeSaved, encodeSyncStep1, encodeUpdate, ProtocolError } from "./protocol.ts";
+import {
+  decodeClientMessage,
+  encodeSaved,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  ProtocolError,
+} from "./protocol.ts";
 
 describe("decodeClientMessage", () => {
   it("reads the messages a WebsocketProvider sends", () => {
@@ -11,8 +18,13 @@ describe("decodeClientMessage", () => {
     doc.getMap("m").set("k", "v");
     expect(decodeClientMessage(encodeSyncStep1(doc)).type).toBe("sync-step1");
     const update = Y.encodeStateAsUpdate(doc);
-    const decoded = decodeClientMessage(encodeUpdate(update));
-    expect(decoded).toEqual({ type: "sync-update", update });
+    const message = encodeUpdate(update);
+    expect(decodeClientMessage(message)).toEqual({ type: "sync-update", update, asReceived: message });
+    const step2 = encodeSyncStep2(doc, new Uint8Array([0]));
+    expect(decodeClientMessage(step2)).toMatchObject({ type: "sync-update", asReceived: null });
+    // Bytes after the update are never passed on to the peers.
+    const trailing = new Uint8Array([...message, 9, 9]);
+    expect(decodeClientMessage(trailing)).toEqual({ type: "sync-update", update, asReceived: null });
     expect(decodeClientMessage(new Uint8Array([3]))).toEqual({ type: "query-awareness" });
   });
 

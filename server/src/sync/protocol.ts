@@ -41,7 +41,11 @@ export class ProtocolError extends Error {
 /** A decoded client message; Yjs payloads stay encoded until validated. */
 export type ClientMessage =
   | { type: "sync-step1"; stateVector: Uint8Array }
-  | { type: "sync-update"; update: Uint8Array }
+  /**
+   * `asReceived`: the message itself, when it can go to the peers as it came (a
+   * plain update, nothing after it) should the update turn out to be new as a whole.
+   */
+  | { type: "sync-update"; update: Uint8Array; asReceived: Uint8Array | null }
   | { type: "awareness"; update: Uint8Array }
   | { type: "query-awareness" };
 
@@ -57,8 +61,10 @@ export function decodeClientMessage(message: Uint8Array): ClientMessage {
       if (step === SyncStep.Step1) {
         Y.decodeStateVector(payload); // a malformed one is the client's error, found here and not when answering
         result = { type: "sync-step1", stateVector: payload };
-      } else if (step === SyncStep.Step2 || step === SyncStep.Update) result = { type: "sync-update", update: payload };
-      else throw new ProtocolError(`unknown sync step ${step}`);
+      } else if (step === SyncStep.Step2 || step === SyncStep.Update) {
+        const plainUpdate = step === SyncStep.Update && decoder.pos === message.byteLength;
+        result = { type: "sync-update", update: payload, asReceived: plainUpdate ? message : null };
+      } else throw new ProtocolError(`unknown sync step ${step}`);
     } else if (type === MessageType.Awareness) {
       result = { type: "awareness", update: decoding.readVarUint8Array(decoder) };
     } else if (type === MessageType.QueryAwareness) {

@@ -1,10 +1,4 @@
-import {
-  type CommentsWriter,
-  cellEditsOf,
-  findCommentsViolation,
-  findTemplateViolation,
-  upgradeDocument,
-} from "@karta/doc";
+import { type CommentsWriter, cellEditsOf, findCommentsViolation, templateChecker, upgradeDocument } from "@karta/doc";
 import { getTemplate, isContentLocked, parseRoomName } from "@karta/schema";
 import type * as Y from "yjs";
 import { mayChangeThreadStatus } from "../access/policy.ts";
@@ -27,17 +21,27 @@ export async function limitsFor(store: DocumentStore, room: string): Promise<Roo
     validate: templateValidator(record),
     maxBytes: MAX_DOCUMENT_BYTES,
     locked: record !== null && isContentLocked(record.status),
-    describe: (doc, transaction) => {
-      const names = new Map([...doc.share].map(([name, type]) => [type, name]));
-      return cellEditsOf(transaction, (type) => names.get(type));
-    },
+    describe: (doc, transaction) => cellEditsOf(transaction, (type) => rootNameOf(doc, type)),
   };
 }
 
+/** Built once per room: the template's lookups are made then, not for every update. */
 function templateValidator(record: DocumentRecord | null): UpdateValidator {
   const template = record ? getTemplate(record.templateId) : undefined;
   if (!template) return () => "the document's template is unknown to this server";
-  return (doc, transaction) => findTemplateViolation(doc, template, transaction);
+  const check = templateChecker(template);
+  return (doc, transaction) => check(doc, transaction);
+}
+
+/** The names of a document's roots by type, made again only when one is not known (a root was added or typed). */
+const rootNamesByDoc = new WeakMap<Y.Doc, Map<unknown, string>>();
+
+function rootNameOf(doc: Y.Doc, type: unknown): string | undefined {
+  const known = rootNamesByDoc.get(doc)?.get(type);
+  if (known !== undefined) return known;
+  const names = new Map<unknown, string>([...doc.share].map(([name, root]) => [root, name]));
+  rootNamesByDoc.set(doc, names);
+  return names.get(type);
 }
 
 /** The connection's account as the comments model's checks see it, with the policy's say on thread status. */
