@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import type { DocumentStore } from "../storage/DocumentStore.ts";
+import type { DocumentStore, StoredState } from "../storage/DocumentStore.ts";
 
 /**
  * A document's stored state as a fresh Y.Doc, for reading outside a room
@@ -24,17 +24,16 @@ export async function readStoredDocument(
 }
 
 /**
- * The same, for a room that is loading: a snapshot stored in parts
- * (stateParts.ts) is applied one part per turn of the event loop, so loading
- * a big document does not hold up other rooms' messages and other requests.
- * The log after the snapshot is applied in one transaction, as it is small.
+ * The same, for a room that is loading, from the state its caller read: a
+ * snapshot stored in parts (stateParts.ts) is applied one part per turn of the
+ * event loop, so loading a big document does not hold up other rooms'
+ * messages and other requests. The log after the snapshot is applied in one
+ * transaction, as it is small.
  */
-export async function loadStoredDocumentInSteps(
-  store: DocumentStore,
-  docId: string,
+export async function buildStoredDocument(
+  state: StoredState,
   origin: unknown,
 ): Promise<{ doc: Y.Doc; size: number; lastSeq: number }> {
-  const state = await store.loadState(docId);
   const doc = new Y.Doc();
   let size = 0;
   for (const [index, part] of state.snapshot.entries()) {

@@ -48,6 +48,8 @@ export class Connection {
   pendingStateVector: Uint8Array | null = null;
   /** A query for everyone's presence waits for the backlog to drain. */
   presenceQueryPending = false;
+  /** Its first sync step 1 was answered from the stored state while the room loaded (answerFromStore.ts). */
+  answeredFromStore = false;
   /** The largest sync answer sent: the client may be that far behind, plus MAX_BACKLOG_BYTES. */
   largestAnswerBytes = 0;
   private closedByServer = false;

@@ -3,7 +3,7 @@ import { CloseCode, LOCKED_FOR_AGREEMENT_REASON } from "@karta/schema";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { encodeStateInParts } from "../documents/stateParts.ts";
-import { loadStoredDocumentInSteps, readStoredDocument } from "../documents/storedDocument.ts";
+import { buildStoredDocument, readStoredDocument } from "../documents/storedDocument.ts";
 import {
   COMPACT_EVERY_UPDATES,
   COMPACT_JITTER_UPDATES,
@@ -12,7 +12,7 @@ import {
   READ_PAUSE_BACKLOG_BYTES,
 } from "../limits.ts";
 import type { Logger } from "../log.ts";
-import type { DocumentStore } from "../storage/DocumentStore.ts";
+import type { DocumentStore, StoredState } from "../storage/DocumentStore.ts";
 import { ClientIdOwners } from "./ClientIdOwners.ts";
 import { Connection, type ConnectionGrant } from "./Connection.ts";
 import {
@@ -91,6 +91,10 @@ export class DocRoom {
   private failed = false;
   /** On agreement: every update that changes something is refused, whoever sends it. */
   private locked: boolean;
+  /** The state vector of the stored state the room was loaded from: what an answer from the store covered. */
+  private readonly loadedStateVector: Uint8Array;
+  /** Something was stored since the room loaded (a template upgrade, an edit). */
+  private changedSinceLoad = false;
 
   private constructor(
     readonly docId: string,
@@ -104,6 +108,7 @@ export class DocRoom {
     private readonly hooks: RoomHooks,
   ) {
     this.locked = limits.locked ?? false;
+    this.loadedStateVector = Y.encodeStateVector(current);
     this.awareness = new awarenessProtocol.Awareness(current);
     this.awareness.setLocalState(null); // the server itself is not a participant
     this.awareness.on("update", this.onAwarenessUpdate);
@@ -116,16 +121,20 @@ export class DocRoom {
     );
   }
 
-  /** Loads a document from storage; throws (writing nothing) if its state is unreadable. */
+  /**
+   * Loads a document from its stored state (read by the caller, who may serve
+   * it meanwhile: answeredFromStore); throws (writing nothing) if it is unreadable.
+   */
   static async load(
     docId: string,
+    stored: StoredState,
     store: DocumentStore,
     log: Logger,
     limits: RoomLimits,
     hooks: RoomHooks,
   ): Promise<DocRoom> {
     const owners = new ClientIdOwners(await store.loadClientIdOwners(docId));
-    const { doc, size, lastSeq } = await loadStoredDocumentInSteps(store, docId, LOADING);
+    const { doc, size, lastSeq } = await buildStoredDocument(stored, LOADING);
     return new DocRoom(docId, doc, store, log, lastSeq, size, limits, owners, hooks);
   }
 
@@ -149,6 +158,10 @@ export class DocRoom {
       encodeSyncStep1(this.doc),
       ...(present.length > 0 ? [encodeAwareness(this.awareness, present)] : []),
     ];
+    // A client answered from the store while the room loaded has the stored state; it is sent what came after.
+    if (connection.answeredFromStore && this.changedSinceLoad) {
+      greeting.push(encodeSyncStep2(this.doc, this.loadedStateVector));
+    }
     this.connections.add(connection);
     for (const message of greeting) this.send(connection, message);
   }
@@ -214,6 +227,7 @@ export class DocRoom {
         return;
       }
       this.appendedSinceCompaction++;
+      this.changedSinceLoad = true;
       this.broadcast(encodeUpdate(update), null);
       this.hooks.onStored(this.current, { accountId: null, facts: null, ownerOf: (id) => this.owners.ownerOf(id) });
     };
@@ -288,6 +302,7 @@ export class DocRoom {
       this.owners.claim(accountId, claims);
       this.sizeBytes += integrated.byteLength;
       this.appendedSinceCompaction++;
+      this.changedSinceLoad = true;
       // The common edit is new as a whole, and Yjs encodes it as the client did: forward it.
       const forwarded = asReceived !== null && sameBytes(integrated, update) ? asReceived : encodeUpdate(integrated);
       this.broadcast(forwarded, connection);

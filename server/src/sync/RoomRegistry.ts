@@ -1,7 +1,7 @@
 import { CloseCode } from "@karta/schema";
 import type * as Y from "yjs";
 import type { Logger } from "../log.ts";
-import type { DocumentStore } from "../storage/DocumentStore.ts";
+import type { DocumentStore, StoredState } from "../storage/DocumentStore.ts";
 import type { Connection } from "./Connection.ts";
 import { DocRoom, type RoomLimits, type StoredChange } from "./DocRoom.ts";
 
@@ -23,6 +23,7 @@ export interface RoomRules {
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<DocRoom>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  private readonly loading = new Map<string, Promise<StoredState>>();
 
   constructor(
     private readonly store: DocumentStore,
@@ -90,11 +91,18 @@ export class RoomRegistry {
     this.rooms.clear();
   }
 
+  /** The stored state a loading room is read from, while it loads (to answer from it meanwhile); null otherwise. */
+  storedWhileLoading(docId: string): Promise<StoredState> | null {
+    return this.loading.get(docId) ?? null;
+  }
+
   private acquire(docId: string): Promise<DocRoom> {
     let room = this.rooms.get(docId);
     if (!room) {
-      room = this.rules.limitsFor(docId).then(async (limits) => {
-        const loaded = await DocRoom.load(docId, this.store, this.log, limits, {
+      const stored = this.store.loadState(docId);
+      this.loading.set(docId, stored);
+      room = Promise.all([this.rules.limitsFor(docId), stored]).then(async ([limits, state]) => {
+        const loaded = await DocRoom.load(docId, state, this.store, this.log, limits, {
           onFailure: (failed) => this.drop(failed),
           onRefused: (connection, reason) => this.rules.onRefused(connection, reason),
           onStored: (doc, change) => this.rules.onStored(docId, doc, change),
@@ -104,6 +112,7 @@ export class RoomRegistry {
         return loaded;
       });
       this.rooms.set(docId, room);
+      void room.finally(() => this.loading.delete(docId)).catch(() => {});
       // A document that failed to load is forgotten, so the next attempt reads storage again.
       room.catch((error: unknown) => {
         this.log.error({ err: error, docId }, "document failed to load; nothing will be written for it");

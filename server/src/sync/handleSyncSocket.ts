@@ -1,5 +1,7 @@
 import { CloseCode } from "@karta/schema";
 import type { RawData } from "ws";
+import type { StoredState } from "../storage/DocumentStore.ts";
+import { answerFromStore } from "./answerFromStore.ts";
 import type { Connection } from "./Connection.ts";
 import type { DocRoom } from "./DocRoom.ts";
 import type { LiveConnections } from "./LiveConnections.ts";
@@ -23,6 +25,8 @@ export async function handleSyncSocket(
 ): Promise<void> {
   const pending: Uint8Array[] = [];
   let room: DocRoom | null = null;
+  /** The state the loading room is read from, once read. */
+  let stored: StoredState | null = null;
   let closed = false;
   const { socket } = connection;
   deps.live.add(connection);
@@ -36,7 +40,9 @@ export async function handleSyncSocket(
     }
     const message = toUint8Array(data);
     if (room) room.receive(connection, message);
-    else if (pending.length < MAX_MESSAGES_BEFORE_LOAD) {
+    else if (stored && answerFromStore(connection, message, stored)) {
+      // answered from the stored state: nothing to keep for the room
+    } else if (pending.length < MAX_MESSAGES_BEFORE_LOAD) {
       pending.push(message);
       connection.queuedBytes += message.byteLength;
     } else connection.close(CloseCode.InvalidMessage, "too many messages before the document loaded");
@@ -48,8 +54,20 @@ export async function handleSyncSocket(
     if (room) deps.rooms.leave(room, connection);
   });
 
+  const joining = deps.rooms.join(connection);
+  // While the room loads, a client with nothing of the document is answered from what the store read.
+  deps.rooms.storedWhileLoading(connection.docId)?.then(
+    (state) => {
+      if (room || closed) return;
+      stored = state;
+      const answered = pending.findIndex((message) => answerFromStore(connection, message, state));
+      const [message] = answered >= 0 ? pending.splice(answered, 1) : [];
+      if (message) connection.queuedBytes -= message.byteLength;
+    },
+    () => {}, // the room's own load reports the failure
+  );
   try {
-    const joined = await deps.rooms.join(connection);
+    const joined = await joining;
     if (closed) {
       deps.rooms.leave(joined, connection);
       return;
