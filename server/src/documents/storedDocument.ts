@@ -36,8 +36,9 @@ export async function buildStoredDocument(
 ): Promise<{ doc: Y.Doc; size: number; lastSeq: number }> {
   const doc = new Y.Doc();
   let size = 0;
-  for (const [index, part] of state.snapshot.entries()) {
-    if (index > 0) await new Promise((resolve) => setImmediate(resolve));
+  for (const part of state.snapshot) {
+    // The turn that read the state (or applied the previous part) ends first.
+    if (state.snapshot.length > 1) await new Promise((resolve) => setImmediate(resolve));
     Y.applyUpdate(doc, part, origin);
     size += part.byteLength;
   }
