@@ -127,6 +127,12 @@ interface Append {
 /** The bytes of a blob as read, without a copy (a 10,000-row snapshot is megabytes). */
 const bytesOf = (blob: Buffer): Uint8Array => new Uint8Array(blob.buffer, blob.byteOffset, blob.byteLength);
 
+/** What one stored update did to cells, recorded after it. */
+interface CellRecords {
+  readonly edits: readonly CellEditEntry[];
+  readonly conflicts: readonly Omit<CellConflictEntry, "id">[];
+}
+
 const SELECT_DOCUMENTS = `SELECT d.*, o.name AS org_name FROM documents d LEFT JOIN organisations o ON o.id = d.org_id`;
 
 /** The documents and their update logs in the embedded SQLite database (see openSqlite). */
@@ -134,6 +140,7 @@ export class SqliteStore implements DocumentStore {
   readonly db: Database.Database;
   private readonly statements;
   private readonly appends: GroupCommit<Append, number>;
+  private readonly cellRecords = new GroupCommit<CellRecords, void>((batch) => this.commitCellRecords(batch));
   /** Each room's last sequence number (stored or in the batch being committed), once known. */
   private readonly lastSeqs = new Map<string, number>();
 
@@ -356,26 +363,34 @@ export class SqliteStore implements DocumentStore {
     return row ? { info: toVersion(row), state: new Uint8Array(row.state) } : null;
   }
 
+  /** Committed with the other records of this turn (GroupCommit): they follow every stored edit. */
   async recordCellEdits(
     edits: readonly CellEditEntry[],
     conflicts: readonly Omit<CellConflictEntry, "id">[],
   ): Promise<void> {
+    await this.cellRecords.submit({ edits, conflicts });
+  }
+
+  private commitCellRecords(batch: readonly CellRecords[]): void[] {
     this.db.transaction(() => {
-      for (const e of edits) this.statements.addCellEdit.run({ ...e, value: JSON.stringify(e.value) });
-      for (const c of conflicts) {
-        this.statements.addConflict.run({
-          docId: c.docId,
-          table: c.table,
-          rowId: c.rowId,
-          columnId: c.columnId,
-          keptValue: JSON.stringify(c.kept.value),
-          keptBy: c.kept.by,
-          lostValue: JSON.stringify(c.lost.value),
-          lostBy: c.lost.by,
-          at: c.at,
-        });
+      for (const { edits, conflicts } of batch) {
+        for (const e of edits) this.statements.addCellEdit.run({ ...e, value: JSON.stringify(e.value) });
+        for (const c of conflicts) {
+          this.statements.addConflict.run({
+            docId: c.docId,
+            table: c.table,
+            rowId: c.rowId,
+            columnId: c.columnId,
+            keptValue: JSON.stringify(c.kept.value),
+            keptBy: c.kept.by,
+            lostValue: JSON.stringify(c.lost.value),
+            lostBy: c.lost.by,
+            at: c.at,
+          });
+        }
       }
     })();
+    return batch.map(() => undefined);
   }
 
   async cellHistory(docId: string, table: string, rowId: string, columnId: string): Promise<CellEditEntry[]> {
@@ -424,6 +439,7 @@ export class SqliteStore implements DocumentStore {
 
   async close(): Promise<void> {
     await this.appends.drain();
+    await this.cellRecords.drain();
     if (this.db.open) this.db.close();
   }
 }
