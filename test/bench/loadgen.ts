@@ -249,7 +249,7 @@ async function connect({ docIds, tokens }: ConnectMessage): Promise<void> {
           onSaved: (count) => acknowledge(client, count),
           onDrop: () => {
             client.unacknowledged.length = 0; // a new socket counts its messages afresh
-            if (window && clock() < window.until) window.disconnects.push(clock() - window.from);
+            if (window?.includes(clock())) window.disconnects.push(clock() - window.from);
           },
           onRefused: () => {
             if (window) window.refused++;
@@ -308,8 +308,9 @@ function staleCells(): number {
 async function measure({ from, until: to, drainMs, stopEditing }: MeasureMessage): Promise<void> {
   const current = new Window(from, to);
   if (stopEditing) stopAt = to;
-  await sleep(Math.max(0, from - clock()));
+  // In place before `from`: a timer firing late must not miss the window's first edits while their deliveries count.
   window = current;
+  await sleep(Math.max(0, from - clock()));
   loop.reset();
   await sleep(Math.max(0, to - clock()));
   const loopDelay = { p50: lag(loop.percentile(50)), p99: lag(loop.percentile(99)), max: lag(loop.max) };
