@@ -38,7 +38,7 @@ export interface CapacityResult {
   readonly target: Target;
   readonly description: string;
   readonly steps: readonly CapacityStep[];
-  /** The largest step held at p95 ≤ 50 ms with every delivery and no saturated generator; 0 if none. */
+  /** The largest step held at p95 ≤ 50 ms with every delivery, no drop and no saturated generator; 0 if none. */
   readonly mostConnectionsHeld: number;
   /** Why the ramp stopped before its last step, if it did. */
   readonly stoppedBecause: string | null;
@@ -82,6 +82,7 @@ async function rampTarget(target: Target, options: BenchOptions): Promise<Capaci
         saturated === null &&
         stats.received === stats.expected &&
         stats.refused === 0 &&
+        stats.disconnects === 0 &&
         (stats.staleCells ?? 0) === 0;
       const step: CapacityStep = {
         connections,
