@@ -6,7 +6,7 @@ import type { ResultMessage } from "./protocol.ts";
  * its event loop's p99 delay is over this (it adds to every latency measured)
  * or any edit went out late.
  */
-export const GENERATOR_LOOP_P99_LIMIT_MS = 20;
+const GENERATOR_LOOP_P99_LIMIT_MS = 20;
 
 export interface Percentiles {
   readonly p50: number;

@@ -289,7 +289,7 @@ async function connect({ docIds, tokens }: ConnectMessage): Promise<void> {
     clients.push(...room.clients);
     if (startAt !== null) for (const client of room.clients) startEditing(client, clock());
   }
-  await send({ type: "connected", setupMs: Math.round(clock() - started), clients: clients.length });
+  await send({ type: "connected", setupMs: Math.round(clock() - started) });
 }
 
 /** (receiver, owner) pairs whose last value received is not the owner's last write. */

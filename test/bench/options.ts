@@ -73,7 +73,7 @@ const PRESENCE_RENEW_SECONDS = 15;
 
 const FLAGS = new Set<string>([...NUMERIC, "mode", "steps", "target", "build", "out", "help"]);
 
-export const USAGE = `Usage: npm run bench -- [options]   (or: npm run bench -w @karta/test -- [options])
+const USAGE = `Usage: npm run bench -- [options]   (or: npm run bench -w @karta/test -- [options])
        npm run bench:capacity -- [options]   (= --mode capacity)
        npm run bench:appends -- [options]    (= --mode throughput)
 

@@ -68,8 +68,6 @@ export type OrchestratorMessage = ConnectMessage | StartMessage | MeasureMessage
 export interface ConnectedMessage {
   readonly type: "connected";
   readonly setupMs: number;
-  /** Clients this generator holds now. */
-  readonly clients: number;
 }
 
 /** Generator → orchestrator: figures of one measured window. */

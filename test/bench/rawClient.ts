@@ -23,7 +23,7 @@ const SYNC_STEP2 = 1;
 const SYNC_UPDATE = 2;
 
 /** y-protocols' awareness timeout is 30 s; a client renews its state after half of it. */
-export const PRESENCE_RENEW_MS = 15_000;
+const PRESENCE_RENEW_MS = 15_000;
 /** y-websocket's reconnect backoff: 100 ms doubling, at most 2.5 s. */
 const MAX_BACKOFF_MS = 2500;
 
@@ -55,15 +55,10 @@ export class RawClient {
   private presenceTimer: NodeJS.Timeout | null = null;
   /** Update messages (step 2 answers included) sent on the current socket: what a saved message counts. */
   private sentOnSocket = 0;
-  /** Resolves at the first sync step 2 from the server. */
-  readonly synced: Promise<void>;
-  private markSynced: () => void = () => {};
+  /** Whether the server's first sync step 2 arrived. */
   isSynced = false;
 
   constructor(private readonly options: RawClientOptions) {
-    this.synced = new Promise((resolve) => {
-      this.markSynced = resolve;
-    });
     this.connect();
   }
 
@@ -132,10 +127,7 @@ export class RawClient {
       if (step === SYNC_STEP1) this.sendSync(SYNC_STEP2, this.options.answerStep1(payload));
       else if (step === SYNC_STEP2 || step === SYNC_UPDATE) {
         this.options.onUpdate(payload, step === SYNC_STEP2);
-        if (step === SYNC_STEP2 && !this.isSynced) {
-          this.isSynced = true;
-          this.markSynced();
-        }
+        if (step === SYNC_STEP2) this.isSynced = true;
       }
     } else if (type === MESSAGE_SAVED) {
       decoding.readVarUint8Array(decoder); // the document's state vector: not needed here

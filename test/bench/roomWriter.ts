@@ -12,7 +12,7 @@ import { municipalRoadmap } from "@karta/schema";
 import * as Y from "yjs";
 
 /** The cell every client edits; any text column would do. */
-export const EDITED_COLUMN = "measure";
+const EDITED_COLUMN = "measure";
 
 export class RoomWriter {
   private readonly doc = new Y.Doc();

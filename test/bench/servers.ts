@@ -17,7 +17,7 @@ import { randomId } from "@karta/doc";
 import type { Target } from "./options.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const repoRoot = path.resolve(here, "../..");
+const repoRoot = path.resolve(here, "../..");
 const oursMain = path.join(repoRoot, "server/dist/main.js");
 export const adminScript = path.join(repoRoot, "server/dist/admin.js");
 const stockMain = path.join(
