@@ -191,14 +191,20 @@ function pump(client: Client): void {
   while (client.raw.isOpen && client.unacknowledged.length < config.pace.window && clock() < stopAt) edit(client);
 }
 
-/** Interval pace: one edit per interval at the client's own phase, from `from` on. */
+/** From `from` on: one edit per interval at the client's own phase, or as many as the acknowledged window takes. */
 function startEditing(client: Client, from: number): void {
-  client.editing = true;
   const { pace } = config;
   if (pace.kind === "acknowledged") {
-    setTimeout(() => pump(client), Math.max(0, from - clock()));
+    setTimeout(
+      () => {
+        client.editing = true;
+        pump(client);
+      },
+      Math.max(0, from - clock()),
+    );
     return;
   }
+  client.editing = true;
   const fire = (slot: number) => {
     if (slot >= stopAt) return;
     const sentAt = clock();
