@@ -1,18 +1,25 @@
 /**
- * Credentials for the bench's clients, as real people would hold them: the
- * server allows 256 sockets per account and 64 per session or token, so each
- * client gets a token of its own, spread over enough editor accounts of the
- * demo municipality (the demo methodist and coordinator, then methodists the
- * coordinator invites).
+ * Credentials for the bench's clients on the Karta server, made as a real
+ * deployment makes them, since the bench starts the server with DEMO_DATA=0:
+ * the administrator's command (`server/dist/admin.js create-coordinator`) makes
+ * a coordinator of a bench municipality, who sets a password through the
+ * invitation link, invites methodists (editors of the municipality's
+ * documents) over the HTTP API, and every account makes API tokens. The server
+ * allows 64 sockets per session or token and 256 per account, so each client
+ * gets a token of its own and each account serves at most 250 clients.
  */
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
 
 /** Clients per account: under the server's MAX_SOCKETS_PER_ACCOUNT (256). */
 const CLIENTS_PER_ACCOUNT = 250;
+/** Token requests in flight at once: a 10,000-connection ramp needs 10,000 tokens. */
+const TOKEN_CONCURRENCY = 8;
+const PASSWORD = "bench-password-not-secret";
 
-const base = (port: number) => `http://127.0.0.1:${port}`;
-
-async function call(port: number, path: string, secret: string | null, body?: unknown): Promise<Response> {
-  const response = await fetch(`${base(port)}${path}`, {
+async function call(port: number, route: string, secret: string | null, body?: unknown): Promise<Response> {
+  const response = await fetch(`http://127.0.0.1:${port}${route}`, {
     method: body === undefined ? "GET" : "POST",
     headers: {
       ...(body === undefined ? {} : { "content-type": "application/json" }),
@@ -20,45 +27,88 @@ async function call(port: number, path: string, secret: string | null, body?: un
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (response.status >= 300) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+  if (response.status >= 300) throw new Error(`${route} answered ${response.status}: ${await response.text()}`);
   return response;
 }
 
-const sessionOf = (response: Response): string => {
-  const secret = /karta_session=([^;]+)/.exec(response.headers.get("set-cookie") ?? "")?.[1];
-  if (!secret) throw new Error("no session cookie");
-  return decodeURIComponent(secret);
-};
-
-/** Signs in a demo account (password `demo`); the session secret. */
-export async function signIn(port: number, login: string): Promise<string> {
-  return sessionOf(await call(port, "/api/session", null, { login, password: "demo" }));
+/** Sets the password of an invited account; its session secret. */
+async function acceptInvitation(port: number, invitationPath: string): Promise<string> {
+  const secret = invitationPath.replace(/^.*\/invite\//, "");
+  const response = await call(port, `/api/invitations/${secret}`, null, { password: PASSWORD });
+  const session = /karta_session=([^;]+)/.exec(response.headers.get("set-cookie") ?? "")?.[1];
+  if (!session) throw new Error("accepting the invitation gave no session cookie");
+  return decodeURIComponent(session);
 }
 
-/** One token per client, `count` in all, of editor accounts of the demo municipality. */
-export async function editorTokens(port: number, count: number): Promise<string[]> {
-  const coordinator = await signIn(port, "coordinator");
-  const sessions = [await signIn(port, "methodist"), coordinator];
-  const { user } = (await (await call(port, "/api/session", coordinator)).json()) as {
-    user: { organisationId: string };
-  };
-  for (let n = sessions.length; n * CLIENTS_PER_ACCOUNT < count; n++) {
+export class Editors {
+  /** One session per account, the coordinator's first. */
+  private readonly sessions: string[];
+  private issued = 0;
+
+  private constructor(
+    private readonly port: number,
+    private readonly organisationId: string,
+    coordinator: string,
+  ) {
+    this.sessions = [coordinator];
+  }
+
+  /** The bench municipality's coordinator, made by the admin command on the server's data directory. */
+  static async bootstrap(port: number, dataDir: string, adminScript: string): Promise<Editors> {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [
+        adminScript,
+        "create-coordinator",
+        "--login=bench-coordinator",
+        "--name=Нагрузочный Координатор",
+        "--region=Нагрузочный регион",
+        "--municipality=Нагрузочный район",
+      ],
+      { env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "warn" }, cwd: path.dirname(adminScript) },
+    );
+    const link = /\S*\/invite\/\S+/.exec(stdout)?.[0];
+    if (!link) throw new Error(`the admin command printed no invitation link:\n${stdout}`);
+    const coordinator = await acceptInvitation(port, link);
+    const { user } = (await (await call(port, "/api/session", coordinator)).json()) as {
+      user: { organisationId: string };
+    };
+    return new Editors(port, user.organisationId, coordinator);
+  }
+
+  /** A session that may create documents in the municipality. */
+  get coordinator(): string {
+    return this.sessions[0] as string;
+  }
+
+  /** `count` new tokens, one per client, adding methodist accounts as the clients need them. */
+  async tokens(count: number): Promise<string[]> {
+    const first = this.issued;
+    this.issued += count;
+    while (this.sessions.length * CLIENTS_PER_ACCOUNT < this.issued) await this.inviteMethodist();
+    const tokens: string[] = new Array(count);
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < count; i = next++) {
+        const session = this.sessions[Math.floor((first + i) / CLIENTS_PER_ACCOUNT)] as string;
+        const created = await call(this.port, "/api/tokens", session, { name: `bench ${first + i}` });
+        tokens[i] = ((await created.json()) as { token: string }).token;
+      }
+    };
+    await Promise.all(Array.from({ length: TOKEN_CONCURRENCY }, worker));
+    return tokens;
+  }
+
+  private async inviteMethodist(): Promise<void> {
+    const n = this.sessions.length;
     const invited = (await (
-      await call(port, "/api/people", coordinator, {
+      await call(this.port, "/api/people", this.coordinator, {
         fullName: `Нагрузочный Методист ${n}`,
-        organisationId: user.organisationId,
+        organisationId: this.organisationId,
         login: `bench-methodist-${n}`,
         role: "methodist",
       })
     ).json()) as { invitation: { path: string } };
-    const token = invited.invitation.path.replace("/invite/", "");
-    sessions.push(sessionOf(await call(port, `/api/invitations/${token}`, null, { password: "bench-password" })));
+    this.sessions.push(await acceptInvitation(this.port, invited.invitation.path));
   }
-  const tokens: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const session = sessions[Math.floor(i / CLIENTS_PER_ACCOUNT)] as string;
-    const created = await call(port, "/api/tokens", session, { name: `bench ${i}` });
-    tokens.push(((await created.json()) as { token: string }).token);
-  }
-  return tokens;
 }

@@ -1,61 +1,93 @@
 /**
- * Load generator of `npm run bench`: runs in its own process (forked by
- * run.ts), never inside the server under test.
+ * Load generator of the bench: runs in its own process (forked by
+ * generators.ts), never inside the server under test.
  *
- * Every document gets `clients` real y-websocket clients (WebsocketProvider,
- * each with its own Y.Doc and awareness, exactly what a browser tab runs).
- * Each client owns one row and, once a second at a random phase of its own,
- * sets that row's `measure` cell to `<clientId>|<send time>`. Every other
- * client of the document records `arrival − send time` when the change
- * arrives: sender and receivers share this process and its monotonic clock,
- * so the edit-to-peer latency has no clock skew in it.
+ * Every document gets `clientsPerDocument` raw protocol clients (rawClient.ts:
+ * one socket each, no Y.Doc) and one RoomWriter (one Y.Doc for all of them,
+ * writing under each client's own Yjs client id). Each client owns one row and
+ * sets its `measure` cell to `<client id>|<send time>`, at its pace (protocol.ts:
+ * once per interval at a random phase, or as soon as the server acknowledged).
+ * Every other client of the document records `arrival − send time` when it
+ * finds that value in an update from the server: sender and receivers share
+ * this process and its monotonic clock, so the latency has no clock skew in it.
  */
+import { randomInt } from "node:crypto";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
-import { KartaDocument, readMeta, type TableModel, writeMeta } from "@karta/doc";
-import { municipalRoadmap } from "@karta/schema";
-import WebSocket from "ws";
-import { WebsocketProvider } from "y-websocket";
-import * as Y from "yjs";
-import type { LoadgenConfig, LoadgenMessage, StartMessage } from "./protocol.ts";
+import { encodeCellValue, scanCellValues } from "./cellValues.ts";
+import type {
+  ConnectMessage,
+  LoadgenConfig,
+  LoadgenMessage,
+  MeasureMessage,
+  OrchestratorMessage,
+  ResultMessage,
+} from "./protocol.ts";
+import { RawClient } from "./rawClient.ts";
+import { RoomWriter } from "./roomWriter.ts";
+import { Samples } from "./samples.ts";
 
 /** Milliseconds on one monotonic clock, roughly aligned with the epoch. */
 const clock = (): number => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** The cell every client edits; any text column would do. */
-const COLUMN = "measure";
 /** A slot fired this late means the generator, not the server, is the bottleneck. */
 const LATE_SEND_MS = 250;
 /** The histogram records whole timer intervals: the lag is what exceeds this. */
 const LOOP_RESOLUTION_MS = 10;
 const lag = (nanoseconds: number) => Math.max(0, nanoseconds / 1e6 - LOOP_RESOLUTION_MS);
+/** How often clients of the acknowledged pace that could send more (after a reconnect) are looked at. */
+const PUMP_MS = 100;
+
+interface Room {
+  readonly docId: string;
+  readonly writer: RoomWriter;
+  readonly clients: Client[];
+  readonly owners: Map<number, Client>;
+  loaded: boolean;
+}
 
 interface Client {
-  readonly id: string;
-  readonly doc: Y.Doc;
-  readonly provider: WebsocketProvider;
-  readonly table: TableModel;
+  readonly raw: RawClient;
+  readonly room: Room;
   rowId: string;
-  /** The value this client last wrote to its cell. */
-  lastValue: string;
+  /** Send time of this client's last write (0: the row's first value). */
+  lastSentAt: number;
+  /** Per owner (client id), the newest send time this client received. */
+  readonly seen: Map<number, number>;
+  /** Acknowledged pace: edits sent on the current socket, oldest first, until a saved message covers them. */
+  readonly unacknowledged: { sequence: number; sentAt: number }[];
+  editing: boolean;
 }
 
-/** A growable array of doubles: 270k samples in a plain array would box every one. */
-class Samples {
-  private data = new Float64Array(1 << 16);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Float64Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = value;
-  }
-  toArray(): Float64Array {
-    return this.data.slice(0, this.length);
+/** Figures of the window being measured. */
+class Window {
+  readonly latencies = new Samples();
+  readonly sentOffsets = new Samples();
+  readonly disconnects = new Samples();
+  readonly ackLatencies = new Samples();
+  sent = 0;
+  received = 0;
+  lateSends = 0;
+  acknowledged = 0;
+  refused = 0;
+  constructor(
+    readonly from: number,
+    readonly until: number,
+  ) {}
+  includes(at: number): boolean {
+    return at >= this.from && at < this.until;
   }
 }
+
+const config = readConfig();
+const rooms: Room[] = [];
+const clients: Client[] = [];
+const usedClientIds = new Set<number>();
+let startAt: number | null = null;
+let stopAt = Number.POSITIVE_INFINITY;
+let window: Window | null = null;
+const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+loop.enable();
 
 /** Resolves once the message is handed to the IPC pipe: exiting earlier could cut it off. */
 function send(message: LoadgenMessage): Promise<void> {
@@ -67,13 +99,13 @@ function send(message: LoadgenMessage): Promise<void> {
 
 function fail(error: unknown): void {
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  console.error(`load generator: ${message}`);
+  console.error(`load generator ${config.generator}: ${message}`);
   void send({ type: "error", message }).then(() => process.exit(1));
 }
 
 function readConfig(): LoadgenConfig {
   const raw = process.env.BENCH_LOADGEN_CONFIG;
-  if (!raw) throw new Error("BENCH_LOADGEN_CONFIG is not set: loadgen.ts is started by run.ts");
+  if (!raw) throw new Error("BENCH_LOADGEN_CONFIG is not set: loadgen.ts is started by the bench");
   return JSON.parse(raw) as LoadgenConfig;
 }
 
@@ -86,190 +118,264 @@ async function until(check: () => boolean, timeoutMs: number, what: () => string
   }
 }
 
-async function main(): Promise<void> {
-  const config = readConfig();
-  // Each provider adds a process "exit" listener; hundreds are expected here.
-  process.setMaxListeners(0);
-  const setupStarted = clock();
-  const clients: Client[] = [];
-  const rooms: Client[][] = [];
-
-  // State of the measurement, filled in once the orchestrator says "start".
-  let schedule: StartMessage | null = null;
-  const latencies = new Samples();
-  const sentOffsets = new Samples();
-  const disconnects = new Samples();
-  let sent = 0;
-  let received = 0;
-  let lateSends = 0;
-  let measuring = false;
-  const inWindow = (sentAt: number) =>
-    schedule !== null && sentAt >= schedule.measureFrom && sentAt < schedule.measureUntil;
-
-  // 1. Connect every client, a batch at a time, and wait for its first sync.
-  let awaited = 0;
-  for (const [d, docId] of config.docIds.entries()) {
-    const room: Client[] = [];
-    for (let c = 0; c < config.clients; c++) {
-      const doc = new Y.Doc();
-      const provider = new WebsocketProvider(config.url, docId, doc, {
-        // ws's client is API-compatible with the browser WebSocket the provider expects.
-        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-        // All clients live in one process: lib0's BroadcastChannel would hand
-        // updates from client to client directly, bypassing the server.
-        disableBc: true,
-        params: config.tokens ? { access_token: config.tokens[d]?.[c] ?? "" } : {},
-      });
-      provider.on("status", ({ status }) => {
-        if (status === "disconnected" && measuring && schedule) disconnects.push(clock() - schedule.measureFrom);
-      });
-      const client: Client = {
-        id: `${config.generator}.${d}.${c}`,
-        doc,
-        provider,
-        table: new KartaDocument(doc, municipalRoadmap).table("measures"),
-        rowId: "",
-        lastValue: "",
-      };
-      room.push(client);
-      clients.push(client);
-    }
-    rooms.push(room);
-    if (clients.length - awaited >= config.connectConcurrency || d === config.docIds.length - 1) {
-      await until(
-        () => clients.every((cl) => cl.provider.synced),
-        config.setupTimeoutMs,
-        () => `${clients.filter((cl) => !cl.provider.synced).length} of ${clients.length} clients not synced`,
-      );
-      awaited = clients.length;
+/** A Yjs client id (uint32, as Yjs draws them) unique in this process. */
+function newClientId(): number {
+  for (;;) {
+    const id = randomInt(1, 2 ** 32 - 1);
+    if (!usedClientIds.has(id)) {
+      usedClientIds.add(id);
+      return id;
     }
   }
+}
 
-  // 2. Seed: the stock server starts with empty rooms, so client 0 stamps the
-  //    template as the Karta server does on creation; then every client adds
-  //    the one row it will edit.
-  for (const room of rooms) {
-    const first = room[0];
-    if (config.stampDocuments && first && readMeta(first.doc) === null) writeMeta(first.doc, municipalRoadmap);
-    for (const client of room) {
-      client.lastValue = client.id;
-      client.rowId = client.table.insertRow(client.table.rowCount(), { [COLUMN]: client.lastValue });
+// ---------------------------------------------------------------- receiving
+
+/** A client found values in an update from the server: each newer one than it had is a delivery. */
+function receive(client: Client, update: Uint8Array, isStep2: boolean): void {
+  const room = client.room;
+  if (!room.loaded && isStep2) {
+    // The first step 2 of the room is the server's state: the writer starts from it.
+    room.writer.load(update);
+    room.loaded = true;
+  }
+  const now = clock();
+  scanCellValues(
+    update,
+    (id) => room.owners.has(id),
+    ({ clientId, sentAt }) => {
+      if (clientId === client.raw.clientId) return;
+      const previous = client.seen.get(clientId);
+      if (previous !== undefined && sentAt <= previous) return; // a resync repeating what it had
+      client.seen.set(clientId, sentAt);
+      if (window?.includes(sentAt)) {
+        window.latencies.push(now - sentAt);
+        window.sentOffsets.push(sentAt - window.from);
+        window.received++;
+      }
+    },
+  );
+}
+
+function acknowledge(client: Client, count: number): void {
+  const now = clock();
+  const pending = client.unacknowledged;
+  while (pending.length > 0 && (pending[0]?.sequence ?? 0) <= count) {
+    const { sentAt } = pending.shift() as { sentAt: number };
+    if (window?.includes(now)) {
+      window.acknowledged++;
+      window.ackLatencies.push(now - sentAt);
+    }
+  }
+  pump(client);
+}
+
+// ---------------------------------------------------------------- editing
+
+function edit(client: Client): void {
+  const sentAt = clock();
+  client.lastSentAt = sentAt;
+  const update = client.room.writer.setCell(
+    client.raw.clientId,
+    client.rowId,
+    encodeCellValue(client.raw.clientId, sentAt),
+  );
+  if (window?.includes(sentAt)) window.sent++;
+  const sequence = client.raw.sendUpdate(update);
+  if (sequence !== null && config.pace.kind === "acknowledged") client.unacknowledged.push({ sequence, sentAt });
+}
+
+/** Acknowledged pace: keeps `window` edits of the client unacknowledged while editing. */
+function pump(client: Client): void {
+  if (config.pace.kind !== "acknowledged" || !client.editing) return;
+  while (client.raw.isOpen && client.unacknowledged.length < config.pace.window && clock() < stopAt) edit(client);
+}
+
+/** From `from` on: one edit per interval at the client's own phase, or as many as the acknowledged window takes. */
+function startEditing(client: Client, from: number): void {
+  const { pace } = config;
+  if (pace.kind === "acknowledged") {
+    setTimeout(
+      () => {
+        client.editing = true;
+        pump(client);
+      },
+      Math.max(0, from - clock()),
+    );
+    return;
+  }
+  client.editing = true;
+  const fire = (slot: number) => {
+    if (slot >= stopAt) return;
+    const sentAt = clock();
+    if (sentAt - slot > LATE_SEND_MS && window?.includes(slot)) window.lateSends++;
+    edit(client);
+    const next = slot + pace.intervalMs;
+    setTimeout(() => fire(next), Math.max(0, next - clock()));
+  };
+  const first = from + Math.random() * pace.intervalMs;
+  setTimeout(() => fire(first), Math.max(0, first - clock()));
+}
+
+// ---------------------------------------------------------------- commands
+
+async function connect({ docIds, tokens }: ConnectMessage): Promise<void> {
+  const started = clock();
+  const added: Room[] = [];
+  let batch: Client[] = [];
+  const waitForBatch = async () => {
+    await until(
+      () => batch.every((c) => c.raw.isSynced),
+      config.setupTimeoutMs,
+      () => `${batch.filter((c) => !c.raw.isSynced).length} of ${batch.length} clients not synced`,
+    );
+    batch = [];
+  };
+  for (const [d, docId] of docIds.entries()) {
+    const room: Room = { docId, writer: new RoomWriter(), clients: [], owners: new Map(), loaded: false };
+    for (let c = 0; c < config.clientsPerDocument; c++) {
+      const query = new URLSearchParams();
+      const token = tokens?.[d]?.[c];
+      if (token) query.set("access_token", token);
+      if (config.pace.kind === "acknowledged") query.set("saved", "1");
+      const clientId = newClientId();
+      const client: Client = {
+        room,
+        rowId: "",
+        lastSentAt: 0,
+        seen: new Map(),
+        unacknowledged: [],
+        editing: false,
+        raw: new RawClient({
+          url: `${config.url}/${docId}${query.size ? `?${query}` : ""}`,
+          clientId,
+          answerStep1: (stateVector) =>
+            room.loaded ? room.writer.missingOf(clientId, stateVector) : new Uint8Array([0, 0]),
+          onUpdate: (update, isStep2) => receive(client, update, isStep2),
+          onSaved: (count) => acknowledge(client, count),
+          onDrop: () => {
+            client.unacknowledged.length = 0; // a new socket counts its messages afresh
+            if (window?.includes(clock())) window.disconnects.push(clock() - window.from);
+          },
+          onRefused: () => {
+            if (window) window.refused++;
+          },
+        }),
+      };
+      room.clients.push(client);
+      room.owners.set(clientId, client);
+      batch.push(client);
+    }
+    added.push(room);
+    if (batch.length >= config.connectConcurrency || d === docIds.length - 1) await waitForBatch();
+  }
+
+  // Rows: the stock server starts with empty rooms, so the first client stamps
+  // the template as the Karta server does on creation; then each client adds
+  // the one row it will edit.
+  for (const room of added) {
+    const first = room.clients[0] as Client;
+    if (config.stampDocuments) {
+      const stamp = room.writer.stampIfEmpty(first.raw.clientId);
+      if (stamp) first.raw.sendUpdate(stamp);
+    }
+    for (const client of room.clients) {
+      const inserted = room.writer.insertRow(client.raw.clientId, encodeCellValue(client.raw.clientId, 0));
+      client.rowId = inserted.rowId;
+      client.raw.sendUpdate(inserted.update);
     }
   }
   await until(
-    () => rooms.every((room) => room.every((client) => room.every((owner) => hasRow(client, owner.rowId)))),
+    () => added.every((room) => room.clients.every((c) => c.seen.size === room.clients.length - 1)),
     config.setupTimeoutMs,
     () => "rows of peers did not arrive",
   );
+  for (const room of added) {
+    rooms.push(room);
+    clients.push(...room.clients);
+    if (startAt !== null) for (const client of room.clients) startEditing(client, clock());
+  }
+  await send({ type: "connected", setupMs: Math.round(clock() - started) });
+}
 
-  // 3. Receivers: every remote change of a `measure` cell is one delivery.
-  for (const client of clients) {
-    client.table.root.observeDeep((events, transaction) => {
-      if (transaction.local || !measuring) return;
-      const now = clock();
-      for (const event of events) {
-        if (event.target === client.table.root || !(event instanceof Y.YMapEvent)) continue;
-        if (!event.keysChanged.has(COLUMN)) continue;
-        const value = event.target.get(COLUMN);
-        if (typeof value !== "string") continue;
-        const sentAt = Number(value.slice(value.indexOf("|") + 1));
-        if (!inWindow(sentAt)) continue;
-        latencies.push(now - sentAt);
-        sentOffsets.push(sentAt - (schedule?.measureFrom ?? 0));
-        received++;
+/** (receiver, owner) pairs whose last value received is not the owner's last write. */
+function staleCells(): number {
+  let stale = 0;
+  for (const room of rooms) {
+    for (const receiver of room.clients) {
+      for (const owner of room.clients) {
+        if (owner !== receiver && receiver.seen.get(owner.raw.clientId) !== owner.lastSentAt) stale++;
       }
-    });
+    }
   }
+  return stale;
+}
 
-  await send({ type: "ready", setupMs: Math.round(clock() - setupStarted) });
+async function measure({ from, until: to, drainMs, stopEditing }: MeasureMessage): Promise<void> {
+  const current = new Window(from, to);
+  if (stopEditing) stopAt = to;
+  // In place before `from`: a timer firing late must not miss the window's first edits while their deliveries count.
+  window = current;
+  await sleep(Math.max(0, from - clock()));
+  loop.reset();
+  await sleep(Math.max(0, to - clock()));
+  const loopDelay = { p50: lag(loop.percentile(50)), p99: lag(loop.percentile(99)), max: lag(loop.max) };
 
-  // 4. Wait for the shared schedule, then edit once a second per client.
-  schedule = await new Promise<StartMessage>((resolve) => {
-    process.on("message", (message: StartMessage) => {
-      if (message.type === "start") resolve(message);
-    });
-  });
-  const { startAt, measureFrom, measureUntil, drainMs } = schedule;
-  measuring = true;
-  const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
-  setTimeout(() => loop.enable(), Math.max(0, measureFrom - clock()));
-  setTimeout(() => loop.disable(), Math.max(0, measureUntil - clock()));
-
-  for (const client of clients) {
-    const phase = Math.random() * 1000;
-    const fire = (slot: number) => {
-      if (slot >= measureUntil) return;
-      const sentAt = clock();
-      if (sentAt - slot > LATE_SEND_MS && inWindow(slot)) lateSends++;
-      client.lastValue = `${client.id}|${sentAt}`;
-      client.table.setCell(client.rowId, COLUMN, client.lastValue);
-      if (inWindow(sentAt)) sent++;
-      const next = slot + 1000;
-      setTimeout(() => fire(next), Math.max(0, next - clock()));
-    };
-    const first = startAt + phase;
-    setTimeout(() => fire(first), Math.max(0, first - clock()));
-  }
-
-  // 5. After the window, wait for stragglers, then report. A peer that
-  //    resynced after a dropped socket gets only the newest value of a cell,
-  //    never the ones in between: those deliveries stay missing, so the drain
-  //    also ends once every cell has converged and nothing arrived for 1 s.
-  await sleep(Math.max(0, measureUntil - clock()));
-  const expected = () => sent * (config.clients - 1);
-  const staleCells = () =>
-    rooms.reduce(
-      (n, room) =>
-        n +
-        room.reduce((m, peer) => m + room.filter((owner) => cellOf(peer, owner.rowId) !== owner.lastValue).length, 0),
-      0,
-    );
+  // Wait for stragglers. A peer that resynced after a dropped socket gets only
+  // the newest value of a cell, never the ones in between: those deliveries
+  // stay missing, so the drain also ends once nothing arrived for 1 s (and,
+  // when editing stopped, every cell converged).
+  const expected = () => current.sent * (config.clientsPerDocument - 1);
   const drainUntil = clock() + drainMs;
   let lastCount = -1;
   let quietSince = clock();
-  // An edit whose slot fell just before the window's end may still be in
-  // flight when the count is complete (it went out late and is not counted):
-  // convergence is required either way.
   while (clock() < drainUntil) {
-    if (received !== lastCount) {
-      lastCount = received;
+    if (current.received !== lastCount) {
+      lastCount = current.received;
       quietSince = clock();
     }
-    const settled = received >= expected() || clock() - quietSince > 1000;
-    if (settled && staleCells() === 0) break;
+    const settled = current.received >= expected() || clock() - quietSince > 1000;
+    if (settled && (!stopEditing || staleCells() === 0)) break;
     await sleep(50);
   }
-  measuring = false;
-
-  await send({
+  window = null;
+  const result: ResultMessage = {
     type: "result",
     generator: config.generator,
-    latencies: latencies.toArray(),
-    sentOffsets: sentOffsets.toArray(),
-    sent,
+    latencies: current.latencies.toArray(),
+    sentOffsets: current.sentOffsets.toArray(),
+    sent: current.sent,
     expected: expected(),
-    received,
-    lateSends,
-    loopDelay: { p50: lag(loop.percentile(50)), p99: lag(loop.percentile(99)), max: lag(loop.max) },
-    disconnects: disconnects.toArray(),
-    staleCells: staleCells(),
-  });
+    received: current.received,
+    lateSends: current.lateSends,
+    loopDelay,
+    disconnects: current.disconnects.toArray(),
+    staleCells: stopEditing ? staleCells() : null,
+    acknowledged: current.acknowledged,
+    ackLatencies: current.ackLatencies.toArray(),
+    refused: current.refused,
+  };
+  await send(result);
+}
 
-  for (const client of clients) client.provider.destroy();
+async function exit(): Promise<void> {
+  for (const client of clients) client.raw.close();
   await sleep(200);
   process.disconnect?.();
   process.exit(0);
 }
 
-function hasRow(client: Client, rowId: string): boolean {
-  return client.table.root.has(rowId);
-}
-
-/** What `client` currently sees in the edited cell of row `rowId`. */
-function cellOf(client: Client, rowId: string): unknown {
-  return client.table.root.get(rowId)?.get(COLUMN);
-}
-
+process.on("message", (message: OrchestratorMessage) => {
+  if (message.type === "connect") connect(message).catch(fail);
+  else if (message.type === "start") {
+    startAt = message.startAt;
+    for (const client of clients) startEditing(client, message.startAt);
+  } else if (message.type === "measure") measure(message).catch(fail);
+  else if (message.type === "exit") void exit();
+});
+// After a reconnect an acknowledged client has nothing in flight: start it again.
+setInterval(() => {
+  for (const client of clients) pump(client);
+}, PUMP_MS).unref();
 process.on("uncaughtException", fail);
 process.on("unhandledRejection", fail);
-main().catch(fail);

@@ -80,3 +80,13 @@ export function machineInfo(): MachineInfo {
     kernel: os.release(),
   };
 }
+
+/**
+ * Bytes the process caused to be written to storage so far (`write_bytes` of
+ * /proc/<pid>/io: what reached the block layer, page cache write-back
+ * included; socket writes are not in it).
+ */
+export function storageWriteBytes(pid: number): number {
+  const match = /^write_bytes:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/io`, "utf8"));
+  return match ? Number(match[1]) : Number.NaN;
+}

@@ -1,0 +1,72 @@
+/**
+ * What the processes of a run used during a measured window, read from /proc
+ * at its start, each second, and its end.
+ */
+import os from "node:os";
+import { performance } from "node:perf_hooks";
+import { cpuSeconds, machineJiffies, storageWriteBytes } from "./procfs.ts";
+import { sleep } from "./servers.ts";
+
+export const clock = (): number => performance.timeOrigin + performance.now();
+
+export interface WindowUsage {
+  /** User + system time of the server (all its threads), % of one core. */
+  readonly serverCpuPercent: number;
+  /** The same in each second of the window. */
+  readonly serverCpuBySecond: readonly number[];
+  /** All generator processes together, % of one core. */
+  readonly generatorCpuPercent: number;
+  /** Every process on the machine, % of one core (2 cores = 200). */
+  readonly machineBusyPercent: number;
+  /** What neither the server, the generators nor the orchestrator used, % of one core. */
+  readonly otherPercent: number;
+  /** Time the hypervisor gave to other guests, % of all CPU time. */
+  readonly stealPercent: number;
+  /** Bytes the server wrote to storage during the window (/proc/<pid>/io write_bytes). */
+  readonly serverStorageWriteBytes: number;
+  readonly seconds: number;
+}
+
+function snapshot(pids: readonly number[]) {
+  return {
+    cpu: pids.map(cpuSeconds),
+    written: storageWriteBytes(pids[0] as number),
+    self: process.cpuUsage(),
+    machine: machineJiffies(),
+    at: clock(),
+  };
+}
+
+/** Waits for `from`, then samples each second until `until`; `pids[0]` is the server, the rest generators. */
+export async function sampleWindow(pids: readonly number[], from: number, until: number): Promise<WindowUsage> {
+  await sleep(from - clock());
+  const before = snapshot(pids);
+  const serverCpuBySecond: number[] = [];
+  let previous = before;
+  for (let second = 1; from + second * 1000 <= until; second++) {
+    await sleep(from + second * 1000 - clock());
+    const now = snapshot(pids);
+    const elapsed = (now.at - previous.at) / 1000;
+    serverCpuBySecond.push(Math.round((((now.cpu[0] as number) - (previous.cpu[0] as number)) / elapsed) * 1000) / 10);
+    previous = now;
+  }
+  const after = previous;
+  const seconds = (after.at - before.at) / 1000;
+  const percent = (i: number) => (((after.cpu[i] as number) - (before.cpu[i] as number)) / seconds) * 100;
+  let generatorCpuPercent = 0;
+  for (let i = 1; i < pids.length; i++) generatorCpuPercent += percent(i);
+  const jiffies = after.machine.total - before.machine.total;
+  const machineBusyPercent = ((after.machine.busy - before.machine.busy) / jiffies) * 100 * os.availableParallelism();
+  const selfPercent =
+    ((after.self.user - before.self.user + after.self.system - before.self.system) / 1e6 / seconds) * 100;
+  return {
+    serverCpuPercent: percent(0),
+    serverCpuBySecond,
+    generatorCpuPercent,
+    machineBusyPercent,
+    otherPercent: machineBusyPercent - percent(0) - generatorCpuPercent - selfPercent,
+    stealPercent: ((after.machine.steal - before.machine.steal) / jiffies) * 100,
+    serverStorageWriteBytes: after.written - before.written,
+    seconds,
+  };
+}

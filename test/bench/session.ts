@@ -1,0 +1,67 @@
+/**
+ * One server under test with its load: the server, its accounts (ours), the
+ * generator processes, and the documents connected so far. Every mode opens
+ * one per target and adds documents to it (the capacity mode at each step).
+ */
+import { Editors } from "./editors.ts";
+import { connectAll, forkGenerators, type Generator } from "./generators.ts";
+import type { Target } from "./options.ts";
+import type { EditPace } from "./protocol.ts";
+import { adminScript, createDocuments, type RunningServer, startServer, stopServer } from "./servers.ts";
+
+export class Session {
+  private documents = 0;
+
+  private constructor(
+    readonly server: RunningServer,
+    private readonly editors: Editors | null,
+    readonly generators: readonly Generator[],
+    private readonly clientsPerDocument: number,
+  ) {}
+
+  static async open(target: Target, generators: number, clientsPerDocument: number, pace: EditPace): Promise<Session> {
+    const server = await startServer(target);
+    try {
+      const editors =
+        target === "ours" && server.dataDir ? await Editors.bootstrap(server.port, server.dataDir, adminScript) : null;
+      const forked = forkGenerators(generators, {
+        url: `ws://127.0.0.1:${server.port}/sync`,
+        clientsPerDocument,
+        stampDocuments: target === "stock",
+        pace,
+      });
+      return new Session(server, editors, forked, clientsPerDocument);
+    } catch (error) {
+      await stopServer(server);
+      throw error;
+    }
+  }
+
+  /** Server first, then the generators: the pids sampleWindow expects. */
+  get pids(): number[] {
+    return [this.server.pid, ...this.generators.map((g) => g.pid)];
+  }
+
+  get connections(): number {
+    return this.documents * this.clientsPerDocument;
+  }
+
+  /** Creates `count` documents, their clients' tokens, and connects them; the setup time in ms. */
+  async addDocuments(count: number): Promise<number> {
+    const docIds = await createDocuments(this.server, count, this.editors?.coordinator ?? null);
+    const tokens = this.editors ? await this.editors.tokens(count * this.clientsPerDocument) : null;
+    // Each generator gets whole documents: every client of a document lives in the process of its RoomWriter.
+    const setupMs = await connectAll(this.generators, docIds, tokens, this.clientsPerDocument);
+    this.documents += count;
+    return setupMs;
+  }
+
+  start(startAt: number): void {
+    for (const generator of this.generators) generator.start(startAt);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.generators.map((g) => g.exit().catch(() => {})));
+    await stopServer(this.server);
+  }
+}
