@@ -4,8 +4,14 @@
 import { build } from "esbuild";
 
 await build({
-  // The server, the administrator's command (npm run admin), and the thread that writes exports.
-  entryPoints: { main: "src/main.ts", admin: "src/admin/cli.ts", exportWorker: "src/export/exportWorker.ts" },
+  // The server, the administrator's command (npm run admin), the thread that writes exports and
+  // the one that checkpoints SQLite's WAL.
+  entryPoints: {
+    main: "src/main.ts",
+    admin: "src/admin/cli.ts",
+    exportWorker: "src/export/exportWorker.ts",
+    walCheckpointWorker: "src/storage/walCheckpointWorker.ts",
+  },
   outdir: "dist",
   bundle: true,
   platform: "node",

@@ -188,3 +188,12 @@ export const MAX_EVENT_STREAM_BACKLOG_BYTES = 256 * 1024;
  */
 export const MAX_EVENT_STREAMS_PER_CREDENTIAL = 32;
 export const MAX_EVENT_STREAMS_PER_ACCOUNT = 128;
+
+/**
+ * How often the WAL checkpointer's thread copies the WAL into the database
+ * file (storage/walCheckpointer.ts); and the WAL size, in 4 KiB pages, past
+ * which the committing connection does it itself (SQLite's default is 1,000:
+ * a checkpoint on the main thread every few hundred milliseconds under load).
+ */
+export const WAL_CHECKPOINT_EVERY_MS = 250;
+export const WAL_AUTOCHECKPOINT_PAGES = 4000;

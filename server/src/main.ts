@@ -8,6 +8,7 @@ import { openSqlite } from "./storage/openSqlite.ts";
 import { SqliteDirectory } from "./storage/SqliteDirectory.ts";
 import { SqliteEvidence } from "./storage/SqliteEvidence.ts";
 import { SqliteStore } from "./storage/SqliteStore.ts";
+import { WalCheckpointer } from "./storage/walCheckpointer.ts";
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.LOG_LEVEL);
   const db = openSqlite(path.resolve(config.DATA_DIR), { synchronous: config.SQLITE_SYNCHRONOUS });
+  const checkpointer = WalCheckpointer.start(db, log);
   const store = new SqliteStore(db);
   const directory = new SqliteDirectory(db);
   const evidence = {
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, "shutting down: flushing documents");
     await server.close();
+    await checkpointer.stop();
     await store.close();
     process.exit(0);
   };

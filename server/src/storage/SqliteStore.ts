@@ -141,6 +141,13 @@ export class SqliteStore implements DocumentStore {
   private readonly statements;
   private readonly appends: GroupCommit<Append, number>;
   private readonly cellRecords = new GroupCommit<CellRecords, void>((batch) => this.commitCellRecords(batch));
+  private readonly factsWrites = new GroupCommit<{ docId: string; facts: string }, void>((batch) => {
+    const at = new Date().toISOString();
+    this.db.transaction(() => {
+      for (const { docId, facts } of batch) this.statements.putFacts.run(docId, facts, at);
+    })();
+    return batch.map(() => undefined);
+  });
   /** Each room's last sequence number (stored or in the batch being committed), once known. */
   private readonly lastSeqs = new Map<string, number>();
 
@@ -371,7 +378,7 @@ export class SqliteStore implements DocumentStore {
     await this.cellRecords.submit({ edits, conflicts });
   }
 
-  private commitCellRecords(batch: readonly CellRecords[]): void[] {
+  private commitCellRecords(batch: readonly CellRecords[]): undefined[] {
     this.db.transaction(() => {
       for (const { edits, conflicts } of batch) {
         for (const e of edits) this.statements.addCellEdit.run({ ...e, value: JSON.stringify(e.value) });
@@ -421,8 +428,9 @@ export class SqliteStore implements DocumentStore {
     return new Map(this.statements.digests.all().map((r) => [r.doc_id, r.digest]));
   }
 
+  /** Committed with the others of this turn: the read model refreshes many documents at once. */
   async putDocumentFacts(docId: string, facts: string): Promise<void> {
-    this.statements.putFacts.run(docId, facts, new Date().toISOString());
+    await this.factsWrites.submit({ docId, facts });
   }
 
   async listDocumentFacts(): Promise<Map<string, string>> {
@@ -440,6 +448,7 @@ export class SqliteStore implements DocumentStore {
   async close(): Promise<void> {
     await this.appends.drain();
     await this.cellRecords.drain();
+    await this.factsWrites.drain();
     if (this.db.open) this.db.close();
   }
 }
