@@ -86,6 +86,11 @@ export class DocRoom {
   readonly awareness: awarenessProtocol.Awareness;
   private readonly presence: RoomPresence;
   private queue: Promise<void> = Promise.resolve();
+  /** What follows the appends in flight (broadcast, acknowledgement), in order: settled when all are stored. */
+  private appendsDone: Promise<void> = Promise.resolve();
+  /** An invalid update is being undone: stored changes are reported after the reload. */
+  private reloading = false;
+  private readonly storedDuringReload: StoredChange[] = [];
   private appendedSinceCompaction = 0;
   private readonly compactEvery = COMPACT_EVERY_UPDATES + Math.floor(Math.random() * (COMPACT_JITTER_UPDATES + 1));
   private failed = false;
@@ -209,6 +214,7 @@ export class DocRoom {
   async applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
     let update: Uint8Array | null = null;
     const run = async () => {
+      await this.appendsDone;
       if (this.failed) return;
       const capture = (u: Uint8Array) => {
         update = u;
@@ -242,6 +248,7 @@ export class DocRoom {
    */
   async flush(): Promise<void> {
     this.queue = this.queue.then(async () => {
+      await this.appendsDone;
       if (!this.failed && this.appendedSinceCompaction > 0) await this.compact();
     });
     await this.queue;
@@ -277,38 +284,84 @@ export class DocRoom {
       return;
     }
     connection.queuedBytes += update.byteLength;
-    this.enqueue(connection, async () => {
-      connection.queuedBytes -= update.byteLength;
-      const { integrated, violation, claims, facts } = this.applyAndCheck(connection, update);
-      if (violation !== null) {
-        await this.rollback();
-        this.log.warn({ docId: this.docId, reason: violation }, "refused an invalid update");
-        this.markRefused(connection, violation);
-        connection.close(CloseCode.InvalidMessage, `invalid update: ${violation}`);
-        return;
-      }
-      if (integrated === null) {
-        // Everything in it was already here (a client resending what it sent before a reconnect).
-        this.acknowledge(connection, sequence);
-        return;
-      }
-      const accountId = connection.grant.accountId;
+    this.enqueue(
+      connection,
+      async () => {
+        connection.queuedBytes -= update.byteLength;
+        const { integrated, violation, claims, facts } = this.applyAndCheck(connection, update);
+        if (violation !== null) {
+          await this.refuse(connection, violation);
+          return;
+        }
+        // What the saved message will say the stored state is, once this and the appends before it are stored.
+        const stateVector = connection.wantsSaved ? Y.encodeStateVector(this.current) : null;
+        if (integrated === null) {
+          // Everything in it was already here (a client resending what it sent before a reconnect).
+          this.afterAppends(() => this.acknowledge(connection, sequence, stateVector));
+          return;
+        }
+        const accountId = connection.grant.accountId;
+        // Submitted now, so that the updates queued behind this one join the same group commit;
+        // nothing of it is sent to anyone before it is stored (afterAppends).
+        const appended = settle(this.store.appendUpdate(this.docId, integrated, { accountId, clientIds: claims }));
+        this.owners.claim(accountId, claims);
+        this.sizeBytes += integrated.byteLength;
+        this.appendedSinceCompaction++;
+        this.changedSinceLoad = true;
+        // The common edit is new as a whole, and Yjs encodes it as the client did: forward it.
+        const forwarded = asReceived !== null && sameBytes(integrated, update) ? asReceived : encodeUpdate(integrated);
+        this.afterAppends(async () => {
+          const outcome = await appended;
+          if ("error" in outcome) {
+            this.fail(outcome.error);
+            return;
+          }
+          this.lastSeq = outcome.value;
+          this.broadcast(forwarded, connection);
+          this.acknowledge(connection, sequence, stateVector);
+          this.stored({ accountId, facts, ownerOf: (id) => this.owners.ownerOf(id) });
+        });
+        if (this.appendedSinceCompaction >= this.compactEvery) {
+          await this.appendsDone;
+          if (!this.failed) await this.compact();
+        }
+      },
+      { afterAppends: false },
+    );
+  }
+
+  /**
+   * Refuses an invalid update: once the appends before it are stored, the
+   * stored state (which never held it, and which nobody was sent) is loaded
+   * again. Meanwhile the room's document holds it: what those appends report
+   * as stored waits for the reload.
+   */
+  private async refuse(connection: Connection, violation: string): Promise<void> {
+    this.reloading = true;
+    await this.appendsDone;
+    await this.rollback();
+    this.reloading = false;
+    for (const change of this.storedDuringReload.splice(0)) this.hooks.onStored(this.current, change);
+    this.log.warn({ docId: this.docId, reason: violation }, "refused an invalid update");
+    this.markRefused(connection, violation);
+    connection.close(CloseCode.InvalidMessage, `invalid update: ${violation}`);
+  }
+
+  /** Tells the room's hook an update is stored, with the document as it is (never an invalid state). */
+  private stored(change: StoredChange): void {
+    if (this.reloading) this.storedDuringReload.push(change);
+    else this.hooks.onStored(this.current, change);
+  }
+
+  /** Runs `step` once every append submitted so far is stored (or failed), in the order they were submitted. */
+  private afterAppends(step: () => void | Promise<void>): void {
+    this.appendsDone = this.appendsDone.then(async () => {
+      if (this.failed) return;
       try {
-        this.lastSeq = await this.store.appendUpdate(this.docId, integrated, { accountId, clientIds: claims });
+        await step();
       } catch (error) {
-        this.fail(error);
-        return;
+        this.log.error({ err: error, docId: this.docId }, "unexpected error after storing an update");
       }
-      this.owners.claim(accountId, claims);
-      this.sizeBytes += integrated.byteLength;
-      this.appendedSinceCompaction++;
-      this.changedSinceLoad = true;
-      // The common edit is new as a whole, and Yjs encodes it as the client did: forward it.
-      const forwarded = asReceived !== null && sameBytes(integrated, update) ? asReceived : encodeUpdate(integrated);
-      this.broadcast(forwarded, connection);
-      this.acknowledge(connection, sequence);
-      this.hooks.onStored(this.current, { accountId, facts, ownerOf: (id) => this.owners.ownerOf(id) });
-      if (this.appendedSinceCompaction >= this.compactEvery) await this.compact();
     });
   }
 
@@ -402,9 +455,9 @@ export class DocRoom {
    * acknowledgement will say more: this one is skipped. After a refusal the
    * count would cover the refused message: nothing is acknowledged any more.
    */
-  private acknowledge(connection: Connection, sequence: number): void {
+  private acknowledge(connection: Connection, sequence: number, stateVector: Uint8Array | null = null): void {
     if (!connection.wantsSaved || connection.hasRefusedUpdate || sequence !== connection.updatesReceived) return;
-    this.send(connection, encodeSaved(this.current, sequence));
+    this.send(connection, encodeSaved(stateVector ?? Y.encodeStateVector(this.current), sequence));
   }
 
   /**
@@ -461,11 +514,23 @@ export class DocRoom {
     }
   }
 
-  private enqueue(connection: Connection, task: () => void | Promise<void>): void {
+  /**
+   * Queues a task of the connection. By default it runs once every append
+   * submitted before it is stored, so it sees (and sends) only stored state;
+   * the update path opts out (`afterAppends: false`) to put the room's queued
+   * updates into one group commit.
+   */
+  private enqueue(
+    connection: Connection,
+    task: () => void | Promise<void>,
+    options: { afterAppends: boolean } = { afterAppends: true },
+  ): void {
     this.queue = this.queue.then(async () => {
       // A connection the server closed meanwhile (rights revoked, say) is heard no more.
       if (this.failed || !connection.accepting) return;
       try {
+        if (options.afterAppends) await this.appendsDone;
+        if (this.failed || !connection.accepting) return;
         await task();
       } catch (error) {
         this.reject(connection, error);
@@ -528,6 +593,14 @@ export class DocRoom {
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.byteLength === b.byteLength && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
+}
+
+/** A promise that never rejects: its outcome is read later, and a rejection meanwhile must not go unhandled. */
+function settle<T>(promise: Promise<T>): Promise<{ value: T } | { error: unknown }> {
+  return promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
 }
 
 /** An update with no structs and no deletions: Yjs' v1 encoding of nothing is two zero counts. */

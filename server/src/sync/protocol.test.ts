@@ -48,7 +48,7 @@ describe("encodeSaved", () => {
   it("writes the type, the document's state vector and the count of updates acknowledged", () => {
     const doc = new Y.Doc();
     doc.getMap("m").set("k", "v");
-    const decoder = decoding.createDecoder(encodeSaved(doc, 3));
+    const decoder = decoding.createDecoder(encodeSaved(Y.encodeStateVector(doc), 3));
     expect(decoding.readVarUint(decoder)).toBe(SAVED_MESSAGE_TYPE);
     expect(Y.decodeStateVector(decoding.readVarUint8Array(decoder))).toEqual(new Map([[doc.clientID, 1]]));
     expect(decoding.readVarUint(decoder)).toBe(3);
@@ -57,6 +57,6 @@ describe("encodeSaved", () => {
 
   it("is a type no client may send", () => {
     const doc = new Y.Doc();
-    expect(() => decodeClientMessage(encodeSaved(doc, 1))).toThrow(ProtocolError);
+    expect(() => decodeClientMessage(encodeSaved(Y.encodeStateVector(doc), 1))).toThrow(ProtocolError);
   });
 });

@@ -128,10 +128,10 @@ export function encodePermissionDenied(reason: string): Uint8Array {
  * "Your first `updates` update messages on this socket are in the durable
  * log; this is the document's state vector now" (SAVED_MESSAGE_TYPE).
  */
-export function encodeSaved(doc: Y.Doc, updates: number): Uint8Array {
+export function encodeSaved(stateVector: Uint8Array, updates: number): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Saved);
-  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc));
+  encoding.writeVarUint8Array(encoder, stateVector);
   encoding.writeVarUint(encoder, updates);
   return encoding.toUint8Array(encoder);
 }
