@@ -106,13 +106,14 @@ export class DocumentConnection {
         this.refreshSaved();
         this.update({ refusals: this.snapshot.refusals + 1, refusalReason: reason });
       });
-    // Everything the server sends in sync is stored already: note it before y-websocket applies it.
+    // Everything the server sends in sync is stored already: the tracker notes what y-websocket applies.
     // Messages relayed by another tab (BroadcastChannel) come with emitSynced false and prove nothing.
     const handleSync = this.provider.messageHandlers[messageSync];
     if (!handleSync) throw new Error("y-websocket has no sync message handler");
     this.provider.messageHandlers[messageSync] = (encoder, decoder, provider, emitSynced, messageType) => {
-      if (emitSynced) this.saved.noteFromServer(decoder);
-      handleSync(encoder, decoder, provider, emitSynced, messageType);
+      const apply = () => handleSync(encoder, decoder, provider, emitSynced, messageType);
+      if (emitSynced) this.saved.receiveFromServer(decoder, this.ydoc, apply);
+      else apply();
     };
     this.provider.messageHandlers[SAVED_MESSAGE_TYPE] = (_encoder, decoder, _provider, emitSynced) => {
       if (!emitSynced) return;
