@@ -1,16 +1,10 @@
 import type { RowSnapshot, TableModel } from "@karta/doc";
-import {
-  DONE_STATUS,
-  overdueRowIds,
-  type PeriodContext,
-  readsAsDate,
-  type TableProblem,
-  tableProblems,
-} from "@karta/domain";
+import { DONE_STATUS, type PeriodContext, type TableProblem } from "@karta/domain";
 import type { TableTemplate } from "@karta/schema";
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import type { TableChanges } from "../document/agreedChanges.ts";
 import { buildCellFlags, CellFlagsStore, withAgreedChanges, withConflicts } from "./cellFlags.ts";
+import { RowInsights } from "./rowInsights.ts";
 import { useToday } from "./today.ts";
 
 export interface TableInsights {
@@ -51,18 +45,24 @@ export function useTableInsights(
   const rows = useSyncExternalStore(subscribe, () => table.rows());
   const [flags] = useState(() => new CellFlagsStore());
   const today = useToday();
-  const result = useMemo(() => {
-    const template = table.template;
+  // Per row, kept across edits: only rows an edit touched are checked again.
+  const perRow = useMemo(() => {
     // Documents are for a calendar year (PeriodContext); a text naming no year falls in it.
     const context: PeriodContext = { year: year ?? new Date().getFullYear() };
-    const problems = tableProblems(template, rows, { readsAsDate: (text) => readsAsDate(text, context) });
-    const overdue = year === null || !tracksDone(template) ? NONE : overdueRowIds(template, rows, context, today);
+    const overdueToday = year === null || !tracksDone(table.template) ? null : today;
+    return { context, insights: new RowInsights(table.template, context, overdueToday) };
+  }, [table, year, today]);
+  const result = useMemo(() => {
+    const template = table.template;
+    const { context, insights } = perRow;
+    const { problems, overdue: found } = insights.of(rows);
+    const overdue = found.size > 0 ? found : NONE;
     const cellFlags = withConflicts(
       withAgreedChanges(buildCellFlags(template, rows, problems, overdue, context), template, rows, changes),
       conflicts,
     );
     return { problems, overdue, cellFlags };
-  }, [table, rows, year, today, changes, conflicts]);
+  }, [table, rows, perRow, changes, conflicts]);
   useEffect(() => {
     flags.update(result.cellFlags);
   }, [flags, result]);
