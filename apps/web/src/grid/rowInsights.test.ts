@@ -1,5 +1,5 @@
 import { KartaDocument } from "@karta/doc";
-import { overdueRowIds, readsAsDate, tableProblems } from "@karta/domain";
+import { describePeriod, overdueRowIds, parsePeriod, readsAsDate, tableProblems } from "@karta/domain";
 import { antiRiskProgramme } from "@karta/schema";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -30,6 +30,12 @@ describe("RowInsights", () => {
     );
     expect(found.overdue).toEqual(overdueRowIds(template, table.rows(), context, TODAY));
     expect(found.overdue.size).toBeGreaterThan(0);
+    for (const row of table.rows()) {
+      const text = row.cells.period;
+      expect(found.deadlines.get(row.id)).toBe(
+        found.overdue.has(row.id) && typeof text === "string" ? describePeriod(parsePeriod(text, context)) : undefined,
+      );
+    }
     expect(found.problems.length).toBeGreaterThan(0);
   });
 

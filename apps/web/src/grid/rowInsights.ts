@@ -1,10 +1,20 @@
 import type { RowSnapshot } from "@karta/doc";
-import { overdueRowIds, type PeriodContext, readsAsDate, type TableProblem, tableProblems } from "@karta/domain";
+import {
+  DONE_STATUS,
+  describePeriod,
+  isOverdue,
+  type PeriodContext,
+  parsePeriod,
+  readsAsDate,
+  type TableProblem,
+  tableProblems,
+} from "@karta/domain";
 import type { TableTemplate } from "@karta/schema";
 
 interface OneRow {
   readonly problems: readonly TableProblem[];
-  readonly overdue: boolean;
+  /** The deadline the Сроки text was read as, when the row is overdue; null otherwise. */
+  readonly deadline: string | null;
 }
 
 /**
@@ -18,6 +28,9 @@ interface OneRow {
 export class RowInsights {
   private readonly seen = new WeakMap<object, OneRow>();
   private readonly options: { readonly readsAsDate: (text: string) => boolean };
+  /** The Сроки column (the first of type period) and the status column, as overdueRowIds finds them. */
+  private readonly period: string | undefined;
+  private readonly status: string | undefined;
 
   constructor(
     private readonly template: TableTemplate,
@@ -26,28 +39,51 @@ export class RowInsights {
     private readonly today: string | null,
   ) {
     this.options = { readsAsDate: (text) => readsAsDate(text, context) };
+    this.period = template.columns.find((c) => c.type.kind === "period")?.id;
+    this.status = template.columns.find((c) => c.type.kind === "enum" && c.type.options.includes(DONE_STATUS))?.id;
   }
 
-  /** The same as tableProblems and overdueRowIds over `rows`. */
-  of(rows: readonly RowSnapshot[]): { problems: TableProblem[]; overdue: Set<string> } {
+  /**
+   * The same as tableProblems and overdueRowIds over `rows`, with the
+   * deadline of each overdue row for its mark (as buildCellFlags words it).
+   */
+  of(rows: readonly RowSnapshot[]): {
+    problems: TableProblem[];
+    overdue: Set<string>;
+    deadlines: Map<string, string>;
+  } {
     const problems: TableProblem[] = [];
     const overdue = new Set<string>();
+    const deadlines = new Map<string, string>();
     for (const row of rows) {
       const one = this.row(row);
       for (const problem of one.problems) problems.push(problem);
-      if (one.overdue) overdue.add(row.id);
+      if (one.deadline !== null) {
+        overdue.add(row.id);
+        deadlines.set(row.id, one.deadline);
+      }
     }
-    return { problems, overdue };
+    return { problems, overdue, deadlines };
   }
 
   private row(row: RowSnapshot): OneRow {
     const known = this.seen.get(row.cells);
     if (known) return known;
-    const one: OneRow = {
-      problems: tableProblems(this.template, [row], this.options),
-      overdue: this.today !== null && overdueRowIds(this.template, [row], this.context, this.today).size > 0,
-    };
+    const one: OneRow = { problems: tableProblems(this.template, [row], this.options), deadline: this.deadline(row) };
     this.seen.set(row.cells, one);
     return one;
+  }
+
+  /**
+   * overdueRowIds for one row, and the deadline its mark explains
+   * (describePeriod): the Сроки text is parsed once for both.
+   */
+  private deadline(row: RowSnapshot): string | null {
+    if (this.today === null || this.period === undefined) return null;
+    const text = row.cells[this.period];
+    if (typeof text !== "string") return null;
+    const done = this.status !== undefined && row.cells[this.status] === DONE_STATUS;
+    const meaning = parsePeriod(text, this.context);
+    return isOverdue(meaning, done, this.today) ? describePeriod(meaning) : null;
   }
 }
