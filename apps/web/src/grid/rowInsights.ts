@@ -4,6 +4,7 @@ import {
   describePeriod,
   isOverdue,
   type PeriodContext,
+  type PeriodMeaning,
   parsePeriod,
   readsAsDate,
   type TableProblem,
@@ -27,6 +28,12 @@ interface OneRow {
  */
 export class RowInsights {
   private readonly seen = new WeakMap<object, OneRow>();
+  /**
+   * What each Сроки text means: a roadmap repeats a few dozen texts («В
+   * течение учебного года») over its rows, and reading one is the costly part.
+   */
+  private readonly meanings = new Map<string, PeriodMeaning>();
+  private readonly dateReadings = new Map<string, boolean>();
   private readonly options: { readonly readsAsDate: (text: string) => boolean };
   /** The Сроки column (the first of type period) and the status column, as overdueRowIds finds them. */
   private readonly period: string | undefined;
@@ -38,7 +45,7 @@ export class RowInsights {
     /** Today (ISO date) when overdue marks are shown; null: none are. */
     private readonly today: string | null,
   ) {
-    this.options = { readsAsDate: (text) => readsAsDate(text, context) };
+    this.options = { readsAsDate: (text) => this.readsAsDate(text) };
     this.period = template.columns.find((c) => c.type.kind === "period")?.id;
     this.status = template.columns.find((c) => c.type.kind === "enum" && c.type.options.includes(DONE_STATUS))?.id;
   }
@@ -83,7 +90,25 @@ export class RowInsights {
     const text = row.cells[this.period];
     if (typeof text !== "string") return null;
     const done = this.status !== undefined && row.cells[this.status] === DONE_STATUS;
-    const meaning = parsePeriod(text, this.context);
+    const meaning = this.meaning(text);
     return isOverdue(meaning, done, this.today) ? describePeriod(meaning) : null;
+  }
+
+  private meaning(text: string): PeriodMeaning {
+    let meaning = this.meanings.get(text);
+    if (meaning === undefined) {
+      meaning = parsePeriod(text, this.context);
+      this.meanings.set(text, meaning);
+    }
+    return meaning;
+  }
+
+  private readsAsDate(text: string): boolean {
+    let reads = this.dateReadings.get(text);
+    if (reads === undefined) {
+      reads = readsAsDate(text, this.context);
+      this.dateReadings.set(text, reads);
+    }
+    return reads;
   }
 }
