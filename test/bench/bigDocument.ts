@@ -21,9 +21,10 @@
  *   value: from the keydown to the first frame after the cell shows it (the
  *   write, the table model, the grid and the flags).
  *
- * WEB_DIST=… serves another build of the web app (to compare with a build of
- * an older commit: the server is this checkout's). Prints a table and writes
- * the JSON to the OS temp dir. See docs/benchmarks.md.
+ * WEB_DIST=… serves another build of the web app (the server is this
+ * checkout's); COMPARE_WEB_DIST=… measures that build too (e.g. of an older
+ * commit), on a server of its own, the runs of the two interleaved. Prints a
+ * table per build and writes the JSON to the OS temp dir. See docs/benchmarks.md.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
@@ -191,17 +192,31 @@ function frameAfterText(page: Page, selector: string, text: string) {
   return startInPage(page, FRAME_AFTER_TEXT, [[selector, text]]);
 }
 
-export async function measureBigDocument(): Promise<BigDocumentResult> {
-  await ensureBuilt();
-  const webDist = process.env.WEB_DIST ?? path.join(repoRoot, "apps/web/dist");
+interface Setup {
+  readonly webDist: string;
+  readonly server: Awaited<ReturnType<typeof startServerProcess>>;
+  readonly secret: string;
+  readonly url: string;
+  readonly writer: Awaited<ReturnType<typeof connectClient>>;
+}
+
+interface RunFigures {
+  readonly first: { firstRowsMs: number; longestTaskMs: number };
+  readonly again: { firstRowsMs: number; longestTaskMs: number };
+  readonly remote: { ms: number; script: number; task: number };
+  readonly keystroke: number;
+  readonly enter: number;
+}
+
+/** A server serving `webDist` with a roadmap of ROWS rows, and the Node client that wrote it. */
+async function setUp(webDist: string): Promise<Setup> {
   const server = await startServerProcess({ env: { DEMO_DATA: "1", WEB_DIST: webDist } });
-  let browser: Browser | null = null;
   try {
-    const coordinator = await login(server.httpUrl, "coordinator");
+    const secret = await login(server.httpUrl, "coordinator");
     const res = await fetch(
       `${server.httpUrl}/api/documents`,
       authed(
-        coordinator,
+        secret,
         postJson({
           template: "municipal-roadmap",
           title: "Дорожная карта на 10 000 строк",
@@ -212,7 +227,7 @@ export async function measureBigDocument(): Promise<BigDocumentResult> {
     );
     if (res.status !== 201) throw new Error(`roadmap: ${res.status} ${await res.text()}`);
     const { id: docId } = (await res.json()) as { id: string };
-    const writer = await connectClient(server.syncUrl, docId, coordinator, 60_000);
+    const writer = await connectClient(server.syncUrl, docId, secret, 60_000);
     writer.table().insertRows(
       0,
       Array.from({ length: ROWS }, (_, i) => {
@@ -221,77 +236,103 @@ export async function measureBigDocument(): Promise<BigDocumentResult> {
       }),
     );
     // Stored once a fresh reader sees every row.
-    const reader = await connectClient(server.syncUrl, docId, coordinator, 60_000);
+    const reader = await connectClient(server.syncUrl, docId, secret, 60_000);
     const stored = reader.table().rows().length;
     reader.destroy();
     if (stored !== ROWS) throw new Error(`${stored} of ${ROWS} rows stored`);
+    return { webDist, server, secret, url: `${server.httpUrl}/d/${docId}`, writer };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}
 
+async function measureOnce(browser: Browser, setup: Setup, run: number): Promise<RunFigures> {
+  const { writer } = setup;
+  const context = await newPerson(browser, setup.server.httpUrl, setup.secret);
+  try {
+    const page = await context.newPage();
+    const first = await openAndTime(page, setup.url);
+    const again = await openAndTime(page, setup.url);
+
+    // A remote edit of a visible cell.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Performance.enable");
+    const remoteText = `Приказ № ${run + 1}-удалённо`;
+    const shown = await frameAfterText(page, cellSelector(EDITED_ROW, EDITED_COLUMN), remoteText);
+    const rowId = writer.table().rows()[EDITED_ROW]?.id as string;
+    const before = await metrics(cdp);
+    writer.table().setCell(rowId, EDITED_COLUMN, remoteText);
+    const frameAt = await shown();
+    const after = await metrics(cdp);
+    const messageAt = (await page.evaluate("window.__lastMessageAt")) as number;
+    const remote = { ms: frameAt - messageAt, script: after.script - before.script, task: after.task - before.task };
+
+    // A keystroke in an open editor, then Enter.
+    await page.locator(cellSelector(EDITED_ROW, EDITED_COLUMN)).click();
+    await page.keyboard.press("Enter");
+    const editor = page.locator(".ag-popup-editor textarea, .ag-cell-inline-editing input").first();
+    await editor.waitFor();
+    await editor.fill(`Приказ № ${run + 1}-локальн`);
+    const typed = await startInPage(page, KEY_TO_FRAME);
+    await page.keyboard.press("x");
+    const keystroke = await typed();
+    const localText = `Приказ № ${run + 1}-локальнx`;
+    const committed = await frameAfterText(page, cellSelector(EDITED_ROW, EDITED_COLUMN), localText);
+    const downAt = await startInPage(page, KEYDOWN_AT);
+    await page.keyboard.press("Enter");
+    const enterFrame = await committed();
+    const enter = enterFrame - (await downAt());
+    await waitFor(
+      () => writer.table().rows()[EDITED_ROW]?.cells[EDITED_COLUMN] === localText,
+      "the local edit reached the server",
+      10_000,
+    );
+    return { first, again, remote, keystroke, enter };
+  } finally {
+    await context.close();
+  }
+}
+
+function summarise(webDist: string, runs: readonly RunFigures[]): BigDocumentResult {
+  return {
+    rows: ROWS,
+    runs: runs.length,
+    firstVisitMs: median(runs.map((r) => r.first.firstRowsMs)),
+    firstVisitLongestTaskMs: median(runs.map((r) => r.first.longestTaskMs)),
+    returnVisitMs: median(runs.map((r) => r.again.firstRowsMs)),
+    returnVisitLongestTaskMs: median(runs.map((r) => r.again.longestTaskMs)),
+    remoteEditMs: median(runs.map((r) => r.remote.ms)),
+    remoteEditScriptMs: median(runs.map((r) => r.remote.script)),
+    remoteEditTaskMs: median(runs.map((r) => r.remote.task)),
+    keystrokeMs: median(runs.map((r) => r.keystroke)),
+    enterMs: median(runs.map((r) => r.enter)),
+    webDist,
+  };
+}
+
+/**
+ * Measures each build of the web app in `webDists` (one server each), their
+ * runs interleaved so that a busy machine weighs on all of them alike.
+ */
+export async function measureBigDocument(webDists: readonly string[]): Promise<BigDocumentResult[]> {
+  await ensureBuilt();
+  const setups: Setup[] = [];
+  let browser: Browser | null = null;
+  try {
+    for (const webDist of webDists) setups.push(await setUp(webDist));
     browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
-    const url = `${server.httpUrl}/d/${docId}`;
-    const first: { firstRowsMs: number; longestTaskMs: number }[] = [];
-    const again: { firstRowsMs: number; longestTaskMs: number }[] = [];
-    const remote: { ms: number; script: number; task: number }[] = [];
-    const keystroke: number[] = [];
-    const enter: number[] = [];
+    const figures = setups.map((): RunFigures[] => []);
     for (let run = 0; run < RUNS; run++) {
-      const context = await newPerson(browser, server.httpUrl, coordinator);
-      const page = await context.newPage();
-      first.push(await openAndTime(page, url));
-      again.push(await openAndTime(page, url));
-
-      // A remote edit of a visible cell.
-      const cdp = await context.newCDPSession(page);
-      await cdp.send("Performance.enable");
-      const remoteText = `Приказ № ${run + 1}-удалённо`;
-      const shown = await frameAfterText(page, cellSelector(EDITED_ROW, EDITED_COLUMN), remoteText);
-      const rowId = writer.table().rows()[EDITED_ROW]?.id as string;
-      const before = await metrics(cdp);
-      writer.table().setCell(rowId, EDITED_COLUMN, remoteText);
-      const frameAt = await shown();
-      const after = await metrics(cdp);
-      const messageAt = (await page.evaluate("window.__lastMessageAt")) as number;
-      remote.push({ ms: frameAt - messageAt, script: after.script - before.script, task: after.task - before.task });
-
-      // A keystroke in an open editor, then Enter.
-      await page.locator(cellSelector(EDITED_ROW, EDITED_COLUMN)).click();
-      await page.keyboard.press("Enter");
-      const editor = page.locator(".ag-popup-editor textarea, .ag-cell-inline-editing input").first();
-      await editor.waitFor();
-      await editor.fill(`Приказ № ${run + 1}-локальн`);
-      const typed = await startInPage(page, KEY_TO_FRAME);
-      await page.keyboard.press("x");
-      keystroke.push(await typed());
-      const localText = `Приказ № ${run + 1}-локальнx`;
-      const committed = await frameAfterText(page, cellSelector(EDITED_ROW, EDITED_COLUMN), localText);
-      const downAt = await startInPage(page, KEYDOWN_AT);
-      await page.keyboard.press("Enter");
-      const enterFrame = await committed();
-      enter.push(enterFrame - (await downAt()));
-      await waitFor(
-        () => writer.table().rows()[EDITED_ROW]?.cells[EDITED_COLUMN] === localText,
-        "the local edit reached the server",
-        10_000,
-      );
-      await context.close();
+      for (const [i, setup] of setups.entries()) figures[i]?.push(await measureOnce(browser, setup, run));
     }
-    writer.destroy();
-    return {
-      rows: ROWS,
-      runs: RUNS,
-      firstVisitMs: median(first.map((r) => r.firstRowsMs)),
-      firstVisitLongestTaskMs: median(first.map((r) => r.longestTaskMs)),
-      returnVisitMs: median(again.map((r) => r.firstRowsMs)),
-      returnVisitLongestTaskMs: median(again.map((r) => r.longestTaskMs)),
-      remoteEditMs: median(remote.map((r) => r.ms)),
-      remoteEditScriptMs: median(remote.map((r) => r.script)),
-      remoteEditTaskMs: median(remote.map((r) => r.task)),
-      keystrokeMs: median(keystroke),
-      enterMs: median(enter),
-      webDist,
-    };
+    return setups.map((setup, i) => summarise(setup.webDist, figures[i] ?? []));
   } finally {
     await browser?.close();
-    await server.stop();
+    for (const setup of setups) {
+      setup.writer.destroy();
+      await setup.server.stop();
+    }
   }
 }
 
@@ -309,9 +350,13 @@ export function formatBigDocumentResult(r: BigDocumentResult): string {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log(`node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}`);
-  const result = await measureBigDocument();
-  console.log(formatBigDocumentResult(result));
+  const webDists = [
+    ...(process.env.COMPARE_WEB_DIST ? [process.env.COMPARE_WEB_DIST] : []),
+    process.env.WEB_DIST ?? path.join(repoRoot, "apps/web/dist"),
+  ];
+  const results = await measureBigDocument(webDists);
+  for (const result of results) console.log(formatBigDocumentResult(result));
   const file = path.join(os.tmpdir(), `karta-bench-big-${Date.now()}.json`);
-  writeFileSync(file, JSON.stringify(result, null, 2));
+  writeFileSync(file, JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
   console.log(`JSON: ${file}`);
 }

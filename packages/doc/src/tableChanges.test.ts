@@ -113,6 +113,15 @@ describe("TableModel changes", () => {
     expect([...(changes[0]?.changed ?? [])]).toEqual([a]);
   });
 
+  it("finds a row's snapshot by id, as rows() has it", () => {
+    const t = roadmap();
+    const [a, b] = t.insertRows(0, [{ measure: "a" }, { measure: "b" }]);
+    expect(t.row(b as string)).toBe(t.rows()[1]);
+    t.deleteRow(a as string);
+    expect(t.row(a as string)).toBeUndefined();
+    expect(t.row(b as string)?.number).toBe(1);
+  });
+
   for (const seed of [1, 2, 3]) {
     it(`matches a fresh read after random edits, inserts, moves and deletes from two replicas (seed ${seed})`, () => {
       const random = prng(seed);
