@@ -1,5 +1,4 @@
 import type { RowSnapshot, RowsChange } from "@karta/doc";
-import type { IRowNode } from "ag-grid-community";
 import { type RefObject, useEffect } from "react";
 import { editErrorMessage } from "../messages.ts";
 import { showToast } from "../ui/toasts.ts";
@@ -15,7 +14,7 @@ import { totalRowData } from "./totalRowData.ts";
  * would silently jump to another row; here it follows its row instead.
  *
  * An edit that adds, deletes or moves no row (most edits, local or remote)
- * hands AG Grid only the rows whose snapshot changed (rowNode.updateData):
+ * hands AG Grid only the rows whose snapshot changed (applyTransaction):
  * indexes, the selection's axes and the focus stay as they are. Anything else
  * gives it the whole list, which it diffs by row id.
  */
@@ -48,19 +47,19 @@ export function useRowFeed(session: GridSession | null, container: RefObject<HTM
 
     const pushChange = (all: readonly RowSnapshot[], change: RowsChange) => {
       if (change.orderChanged || change.removed.size > 0) return push(all);
-      const update: [IRowNode<RowSnapshot>, RowSnapshot][] = [];
+      const update: RowSnapshot[] = [];
       for (const id of change.changed) {
         const row = table.row(id);
         if (!row) return push(all);
-        const node = api.getRowNode(id);
+        const shown = api.getRowNode(id) !== undefined;
         // The filter's verdict changed (a row came into or out of view): indexes move.
-        if ((node !== undefined) !== session.shows(row)) return push(all);
-        if (node) update.push([node, row]);
+        if (shown !== session.shows(row)) return push(all);
+        if (shown) update.push(row);
       }
-      // The grid neither sorts nor filters (the order is the table's): new data for a row
-      // needs only its cells refreshed, not the row model's sort and flatten of all 10,000
-      // rows that applyTransaction runs.
-      for (const [node, row] of update) node.updateData(row);
+      // A transaction, not rowNode.updateData: rows grow with their text (autoHeight), and
+      // only the row model's pass places the rows below a taller row again (with updateData
+      // they stayed where they were, leaving the grid blank below it).
+      if (update.length > 0) api.applyTransaction({ update });
       if (change.changed.size > 0) pushTotals(all);
     };
 
