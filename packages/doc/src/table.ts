@@ -14,6 +14,27 @@ export interface CellEdit {
   readonly value: CellValue;
 }
 
+/**
+ * What one change of the table did to its rows, for listeners that update
+ * their own view row by row instead of rebuilding it.
+ */
+export interface RowsChange {
+  /**
+   * Rows whose snapshot is a new object: added, or with a changed cell,
+   * order key or № (every row below an added, deleted or moved one). Every
+   * other row keeps its snapshot object.
+   */
+  readonly changed: ReadonlySet<string>;
+  /** Rows deleted. */
+  readonly removed: ReadonlySet<string>;
+  /**
+   * Whether the sequence of row ids changed: a row added, deleted or moved
+   * (or the rows were read for the first time). A listener then takes the
+   * whole list anew.
+   */
+  readonly orderChanged: boolean;
+}
+
 export interface TableOptions {
   /**
    * Transaction origin of every write made through this model. An UndoManager
@@ -32,7 +53,14 @@ export class TableModel {
   readonly root: Y.Map<RowMap>;
   private readonly origin: unknown;
   private cache: readonly RowSnapshot[] = [];
-  private cacheValid = false;
+  /** Position of each row of `cache`. */
+  private positions = new Map<string, number>();
+  private built = false;
+  /** Rows touched since `cache` was built (their cells, order key, or presence). */
+  private readonly dirty = new Set<string>();
+  /** Whether a row was added, deleted or had its order key written since `cache` was built. */
+  private orderDirty = false;
+  private lastChange: RowsChange = NO_CHANGE;
 
   constructor(
     readonly ydoc: Y.Doc,
@@ -41,35 +69,149 @@ export class TableModel {
   ) {
     this.root = ydoc.getMap<RowMap>(tableRootName(template.id));
     this.origin = options.origin ?? null;
-    this.root.observeDeep(() => {
-      this.cacheValid = false;
-    });
+    // Registered first, so it has noted what changed before any listener of observe() reads rows().
+    this.root.observeDeep((events) => this.noteChanges(events));
   }
 
   /** Rows in display order. The same array is returned until the table changes. */
   rows(): readonly RowSnapshot[] {
-    if (this.cacheValid) return this.cache;
-    const previous = new Map(this.cache.map((r) => [r.id, r]));
-    const fresh = this.readRows();
-    this.cache = Object.freeze(
-      fresh.map((row) => {
-        const old = previous.get(row.id);
-        return old && sameRow(old, row) ? old : row;
-      }),
-    );
-    this.cacheValid = true;
+    if (!this.built) {
+      this.cache = Object.freeze(this.readAllRows());
+      this.positions = positionsOf(this.cache);
+      this.built = true;
+      this.lastChange = { changed: new Set(this.positions.keys()), removed: EMPTY, orderChanged: true };
+      this.dirty.clear();
+      this.orderDirty = false;
+      return this.cache;
+    }
+    if (this.dirty.size === 0 && !this.orderDirty) return this.cache;
+    this.lastChange = this.orderDirty ? this.reorder() : this.refreshInPlace();
+    this.dirty.clear();
+    this.orderDirty = false;
     return this.cache;
+  }
+
+  /** One row's snapshot as rows() has it, by id. */
+  row(rowId: string): RowSnapshot | undefined {
+    const rows = this.rows();
+    const at = this.positions.get(rowId);
+    return at === undefined ? undefined : rows[at];
   }
 
   rowCount(): number {
     return this.rows().length;
   }
 
-  /** Calls `listener` with the new rows after every change, local or remote. */
-  observe(listener: (rows: readonly RowSnapshot[], transaction: Y.Transaction) => void): () => void {
-    const handler = (_events: unknown, transaction: Y.Transaction) => listener(this.rows(), transaction);
+  /**
+   * Calls `listener` with the new rows after every change, local or remote,
+   * and what the change did to them (which rows have new snapshots, which
+   * are gone, whether the order changed).
+   */
+  observe(
+    listener: (rows: readonly RowSnapshot[], transaction: Y.Transaction, change: RowsChange) => void,
+  ): () => void {
+    const handler = (_events: unknown, transaction: Y.Transaction) => {
+      const rows = this.rows();
+      listener(rows, transaction, this.lastChange);
+    };
     this.root.observeDeep(handler);
     return () => this.root.unobserveDeep(handler);
+  }
+
+  /** Notes which rows a transaction touched; rows() rebuilds only those. */
+  private noteChanges(events: readonly Y.YEvent<Y.AbstractType<unknown>>[]): void {
+    for (const event of events) {
+      const keys = event instanceof Y.YMapEvent ? (event.keysChanged as Set<string>) : null;
+      if (event.target === this.root) {
+        // A row added, deleted or replaced.
+        for (const id of keys ?? []) this.dirty.add(id);
+        this.orderDirty = true;
+        continue;
+      }
+      const id = event.path[0];
+      if (typeof id !== "string") continue;
+      this.dirty.add(id);
+      if (!keys || keys.has(ORDER_KEY)) this.orderDirty = true;
+    }
+    // Another listener may call rows() before ours: it must see the rows as changed.
+    this.lastChange = NO_CHANGE;
+  }
+
+  /** Cells changed, no row added, deleted or moved: new snapshots for the touched rows only. */
+  private refreshInPlace(): RowsChange {
+    const next = [...this.cache];
+    const changed = new Set<string>();
+    for (const id of this.dirty) {
+      const at = this.positions.get(id);
+      const old = at === undefined ? undefined : next[at];
+      const fresh = this.readRow(id, old?.number ?? 0);
+      if (at === undefined || !old || !fresh || fresh.order !== old.order) {
+        // Not a row we show (or its order moved after all): sort from scratch.
+        this.orderDirty = true;
+        return this.reorder();
+      }
+      if (!sameRow(old, fresh)) {
+        next[at] = fresh;
+        changed.add(id);
+      }
+    }
+    if (changed.size > 0) this.cache = Object.freeze(next);
+    return { changed, removed: EMPTY, orderChanged: false };
+  }
+
+  /**
+   * Rows added, deleted or moved: the untouched rows stay in order, so the
+   * touched ones (read again and sorted) are merged in; then rows are numbered.
+   */
+  private reorder(): RowsChange {
+    const changed = new Set<string>();
+    const removed = new Set<string>();
+    const kept = this.cache.filter((r) => !this.dirty.has(r.id));
+    const touched: RowSnapshot[] = [];
+    for (const id of this.dirty) {
+      const fresh = this.readRow(id, 0);
+      if (fresh) touched.push(fresh);
+      else if (this.positions.has(id)) removed.add(id);
+    }
+    touched.sort(compareRows);
+    const merged: RowSnapshot[] = [];
+    let k = 0;
+    let t = 0;
+    while (k < kept.length || t < touched.length) {
+      const a = kept[k];
+      const b = touched[t];
+      if (a && (!b || compareRows(a, b) <= 0)) {
+        merged.push(a);
+        k++;
+      } else if (b) {
+        merged.push(b);
+        t++;
+      }
+    }
+    let orderChanged = merged.length !== this.cache.length;
+    const rows = merged.map((row, i) => {
+      if (!orderChanged && this.cache[i]?.id !== row.id) orderChanged = true;
+      const old = this.positions.has(row.id) ? this.cache[this.positions.get(row.id) as number] : undefined;
+      const numbered = row.number === i + 1 ? row : Object.freeze({ ...row, number: i + 1 });
+      if (old && sameRow(old, numbered)) return old;
+      changed.add(row.id);
+      return numbered;
+    });
+    this.cache = Object.freeze(rows);
+    this.positions = positionsOf(this.cache);
+    return { changed, removed, orderChanged };
+  }
+
+  /** One row's snapshot as the document holds it now; null if there is no such row. */
+  private readRow(id: string, number: number, row: unknown = this.root.get(id)): RowSnapshot | null {
+    if (!(row instanceof Y.Map)) return null; // not a row: ignore rather than break the view
+    const order = row.get(ORDER_KEY);
+    const cells: Record<string, CellValue> = {};
+    for (const column of this.template.columns) {
+      const value = row.get(column.id);
+      if (isCellValue(value)) cells[column.id] = value;
+    }
+    return Object.freeze({ id, order: typeof order === "string" ? order : "", number, cells: Object.freeze(cells) });
   }
 
   /**
@@ -178,21 +320,22 @@ export class TableModel {
     this.ydoc.transact(fn, this.origin);
   }
 
-  private readRows(): RowSnapshot[] {
-    const raw: { id: string; order: string; cells: Record<string, CellValue> }[] = [];
-    for (const [id, row] of this.root.entries()) {
-      if (!(row instanceof Y.Map)) continue; // not a row: ignore rather than break the view
-      const order = row.get(ORDER_KEY);
-      const cells: Record<string, CellValue> = {};
-      for (const column of this.template.columns) {
-        const value = row.get(column.id);
-        if (isCellValue(value)) cells[column.id] = value;
-      }
-      raw.push({ id, order: typeof order === "string" ? order : "", cells });
+  private readAllRows(): RowSnapshot[] {
+    const raw: RowSnapshot[] = [];
+    for (const [id, value] of this.root.entries()) {
+      const row = this.readRow(id, 0, value);
+      if (row) raw.push(row);
     }
     raw.sort(compareRows);
-    return raw.map((r, i) => Object.freeze({ ...r, number: i + 1, cells: Object.freeze(r.cells) }));
+    return raw.map((r, i) => Object.freeze({ ...r, number: i + 1 }));
   }
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
+const NO_CHANGE: RowsChange = { changed: EMPTY, removed: EMPTY, orderChanged: false };
+
+function positionsOf(rows: readonly RowSnapshot[]): Map<string, number> {
+  return new Map(rows.map((r, i) => [r.id, i]));
 }
 
 function isCellValue(value: unknown): value is CellValue {

@@ -10,6 +10,13 @@ import { createLocalOrigin, type LocalOrigin } from "./localOrigin.ts";
 import { SavedTracker } from "./savedTracker.ts";
 import { type ConnectionFacts, SAVING_SHOWN_AFTER_MS, type SyncState, syncStateOf } from "./syncState.ts";
 
+/**
+ * How long the first connection waits for IndexedDB to load this device's
+ * copy (it loads a 10,000-row roadmap in well under a second); past this the
+ * page connects without it rather than wait on a broken IndexedDB.
+ */
+const LOCAL_COPY_WAIT_MS = 3_000;
+
 /** What the page renders from: replaced as a whole whenever something changes. */
 export interface ConnectionSnapshot {
   /** The typed document, once its template stamp has arrived (from IndexedDB or the server). */
@@ -65,6 +72,8 @@ export class DocumentConnection {
   private saved = new SavedTracker();
   /** Runs out when a change has waited SAVING_SHOWN_AFTER_MS for its receipt. */
   private slowTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Connects if IndexedDB has not loaded this device's copy within LOCAL_COPY_WAIT_MS. */
+  private localCopyTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(readonly docId: string) {
     this.origin = createLocalOrigin(docId);
@@ -89,11 +98,16 @@ export class DocumentConnection {
       localLoaded: false,
     };
     this.persistence = new IndexeddbPersistence(docId, this.ydoc);
-    this.persistence.once("synced", () => this.update({ localLoaded: true }));
+    this.persistence.once("synced", () => {
+      this.update({ localLoaded: true });
+      this.connectFirst();
+    });
+    // IndexedDB may be unavailable (it then never says synced) or slow: connect anyway after a while.
+    this.localCopyTimer = setTimeout(() => this.connectFirst(), LOCAL_COPY_WAIT_MS);
     this.provider = new WebsocketProvider(syncServerUrl(), docId, this.ydoc, {
       awareness: this.awareness,
-      // Without network an attempt can only fail; `online` below connects.
-      connect: navigator.onLine,
+      // Connected once this device's copy is loaded (connectFirst).
+      connect: false,
       shouldReconnect,
       // Ask the server to say when our changes are stored (SAVED_MESSAGE_TYPE).
       params: { [SAVED_QUERY_PARAMETER]: "1" },
@@ -106,13 +120,14 @@ export class DocumentConnection {
         this.refreshSaved();
         this.update({ refusals: this.snapshot.refusals + 1, refusalReason: reason });
       });
-    // Everything the server sends in sync is stored already: note it before y-websocket applies it.
+    // Everything the server sends in sync is stored already: the tracker notes what y-websocket applies.
     // Messages relayed by another tab (BroadcastChannel) come with emitSynced false and prove nothing.
     const handleSync = this.provider.messageHandlers[messageSync];
     if (!handleSync) throw new Error("y-websocket has no sync message handler");
     this.provider.messageHandlers[messageSync] = (encoder, decoder, provider, emitSynced, messageType) => {
-      if (emitSynced) this.saved.noteFromServer(decoder);
-      handleSync(encoder, decoder, provider, emitSynced, messageType);
+      const apply = () => handleSync(encoder, decoder, provider, emitSynced, messageType);
+      if (emitSynced) this.saved.receiveFromServer(decoder, this.ydoc, apply);
+      else apply();
     };
     this.provider.messageHandlers[SAVED_MESSAGE_TYPE] = (_encoder, decoder, _provider, emitSynced) => {
       if (!emitSynced) return;
@@ -143,11 +158,26 @@ export class DocumentConnection {
     this.ydoc.off("update", this.tryOpen);
     this.ydoc.off("update", this.refreshSaved);
     if (this.slowTimer !== null) clearTimeout(this.slowTimer);
+    if (this.localCopyTimer !== null) clearTimeout(this.localCopyTimer);
     this.provider.destroy();
     this.awareness.destroy();
     void this.persistence.destroy();
     this.ydoc.destroy();
     this.listeners.clear();
+  }
+
+  /**
+   * The first connection waits for this device's copy in IndexedDB: the
+   * socket's first sync then asks the server only for what the copy lacks.
+   * Connected before, it asks for everything, and a return visit to a
+   * 10,000-row roadmap receives and decodes all of it (6 MB) a second time.
+   * Without network an attempt can only fail; `online` connects.
+   */
+  private connectFirst(): void {
+    if (this.localCopyTimer !== null) clearTimeout(this.localCopyTimer);
+    this.localCopyTimer = null;
+    if (this.connectedOnce || this.snapshot.closed || !navigator.onLine) return;
+    this.provider.connect();
   }
 
   private tryOpen = (): void => {

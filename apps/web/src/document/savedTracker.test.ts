@@ -116,4 +116,62 @@ describe("SavedTracker", () => {
     expect(tracker.refused).toBe(true);
     expect(tracker.isSaved(stateVectorOf(local))).toBe(false);
   });
+  it("learns what the server's first sync carried from the document it was applied to", () => {
+    const server = new Y.Doc();
+    server.getMap("meta").set("templateId", "t");
+    const colleague = new Y.Doc();
+    colleague.getMap("m").set("c", 1);
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(colleague));
+    const local = new Y.Doc();
+    const tracker = new SavedTracker();
+    const update = Y.encodeStateAsUpdate(server);
+    tracker.receiveFromServer(afterType(syncMessage(1, update)), local, () => Y.applyUpdate(local, update));
+    expect(tracker.isSaved(stateVectorOf(local))).toBe(true);
+    local.getMap("m").set("mine", 1);
+    expect(tracker.isSaved(stateVectorOf(local))).toBe(false);
+  });
+
+  it("does not take a change written while the server's message is applied for stored", () => {
+    const server = new Y.Doc();
+    server.getMap("meta").set("templateId", "t");
+    const local = new Y.Doc();
+    const tracker = new SavedTracker();
+    const update = Y.encodeStateAsUpdate(server);
+    tracker.receiveFromServer(afterType(syncMessage(1, update)), local, () => {
+      Y.applyUpdate(local, update);
+      // As an observer that upgrades the document on its arrival would.
+      local.getMap("meta").set("upgraded", true);
+    });
+    expect(tracker.isSaved(stateVectorOf(local))).toBe(false);
+  });
+
+  it("does not take changes another tab passed on, waiting for the server's, for stored", () => {
+    const colleague = new Y.Doc();
+    colleague.getMap("m").set("first", 1);
+    const first = Y.encodeStateAsUpdate(colleague);
+    const vector = Y.encodeStateVector(colleague);
+    colleague.getMap("m").set("second", 2);
+    const second = Y.encodeStateAsUpdate(colleague, vector);
+    const local = new Y.Doc();
+    // The second change arrived first (from another tab): it waits for the first.
+    Y.applyUpdate(local, second);
+    expect(local.store.pendingStructs).not.toBeNull();
+    const tracker = new SavedTracker();
+    tracker.receiveFromServer(afterType(syncMessage(1, first)), local, () => Y.applyUpdate(local, first));
+    expect(local.getMap("m").get("second")).toBe(2);
+    // The server sent only the first: it is not known to have the second.
+    expect(tracker.isSaved(stateVectorOf(local))).toBe(false);
+  });
+
+  it("applies messages that carry no changes without learning anything", () => {
+    const local = new Y.Doc();
+    local.getMap("m").set("a", 1);
+    const tracker = new SavedTracker();
+    let applied = false;
+    tracker.receiveFromServer(afterType(syncMessage(0, Y.encodeStateVector(new Y.Doc()))), local, () => {
+      applied = true;
+    });
+    expect(applied).toBe(true);
+    expect(tracker.isSaved(stateVectorOf(local))).toBe(false);
+  });
 });

@@ -32,6 +32,8 @@ export function buildCellFlags(
   problems: readonly TableProblem[],
   overdue: ReadonlySet<string>,
   context: PeriodContext,
+  /** The deadline each overdue row's text was read as (describePeriod), when known already. */
+  deadlines?: ReadonlyMap<string, string>,
 ): Map<string, CellFlag> {
   const flags = new Map<string, CellFlag>();
   for (const [key, list] of problemsByCell(problems)) {
@@ -41,16 +43,19 @@ export function buildCellFlags(
   if (period && overdue.size > 0) {
     for (const row of rows) {
       if (!overdue.has(row.id)) continue;
-      const text = row.cells[period.id];
-      const meaning = parsePeriod(typeof text === "string" ? text : null, context);
       const key = cellKey(row.id, period.id);
       flags.set(key, {
         problems: flags.get(key)?.problems ?? [],
-        overdue: messages.cells.overdue(describePeriod(meaning)),
+        overdue: messages.cells.overdue(deadlines?.get(row.id) ?? deadlineOf(row.cells[period.id], context)),
       });
     }
   }
   return flags;
+}
+
+/** How an overdue row's Сроки text was read, as the mark says it. */
+function deadlineOf(text: unknown, context: PeriodContext): string {
+  return describePeriod(parsePeriod(typeof text === "string" ? text : null, context));
 }
 
 /** The tooltip of a flagged cell: the overdue sentence first, then each problem. */
@@ -72,7 +77,6 @@ export function flagTooltip(flag: CellFlag | null): string | undefined {
  */
 export class CellFlagsStore {
   private flags = new Map<string, CellFlag>();
-  private readonly signatures = new Map<string, string>();
   private readonly listeners = new Set<() => void>();
   private changed: readonly string[] = [];
 
@@ -95,26 +99,32 @@ export class CellFlagsStore {
     const changed: string[] = [];
     const merged = new Map<string, CellFlag>();
     for (const [key, flag] of next) {
-      const signature = JSON.stringify(flag);
       const old = this.flags.get(key);
-      if (old && this.signatures.get(key) === signature) merged.set(key, old);
+      if (old && sameFlag(old, flag)) merged.set(key, old);
       else {
         merged.set(key, flag);
-        this.signatures.set(key, signature);
         changed.push(key);
       }
     }
     for (const key of this.flags.keys()) {
-      if (!next.has(key)) {
-        this.signatures.delete(key);
-        changed.push(key);
-      }
+      if (!next.has(key)) changed.push(key);
     }
     this.flags = merged;
     this.changed = changed;
     if (changed.length > 0) for (const listener of this.listeners) listener();
     return changed.length > 0;
   }
+}
+
+/** Whether two flags say the same (compared field by field: this runs for every flag of 10,000 rows). */
+function sameFlag(a: CellFlag, b: CellFlag): boolean {
+  return (
+    a.overdue === b.overdue &&
+    (a.changed ?? null) === (b.changed ?? null) &&
+    (a.conflict ?? null) === (b.conflict ?? null) &&
+    a.problems.length === b.problems.length &&
+    a.problems.every((p, i) => p === b.problems[i])
+  );
 }
 
 /**

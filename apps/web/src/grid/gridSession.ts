@@ -34,6 +34,11 @@ export class GridSession {
     return this.rowFilter ? all.filter(this.rowFilter) : all;
   }
 
+  /** Whether the grid shows this row (the filter keeps it). */
+  shows(row: RowSnapshot): boolean {
+    return this.rowFilter ? this.rowFilter(row) : true;
+  }
+
   /** Whether some rows are hidden: moving rows by place is then refused (their places are not all shown). */
   isFiltered(): boolean {
     return this.rowFilter !== null;

@@ -1,4 +1,4 @@
-import type { RowSnapshot } from "@karta/doc";
+import type { RowSnapshot, RowsChange } from "@karta/doc";
 import { type RefObject, useEffect } from "react";
 import { editErrorMessage } from "../messages.ts";
 import { showToast } from "../ui/toasts.ts";
@@ -12,11 +12,21 @@ import { totalRowData } from "./totalRowData.ts";
  * step: the selection's row order, the painted range, and the keyboard focus,
  * which AG Grid keeps by index, so when a colleague inserts a row above it
  * would silently jump to another row; here it follows its row instead.
+ *
+ * An edit that adds, deletes or moves no row (most edits, local or remote)
+ * hands AG Grid only the rows whose snapshot changed (applyTransaction):
+ * indexes, the selection's axes and the focus stay as they are. Anything else
+ * gives it the whole list, which it diffs by row id.
  */
 export function useRowFeed(session: GridSession | null, container: RefObject<HTMLElement | null>): void {
   useEffect(() => {
     if (!session) return;
     const { api, table, selection, colIds } = session;
+
+    const pushTotals = (all: readonly RowSnapshot[]) => {
+      // The total row is recomputed with every change, so it is live like the rows.
+      if (table.template.totals) api.setGridOption("pinnedBottomRowData", totalRowData(table.template, all));
+    };
 
     const push = (all: readonly RowSnapshot[]) => {
       warnIfEditedRowVanished(session, all);
@@ -25,8 +35,7 @@ export function useRowFeed(session: GridSession | null, container: RefObject<HTM
       const focusIndex = api.getFocusedCell()?.rowIndex;
       const hadFocus = container.current?.contains(document.activeElement) ?? false;
       api.setGridOption("rowData", rows as RowSnapshot[]);
-      // The total row is recomputed with every change, so it is live like the rows.
-      if (table.template.totals) api.setGridOption("pinnedBottomRowData", totalRowData(table.template, all));
+      pushTotals(all);
       selection.setAxes({ rowIds: rows.map((r) => r.id), colIds });
       if (!focused || session.isEditing()) return;
       const index = rows.findIndex((r) => r.id === focused.rowId);
@@ -34,6 +43,24 @@ export function useRowFeed(session: GridSession | null, container: RefObject<HTM
         if (hadFocus) api.setFocusedCell(index, focused.colId);
         else api.clearFocusedCell();
       }
+    };
+
+    const pushChange = (all: readonly RowSnapshot[], change: RowsChange) => {
+      if (change.orderChanged || change.removed.size > 0) return push(all);
+      const update: RowSnapshot[] = [];
+      for (const id of change.changed) {
+        const row = table.row(id);
+        if (!row) return push(all);
+        const shown = api.getRowNode(id) !== undefined;
+        // The filter's verdict changed (a row came into or out of view): indexes move.
+        if (shown !== session.shows(row)) return push(all);
+        if (shown) update.push(row);
+      }
+      // A transaction, not rowNode.updateData: rows grow with their text (autoHeight), and
+      // only the row model's pass places the rows below a taller row again (with updateData
+      // they stayed where they were, leaving the grid blank below it).
+      if (update.length > 0) api.applyTransaction({ update });
+      if (change.changed.size > 0) pushTotals(all);
     };
 
     // Class rules are re-evaluated on refresh; values are unchanged, so AG Grid
@@ -45,7 +72,7 @@ export function useRowFeed(session: GridSession | null, container: RefObject<HTM
     };
 
     push(table.rows());
-    const stopRows = table.observe((rows) => push(rows));
+    const stopRows = table.observe((rows, _transaction, change) => pushChange(rows, change));
     const stopPaint = selection.subscribe(paint);
     const stopFilter = session.onFilterChange(() => {
       // Dragging a row to a place among the shown rows would put it somewhere unseen.
