@@ -197,3 +197,10 @@ export const MAX_EVENT_STREAMS_PER_ACCOUNT = 128;
  */
 export const WAL_CHECKPOINT_EVERY_MS = 250;
 export const WAL_AUTOCHECKPOINT_PAGES = 4000;
+
+/**
+ * How long a cell's history (who set what, conflicts) gathers before it is
+ * committed, in one transaction for all rooms: nobody waits for it, and at a
+ * few edits per second per room a commit per edit was most of SQLite's work.
+ */
+export const CELL_RECORDS_DELAY_MS = 50;

@@ -1,8 +1,28 @@
-import { type DocumentTemplate, findSection, findTable, getTemplate } from "@karta/schema";
+import { type DocumentTemplate, findSection, findTable, getTemplate, type TableTemplate } from "@karta/schema";
 import type * as Y from "yjs";
 import { readMeta, writeMeta } from "./meta.ts";
 import { sectionRootName, tableRootName } from "./roots.ts";
 import { TableModel, type TableOptions } from "./table.ts";
+
+/**
+ * Table models by Y.Doc, table and write origin. A model observes its table
+ * for as long as the Y.Doc lives, so handles opened again and again over one
+ * long-lived document (the server reads a room's content for every figure and
+ * dashboard refresh) share one model per table instead of adding an observer
+ * and a copy of the rows each time.
+ */
+const models = new WeakMap<Y.Doc, Map<TableTemplate, Map<unknown, TableModel>>>();
+
+function sharedModel(ydoc: Y.Doc, template: TableTemplate, options: TableOptions): TableModel {
+  const byTemplate = models.get(ydoc) ?? new Map<TableTemplate, Map<unknown, TableModel>>();
+  models.set(ydoc, byTemplate);
+  const byOrigin = byTemplate.get(template) ?? new Map<unknown, TableModel>();
+  byTemplate.set(template, byOrigin);
+  const origin = options.origin ?? null;
+  const model = byOrigin.get(origin) ?? new TableModel(ydoc, template, options);
+  byOrigin.set(origin, model);
+  return model;
+}
 
 /**
  * A typed handle over one content Y.Doc. It owns no network and no storage:
@@ -45,7 +65,7 @@ export class KartaDocument {
     if (!model) {
       const template = findTable(this.template, tableId);
       if (!template) throw new Error(`${this.template.id} has no table ${tableId}`);
-      model = new TableModel(this.ydoc, template, this.options);
+      model = sharedModel(this.ydoc, template, this.options);
       this.tables.set(tableId, model);
     }
     return model;

@@ -69,4 +69,22 @@ describe("GroupCommit", () => {
     await group.drain();
     expect(stored).toEqual([1, 2]);
   });
+
+  it("with a delay, gathers the writes of several turns into one commit", async () => {
+    const commits: number[][] = [];
+    const group = new GroupCommit<number, number>(
+      (writes) => {
+        commits.push([...writes]);
+        return writes;
+      },
+      () => {},
+      30,
+    );
+    const first = group.submit(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = group.submit(2);
+    expect(await Promise.all([first, second])).toEqual([1, 2]);
+    expect(commits).toEqual([[1, 2]]);
+  });
 });

@@ -23,6 +23,11 @@ export class GroupCommit<Write, Result> {
     private readonly commit: (writes: readonly Write[]) => readonly Result[] | Promise<readonly Result[]>,
     /** Called (before the promises reject) for writes that failed, so that derived caches can be dropped. */
     private readonly onFailure: (writes: readonly Write[]) => void = () => {},
+    /**
+     * 0: commit at the end of the turn (what is acknowledged waits for it). More: gather
+     * for that many milliseconds first, for records nobody waits for.
+     */
+    private readonly delayMs = 0,
   ) {}
 
   /** Resolves with the write's result once it is committed. */
@@ -44,11 +49,13 @@ export class GroupCommit<Write, Result> {
   private schedule(): void {
     if (this.scheduled || this.inFlight !== null) return;
     this.scheduled = true;
-    // setImmediate runs after the I/O callbacks of this turn: every message read in it is in the batch.
-    setImmediate(() => {
+    const run = () => {
       this.scheduled = false;
       void this.flush();
-    });
+    };
+    // setImmediate runs after the I/O callbacks of this turn: every message read in it is in the batch.
+    if (this.delayMs === 0) setImmediate(run);
+    else setTimeout(run, this.delayMs).unref();
   }
 
   private flush(): Promise<void> {

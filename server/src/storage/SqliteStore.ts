@@ -1,5 +1,6 @@
 import type { DocumentStatus, TransitionAction } from "@karta/schema";
 import type Database from "better-sqlite3";
+import { CELL_RECORDS_DELAY_MS } from "../limits.ts";
 import type {
   CellConflictEntry,
   CellEditEntry,
@@ -140,7 +141,11 @@ export class SqliteStore implements DocumentStore {
   readonly db: Database.Database;
   private readonly statements;
   private readonly appends: GroupCommit<Append, number>;
-  private readonly cellRecords = new GroupCommit<CellRecords, void>((batch) => this.commitCellRecords(batch));
+  private readonly cellRecords = new GroupCommit<CellRecords, void>(
+    (batch) => this.commitCellRecords(batch),
+    () => {},
+    CELL_RECORDS_DELAY_MS,
+  );
   private readonly factsWrites = new GroupCommit<{ docId: string; facts: string }, void>((batch) => {
     const at = new Date().toISOString();
     this.db.transaction(() => {
