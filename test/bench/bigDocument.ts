@@ -33,6 +33,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, type CDPSession, chromium, type Page } from "@playwright/test";
 import { slavyanskRoadmapRows } from "../../server/src/demo/slavyanskRoadmap.ts";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../support/chromium.ts";
 import { authed, connectClient, login, postJson, waitFor } from "../support/clients.ts";
 import { serverEntry, startServerProcess } from "../support/serverProcess.ts";
 
@@ -43,15 +44,6 @@ const MUNICIPALITY = "slavyansky-rayon";
 /** The row (grid index) and column the remote and local edits write. */
 const EDITED_ROW = 1;
 const EDITED_COLUMN = "document";
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-quic",
-  "--no-first-run",
-];
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const cellSelector = (rowIndex: number, colId: string) =>
@@ -321,7 +313,7 @@ export async function measureBigDocument(webDists: readonly string[]): Promise<B
   let browser: Browser | null = null;
   try {
     for (const webDist of webDists) setups.push(await setUp(webDist));
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     const figures = setups.map((): RunFigures[] => []);
     for (let run = 0; run < RUNS; run++) {
       for (const [i, setup] of setups.entries()) figures[i]?.push(await measureOnce(browser, setup, run));

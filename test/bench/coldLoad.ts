@@ -10,11 +10,9 @@
  */
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import * as decoding from "lib0/decoding";
-import * as encoding from "lib0/encoding";
 import { WebSocket } from "ws";
-import * as Y from "yjs";
 import { authed, connectClient, createDocument, login, waitFor } from "../support/clients.ts";
+import { emptySyncStep1, syncMessageOf } from "../support/protocolMessages.ts";
 import { startServerProcess } from "../support/serverProcess.ts";
 
 const ROWS = 10_000;
@@ -32,20 +30,6 @@ export interface ColdLoadResult {
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-
-function emptyStep1(): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 0);
-  encoding.writeVarUint(encoder, 0);
-  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(new Y.Doc()));
-  return encoding.toUint8Array(encoder);
-}
-
-/** The sync step of a message (0 step 1, 1 step 2, 2 update), or null for other messages. */
-function syncStep(message: Uint8Array): number | null {
-  const decoder = decoding.createDecoder(message);
-  return decoding.readVarUint(decoder) === 0 ? decoding.readVarUint(decoder) : null;
-}
 
 export async function measureColdLoad(): Promise<ColdLoadResult> {
   const first = await startServerProcess();
@@ -89,12 +73,12 @@ export async function measureColdLoad(): Promise<ColdLoadResult> {
       let bytes = 0;
       const start = performance.now();
       ws.on("message", (data: Buffer) => {
-        const step = syncStep(new Uint8Array(data));
+        const step = syncMessageOf(new Uint8Array(data))?.step;
         if (step === 1 || step === 2) bytes += data.byteLength;
         if (step === 1 && contentAt === 0) contentAt = performance.now();
         if (step === 0 && loadedAt === 0) loadedAt = performance.now();
       });
-      ws.send(emptyStep1());
+      ws.send(emptySyncStep1());
       const latencies: number[] = [];
       while (loadedAt === 0 || contentAt === 0) {
         const sent = performance.now();

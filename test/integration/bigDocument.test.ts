@@ -1,32 +1,20 @@
 import path from "node:path";
 import { KartaDocument } from "@karta/doc";
 import Database from "better-sqlite3";
-import * as decoding from "lib0/decoding";
-import * as encoding from "lib0/encoding";
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { authed, connectClient, createDocument, login, type SyncedClient, waitFor } from "../support/clients.ts";
+import { emptySyncStep1, syncMessageOf } from "../support/protocolMessages.ts";
 import { openRawSocket, type RawSocket } from "../support/rawSocket.ts";
 import { type ServerProcess, startServerProcess } from "../support/serverProcess.ts";
 
 const ROWS = 10_000;
 
-/** A sync step 1 with an empty state vector: what a client with nothing of the document sends. */
-function emptyStep1(): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 0);
-  encoding.writeVarUint(encoder, 0);
-  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(new Y.Doc()));
-  return encoding.toUint8Array(encoder);
-}
-
 /** The sync messages of a socket as [step, payload] (0 step 1, 1 step 2, 2 update). */
 function syncMessages(raw: RawSocket): [number, Uint8Array][] {
   return raw.received.flatMap((message) => {
-    const decoder = decoding.createDecoder(message);
-    if (decoding.readVarUint(decoder) !== 0) return [];
-    const step = decoding.readVarUint(decoder);
-    return [[step, decoding.readVarUint8Array(decoder)] as [number, Uint8Array]];
+    const sync = syncMessageOf(message);
+    return sync ? [[sync.step, sync.payload] as [number, Uint8Array]] : [];
   });
 }
 
@@ -74,7 +62,7 @@ describe("a document of 10,000 rows", () => {
     // A client with nothing of the document: answered from what the store read.
     const raw = await openRawSocket(second.syncUrl, docId, again);
     sockets.push(raw);
-    raw.ws.send(emptyStep1());
+    raw.ws.send(emptySyncStep1());
     // A request made while the room loads is answered between its parts.
     let answeredWhileLoading = false;
     const request = fetch(`${second.httpUrl}/api/documents/${docId}`, authed(again)).then((res) => {

@@ -85,3 +85,20 @@ export async function commentThreadUpdate(httpUrl: string, secret: string, text:
     new CommentsModel(doc).openThread({ accountId: user.id, name: user.fullName }, { kind: "document" }, text),
   );
 }
+
+/** A sync step 1 with an empty state vector: what a client with nothing of the document sends. */
+export function emptySyncStep1(): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(new Y.Doc()));
+  return encoding.toUint8Array(encoder);
+}
+
+/** A sync message's step (0 step 1, 1 step 2, 2 update) and payload; null for other messages. */
+export function syncMessageOf(message: Uint8Array): { step: number; payload: Uint8Array } | null {
+  const decoder = decoding.createDecoder(message);
+  if (decoding.readVarUint(decoder) !== 0) return null;
+  const step = decoding.readVarUint(decoder);
+  return { step, payload: decoding.readVarUint8Array(decoder) };
+}

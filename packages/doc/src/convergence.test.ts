@@ -3,18 +3,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { KartaDocument } from "./document.ts";
 import type { TableModel } from "./table.ts";
-
-/** mulberry32: a tiny seeded PRNG so a failing seed can be replayed. */
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from "./testing/seededRandom.ts";
 
 interface Replica {
   doc: Y.Doc;

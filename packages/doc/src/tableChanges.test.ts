@@ -4,6 +4,7 @@ import * as Y from "yjs";
 import { KartaDocument } from "./document.ts";
 import type { RowSnapshot } from "./rowSnapshot.ts";
 import type { RowsChange, TableModel } from "./table.ts";
+import { prng } from "./testing/seededRandom.ts";
 
 function roadmap(ydoc = new Y.Doc()): TableModel {
   return KartaDocument.create(ydoc, municipalRoadmap).table("measures");
@@ -23,18 +24,6 @@ function recordChanges(table: TableModel) {
     before = rows;
   });
   return seen;
-}
-
-/** mulberry32: a tiny seeded PRNG so a failing seed can be replayed. */
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe("TableModel changes", () => {
