@@ -26,6 +26,8 @@ const MEGABYTES = MAX_EVIDENCE_BYTES / (1024 * 1024);
 
 /** What is read and thrown away of a body refused as too large, for its sender to get the answer. */
 const DISCARD_LIMIT_BYTES = MAX_EVIDENCE_BYTES;
+/** How long a refused upload's connection is read after its answer before it is destroyed. */
+const LINGER_MS = 10_000;
 
 /**
  * Evidence on a measure (подтверждающие документы) of a document's rows:
@@ -254,12 +256,21 @@ export function evidenceRoutes(services: Services): Route[] {
  * thrown away, never kept, so that the client (which is still sending) gets
  * the answer instead of a broken connection; a client that goes on sending
  * more than DISCARD_LIMIT_BYTES more, or announces as much, is cut off.
+ * A body of unknown length (chunked) may have to be cut off, so its answer
+ * says `Connection: close` (a client that reused the connection for its next
+ * request would have that request reset) and the connection lingers.
  */
 function refuseTooLarge(ctx: RequestContext, declared: number): never {
   const { req, res } = ctx;
-  if (declared > MAX_EVIDENCE_BYTES + DISCARD_LIMIT_BYTES) {
+  const lengthKnown = Number.isFinite(declared);
+  const cutOffNow = lengthKnown && declared > MAX_EVIDENCE_BYTES + DISCARD_LIMIT_BYTES;
+  if (cutOffNow) {
     res.setHeader("connection", "close");
   } else {
+    if (!lengthKnown) {
+      res.setHeader("connection", "close");
+      lingerOnClose(ctx);
+    }
     let discarded = 0;
     req.on("data", (chunk: Buffer) => {
       discarded += chunk.byteLength;
@@ -268,6 +279,25 @@ function refuseTooLarge(ctx: RequestContext, declared: number): never {
     req.resume();
   }
   throw new HttpError(413, "too-large", messages.evidenceTooLarge(MEGABYTES));
+}
+
+/**
+ * Node destroys a `Connection: close` socket as soon as the answer is flushed;
+ * what the client is still sending then meets a reset, which can make its
+ * system throw away the answer unread. Instead the answer is followed by a
+ * half close, and the socket is destroyed when the client has stopped sending
+ * (the request's end), was cut off, or after LINGER_MS (a lingering close).
+ */
+function lingerOnClose({ req, res }: RequestContext): void {
+  const socket = req.socket;
+  socket.destroySoon = () => {
+    socket.end();
+    setTimeout(() => socket.destroy(), LINGER_MS).unref();
+  };
+  req.on("end", () => {
+    if (res.writableFinished) socket.destroy();
+    else res.once("finish", () => socket.destroy());
+  });
 }
 
 /** The name as a person gave it, without a path and control characters, cut to the limit keeping its extension. */
