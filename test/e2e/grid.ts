@@ -58,6 +58,27 @@ export function cell(page: Page, rowIndex: number, colId: string): Locator {
   return page.locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${colId}"]`);
 }
 
+/**
+ * Scrolls the grid until the row is drawn and on screen, as a person scrolls
+ * to it: the grid renders only the rows near its viewport, and on a busy
+ * machine it may draw them, or bring its focused cell back into view, a few
+ * frames after a scroll or a resize.
+ */
+export async function showRow(page: Page, rowIndex: number): Promise<void> {
+  await expect(async () => {
+    await page.locator(".ag-body-viewport").evaluate((viewport, index) => {
+      const row = viewport.querySelector<HTMLElement>(`.ag-row[row-index="${index}"]`);
+      if (row) return row.scrollIntoView({ block: "center" });
+      const drawn = Array.from(viewport.querySelectorAll(".ag-row[row-index]"), (r) =>
+        Number(r.getAttribute("row-index")),
+      );
+      const below = drawn.length === 0 || Math.max(...drawn) < index;
+      viewport.scrollBy(0, (below ? 1 : -1) * viewport.clientHeight * 0.8);
+    }, rowIndex);
+    await expect(cell(page, rowIndex, "measure")).toBeInViewport({ timeout: 500 });
+  }).toPass({ timeout: 10_000 });
+}
+
 /** The text of a cell, without presence badges drawn on it. */
 export function cellText(page: Page, rowIndex: number, colId: string): Locator {
   return cell(page, rowIndex, colId).locator(".k-cell-text");

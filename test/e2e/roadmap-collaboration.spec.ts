@@ -10,6 +10,7 @@ import {
   readCell,
   rowCount,
   SEE_TIMEOUT,
+  showRow,
   syncStatus,
 } from "./grid.ts";
 import { signedInPerson } from "./session.ts";
@@ -136,6 +137,7 @@ test("3. edits made offline merge with a colleague's when the connection returns
 });
 
 test("4. a copied range pastes cell for cell two rows lower", async () => {
+  await showRow(a, 10);
   const source = [
     [await readCell(a, 9, "measure"), await readCell(a, 9, "document")],
     [await readCell(a, 10, "measure"), await readCell(a, 10, "document")],
@@ -150,8 +152,7 @@ test("4. a copied range pastes cell for cell two rows lower", async () => {
   await cell(a, 11, "measure").click();
   await a.keyboard.press("ControlOrMeta+V");
   // B scrolls to where A is (the grid renders only the rows near its viewport).
-  const top = await a.locator(".ag-body-viewport").evaluate((viewport) => viewport.scrollTop);
-  await b.locator(".ag-body-viewport").evaluate((viewport, y) => viewport.scrollTo(0, y), top);
+  await showRow(b, 12);
   for (const [r, row] of source.entries()) {
     await expect(cellText(a, 11 + r, "measure")).toHaveText(row[0] ?? "");
     await expect(cellText(a, 11 + r, "document")).toHaveText(row[1] ?? "");
@@ -162,14 +163,8 @@ test("4. a copied range pastes cell for cell two rows lower", async () => {
 });
 
 test("5. Ctrl+Z undoes one's own edit and never the colleague's", async () => {
-  // Both scroll back to the top of the table (the grid renders only the rows near its viewport).
-  // The grid may bring its focused cell back into view once after a scroll: scroll until rows 4–6 are drawn.
-  for (const page of [a, b]) {
-    await expect(async () => {
-      await page.locator(".ag-body-viewport").evaluate((viewport) => viewport.scrollTo(0, 0));
-      await expect(cell(page, 5, "measure")).toBeInViewport({ timeout: 500 });
-    }).toPass({ timeout: 10_000 });
-  }
+  // Both scroll back up to rows 3–5.
+  for (const page of [a, b]) await showRow(page, 4);
   const before = await readCell(a, 3, "period");
   await editCell(a, 3, "period", "Март 2022 г. (правка методиста)");
   await editCell(b, 4, "period", "Апрель 2022 г. (правка координатора)");
