@@ -91,6 +91,14 @@ export const COMPACT_EVERY_UPDATES = 500;
  */
 export const COMPACT_JITTER_UPDATES = 250;
 
+/**
+ * With several instances, how long a room waits for another instance's append
+ * that the fan-out has not brought (a later one came first) before reading it
+ * from the log: long enough for a message on its way, short enough that a
+ * lost one is barely noticed.
+ */
+export const CATCH_UP_DELAY_MS = 100;
+
 /** A document with no connection stays loaded this long, for quick reconnects. */
 export const IDLE_UNLOAD_MS = 30_000;
 

@@ -87,6 +87,17 @@ export interface StoredState {
   readonly lastSeq: number;
 }
 
+/**
+ * What a room that holds a document's log up to some sequence number lacks
+ * (another instance appended meanwhile): the updates after it with their
+ * sequence numbers or, when a compaction dropped some of those, the snapshot
+ * and the updates after what it covers.
+ */
+export interface LogSince {
+  readonly snapshot: { readonly parts: readonly Uint8Array[]; readonly uptoSeq: number } | null;
+  readonly updates: readonly { readonly seq: number; readonly update: Uint8Array }[];
+}
+
 /** Client ids an account writes under for the first time. */
 export interface ClientIdClaims {
   readonly accountId: string;
@@ -109,9 +120,16 @@ export interface DocumentStore {
    * account's in the same transaction (see sync/ClientIdOwners.ts).
    */
   appendUpdate(docId: string, update: Uint8Array, claims?: ClientIdClaims): Promise<number>;
+  /** The stored updates after `afterSeq` (see LogSince): how a room catches up with other instances' appends. */
+  loadSince(docId: string, afterSeq: number): Promise<LogSince>;
   /** The owner (account id) of each client id written under in a room. */
   loadClientIdOwners(docId: string): Promise<Map<number, string>>;
-  /** Replaces the snapshot with `state` (its parts, in order) and drops the log up to `uptoSeq`, in one transaction. */
+  /**
+   * Replaces the snapshot with `state` (its parts, in order) and drops the log
+   * up to `uptoSeq`, in one transaction; with several writers `state` may hold
+   * updates after `uptoSeq` too (applying one twice changes nothing), and a
+   * snapshot that covers less than the stored one is not stored.
+   */
   compact(docId: string, state: readonly Uint8Array[], uptoSeq: number): Promise<void>;
 
   /**

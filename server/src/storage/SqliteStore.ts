@@ -7,6 +7,7 @@ import type {
   ClientIdClaims,
   DocumentRecord,
   DocumentStore,
+  LogSince,
   StoredState,
   TransitionEntry,
   VersionInfo,
@@ -304,6 +305,20 @@ export class SqliteStore implements DocumentStore {
     };
   }
 
+  async loadSince(docId: string, afterSeq: number): Promise<LogSince> {
+    const covered = this.statements.snapshotSeq.get(docId)?.upto_seq ?? 0;
+    if (covered <= afterSeq) {
+      const rows = this.statements.updatesAfter.all(docId, afterSeq);
+      return { snapshot: null, updates: rows.map((r) => ({ seq: r.seq, update: bytesOf(r.data) })) };
+    }
+    const state = await this.loadState(docId);
+    const rows = this.statements.updatesAfter.all(docId, covered);
+    return {
+      snapshot: { parts: state.snapshot, uptoSeq: covered },
+      updates: rows.map((r) => ({ seq: r.seq, update: bytesOf(r.data) })),
+    };
+  }
+
   /** Committed with the other appends of this turn of the event loop (GroupCommit). */
   async appendUpdate(docId: string, update: Uint8Array, claims?: ClientIdClaims): Promise<number> {
     const seq = this.lastSeqOf(docId) + 1;
@@ -338,6 +353,7 @@ export class SqliteStore implements DocumentStore {
   async compact(docId: string, state: readonly Uint8Array[], uptoSeq: number): Promise<void> {
     const [first = new Uint8Array([0, 0]), ...rest] = state;
     this.db.transaction(() => {
+      if ((this.statements.snapshotSeq.get(docId)?.upto_seq ?? 0) > uptoSeq) return;
       this.statements.putSnapshot.run(docId, first, uptoSeq, Date.now());
       this.statements.dropSnapshotParts.run(docId);
       for (const [i, part] of rest.entries()) this.statements.addSnapshotPart.run(docId, i + 1, part);

@@ -5,6 +5,7 @@ import * as Y from "yjs";
 import { encodeStateInParts } from "../documents/stateParts.ts";
 import { buildStoredDocument, readStoredDocument } from "../documents/storedDocument.ts";
 import {
+  CATCH_UP_DELAY_MS,
   COMPACT_EVERY_UPDATES,
   COMPACT_JITTER_UPDATES,
   MAX_BACKLOG_BYTES,
@@ -15,6 +16,7 @@ import type { Logger } from "../log.ts";
 import type { DocumentStore, StoredState } from "../storage/DocumentStore.ts";
 import { ClientIdOwners } from "./ClientIdOwners.ts";
 import { Connection, type ConnectionGrant } from "./Connection.ts";
+import { LogPosition } from "./LogPosition.ts";
 import {
   decodeClientMessage,
   encodeAwareness,
@@ -29,6 +31,8 @@ import { RoomPresence } from "./RoomPresence.ts";
 
 const LOADING = Symbol("loading from storage");
 const SERVER_ORIGIN = Symbol("server change");
+/** What another instance stored (or a presence it relayed), applied here. */
+const REMOTE_ORIGIN = Symbol("another instance");
 
 /**
  * Why the state a transaction left is not allowed (the template's rules, or
@@ -62,6 +66,15 @@ export interface StoredChange {
   ownerOf(clientId: number): string | undefined;
 }
 
+/** An update appended to a document's log, as the instances holding the document tell each other. */
+export interface AppendedUpdate {
+  readonly seq: number;
+  readonly update: Uint8Array;
+  /** Who wrote it (null: the server) and the Yjs client ids it wrote under for the first time. */
+  readonly accountId: string | null;
+  readonly clientIds: readonly number[];
+}
+
 export interface RoomHooks {
   /** Storage failed: the room is unusable and must be forgotten. */
   onFailure(room: DocRoom): void;
@@ -69,6 +82,10 @@ export interface RoomHooks {
   onRefused(connection: Connection, reason: string): void;
   /** An update was stored and broadcast; `doc` is the room's state with it. */
   onStored(doc: Y.Doc, change: StoredChange): void;
+  /** An update this room appended is stored: the other instances holding the document are told (scale-out). */
+  onAppended?(appended: AppendedUpdate): void;
+  /** Presence changed here (a local socket's, or one leaving): the other instances are told (scale-out). */
+  onPresence?(update: Uint8Array): void;
 }
 
 /**
@@ -100,19 +117,23 @@ export class DocRoom {
   private readonly loadedStateVector: Uint8Array;
   /** Something was stored since the room loaded (a template upgrade, an edit). */
   private changedSinceLoad = false;
+  /** Which log entries the document holds: a gap means another instance's append has not arrived. */
+  private readonly position: LogPosition;
+  private catchUpTimer: NodeJS.Timeout | null = null;
 
   private constructor(
     readonly docId: string,
     private current: Y.Doc,
     private readonly store: DocumentStore,
     private readonly log: Logger,
-    private lastSeq: number,
+    lastSeq: number,
     private sizeBytes: number,
     private readonly limits: RoomLimits,
     private readonly owners: ClientIdOwners,
     private readonly hooks: RoomHooks,
   ) {
     this.locked = limits.locked ?? false;
+    this.position = new LogPosition(lastSeq);
     this.loadedStateVector = Y.encodeStateVector(current);
     this.awareness = new awarenessProtocol.Awareness(current);
     this.awareness.setLocalState(null); // the server itself is not a participant
@@ -227,7 +248,12 @@ export class DocRoom {
       }
       if (update === null) return;
       try {
-        this.lastSeq = await this.store.appendUpdate(this.docId, update);
+        this.appended({
+          seq: await this.store.appendUpdate(this.docId, update),
+          update,
+          accountId: null,
+          clientIds: [],
+        });
       } catch (error) {
         this.fail(error);
         return;
@@ -254,7 +280,57 @@ export class DocRoom {
     await this.queue;
   }
 
+  /**
+   * Updates other instances appended to the document's log (scale-out): each
+   * is applied unless the room holds it already, and what was new in it is
+   * sent to the room's sockets. Nothing is stored: it is stored already.
+   */
+  applyAppended(entries: readonly AppendedUpdate[]): void {
+    this.queue = this.queue.then(async () => {
+      await this.appendsDone;
+      if (!this.failed) this.integrateAppended(entries);
+    });
+  }
+
+  /**
+   * Reads what the log holds after what the room holds and applies it: run when
+   * a gap stays open, and when the fan-out may have missed messages (it was
+   * down, or the room subscribed after loading).
+   */
+  catchUp(): Promise<void> {
+    this.queue = this.queue.then(async () => {
+      await this.appendsDone;
+      if (this.failed) return;
+      let since: Awaited<ReturnType<DocumentStore["loadSince"]>>;
+      try {
+        since = await this.store.loadSince(this.docId, this.position.contiguous);
+      } catch (error) {
+        this.log.error({ err: error, docId: this.docId }, "reading the log to catch up failed");
+        return;
+      }
+      if (since.snapshot) {
+        const { parts, uptoSeq } = since.snapshot;
+        this.integrate(() => {
+          for (const part of parts) Y.applyUpdate(this.current, part, REMOTE_ORIGIN);
+        });
+        this.position.holdsUpTo(uptoSeq);
+      }
+      this.integrateAppended(since.updates.map((u) => ({ ...u, accountId: null, clientIds: [] })));
+    });
+    return this.queue;
+  }
+
+  /** A presence update another instance relayed: shown to this room's sockets, not sent back. */
+  applyRelayedPresence(update: Uint8Array): void {
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN);
+    } catch (error) {
+      this.log.warn({ err: error, docId: this.docId }, "dropped a malformed relayed presence update");
+    }
+  }
+
   destroy(): void {
+    if (this.catchUpTimer) clearTimeout(this.catchUpTimer);
     this.awareness.destroy();
     this.doc.destroy();
   }
@@ -316,7 +392,7 @@ export class DocRoom {
             this.fail(outcome.error);
             return;
           }
-          this.lastSeq = outcome.value;
+          this.appended({ seq: outcome.value, update: integrated, accountId, clientIds: claims });
           this.broadcast(forwarded, connection);
           this.acknowledge(connection, sequence, stateVector);
           this.stored({ accountId, facts, ownerOf: (id) => this.owners.ownerOf(id) });
@@ -417,10 +493,13 @@ export class DocRoom {
   private async rollback(): Promise<void> {
     try {
       const { doc, size, lastSeq } = await readStoredDocument(this.store, this.docId, LOADING);
+      const before = Y.encodeStateVector(this.current);
       this.current = doc;
       this.awareness.doc = doc;
       this.sizeBytes = size;
-      this.lastSeq = lastSeq;
+      // The stored state may hold other instances' appends the room had not received yet: its sockets get them.
+      if (this.position.contiguous < lastSeq) this.broadcast(encodeUpdate(Y.encodeStateAsUpdate(doc, before)), null);
+      this.position.holdsUpTo(lastSeq);
     } catch (error) {
       this.fail(error);
     }
@@ -538,9 +617,53 @@ export class DocRoom {
     });
   }
 
+  /** An update this room appended is stored: it holds that entry, and the other instances are told. */
+  private appended(entry: AppendedUpdate): void {
+    this.position.add(entry.seq);
+    this.hooks.onAppended?.(entry);
+    this.watchForGap();
+  }
+
+  /** Applies entries of the log another instance appended; what was new in them goes to the sockets. */
+  private integrateAppended(entries: readonly AppendedUpdate[]): void {
+    for (const entry of entries) {
+      if (this.position.has(entry.seq)) continue;
+      this.integrate(() => Y.applyUpdate(this.current, entry.update, REMOTE_ORIGIN));
+      this.position.add(entry.seq);
+      if (entry.accountId !== null) this.owners.claim(entry.accountId, entry.clientIds);
+      this.sizeBytes += entry.update.byteLength;
+    }
+    this.watchForGap();
+  }
+
+  /** Runs a change of stored content from elsewhere and sends the room's sockets what was new in it. */
+  private integrate(apply: () => void): void {
+    const news: Uint8Array[] = [];
+    const capture = (update: Uint8Array) => news.push(update);
+    this.current.on("update", capture);
+    try {
+      apply();
+    } finally {
+      this.current.off("update", capture);
+    }
+    if (news.length === 0) return;
+    this.changedSinceLoad = true;
+    this.broadcast(encodeUpdate(news.length === 1 ? (news[0] as Uint8Array) : Y.mergeUpdates(news)), null);
+  }
+
+  /** A gap that is still open after CATCH_UP_DELAY_MS is filled from the log. */
+  private watchForGap(): void {
+    if (!this.position.hasGap || this.catchUpTimer !== null) return;
+    this.catchUpTimer = setTimeout(() => {
+      this.catchUpTimer = null;
+      if (this.position.hasGap) void this.catchUp();
+    }, CATCH_UP_DELAY_MS);
+    this.catchUpTimer.unref();
+  }
+
   private async compact(): Promise<void> {
     const state = encodeStateInParts(this.doc);
-    const upto = this.lastSeq;
+    const upto = this.position.contiguous;
     try {
       await this.store.compact(this.docId, state, upto);
       this.appendedSinceCompaction = 0;
@@ -587,7 +710,11 @@ export class DocRoom {
       for (const id of [...added, ...updated]) origin.awarenessIds.add(id);
       for (const id of removed) origin.awarenessIds.delete(id);
     }
-    this.broadcast(encodeAwareness(this.awareness, changed), null);
+    const message = encodeAwareness(this.awareness, changed);
+    this.broadcast(message, null);
+    if (origin !== REMOTE_ORIGIN && this.hooks.onPresence) {
+      this.hooks.onPresence(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    }
   };
 }
 
