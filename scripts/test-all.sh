@@ -14,6 +14,9 @@ bash scripts/ensure-chromium.sh
 step "LibreOffice and poppler, to read exported files back"
 bash scripts/ensure-office-tools.sh
 
+step "PostgreSQL and Redis, for the scale-out tests"
+if bash scripts/ensure-services.sh; then export CI_REQUIRE_POSTGRES=1 CI_REQUIRE_REDIS=1; fi
+
 step "Format and lint (Biome)"
 npx biome ci .
 

@@ -27,6 +27,14 @@ const configSchema = z.object({
   COOKIE_SECURE: booleanFlag.default(false),
   /** SQLite fsync level: NORMAL survives a crash of the process, FULL also a power loss. */
   SQLITE_SYNCHRONOUS: z.enum(["NORMAL", "FULL"]).default("NORMAL"),
+  /**
+   * Redis for the fan-out between several instances (redis://host:port):
+   * each tells the others what it stored and who is present. Unset: one instance.
+   */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, { error: "expected a redis:// or rediss:// URL" })
+    .optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

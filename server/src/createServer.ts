@@ -19,6 +19,7 @@ import { decodePathSegment, parseRequestTarget } from "./http/requestTarget.ts";
 import { FACTS_REFRESH_DELAY_MS, MAX_FRAME_BYTES, SUMMARY_EVENT_DELAY_MS } from "./limits.ts";
 import type { Logger } from "./log.ts";
 import { MonitoringReadModel } from "./monitoring/MonitoringReadModel.ts";
+import type { Fanout } from "./scaleout/Fanout.ts";
 import type { Services } from "./services.ts";
 import type { DirectoryStore } from "./storage/DirectoryStore.ts";
 import type { DocumentStore } from "./storage/DocumentStore.ts";
@@ -46,6 +47,8 @@ export async function startServer(
   directory: DirectoryStore,
   log: Logger,
   evidence: { readonly store: EvidenceStore; readonly files: EvidenceFiles },
+  /** The other instances of the deployment, if there are some. */
+  fanout: Fanout | null = null,
 ): Promise<RunningServer> {
   const access = new AccessControl(directory, store);
   const audit = new AuditLog(directory, log);
@@ -56,32 +59,44 @@ export async function startServer(
   );
   // Comments move the summary's counts in bursts (a thread, its replies): one event a few seconds after.
   const eventsSoon = new CoalescedPublisher(events, SUMMARY_EVENT_DELAY_MS);
-  const rooms = new RoomRegistry(store, log, config.IDLE_UNLOAD_MS, {
-    limitsFor: (room) => limitsFor(store, room),
-    upgrade: upgradeRoom,
-    onRefused: (connection, reason) => {
-      void audit.record({
-        action: "access-refused",
-        actorId: connection.grant.accountId,
-        scopeOrganisationId: null,
-        subject: connection.docId,
-        details: `update refused: ${reason}`,
-      });
-    },
-    onStored: (room, doc, change) => {
-      const { docId, part } = parseRoomName(room);
-      if (part === "comments") {
-        void commentActivity.stored(docId, doc).then(() => eventsSoon.soon(docId, { type: "summary" }));
-      } else {
-        // No summary event: the summary's updatedAt moves when the log is compacted, not at each update.
-        void versions.changed(docId, doc);
-        monitoring.contentChanged(docId);
-        void recordCellFacts(store, log, docId, change).then((conflicts) => {
-          if (conflicts > 0) events.publish(docId, { type: "conflicts" });
+  const rooms = new RoomRegistry(
+    store,
+    log,
+    config.IDLE_UNLOAD_MS,
+    {
+      limitsFor: (room) => limitsFor(store, room),
+      upgrade: upgradeRoom,
+      onRefused: (connection, reason) => {
+        void audit.record({
+          action: "access-refused",
+          actorId: connection.grant.accountId,
+          scopeOrganisationId: null,
+          subject: connection.docId,
+          details: `update refused: ${reason}`,
         });
-      }
+      },
+      onStored: (room, doc, change) => {
+        const { docId, part } = parseRoomName(room);
+        if (part === "comments") {
+          void commentActivity.stored(docId, doc).then(() => eventsSoon.soon(docId, { type: "summary" }));
+        } else {
+          // No summary event: the summary's updatedAt moves when the log is compacted, not at each update.
+          void versions.changed(docId, doc);
+          monitoring.contentChanged(docId);
+          void recordCellFacts(store, log, docId, change).then((conflicts) => {
+            if (conflicts > 0) events.publish(docId, { type: "conflicts" });
+          });
+        }
+      },
     },
-  });
+    fanout,
+  );
+  if (fanout) {
+    live.joinCluster(fanout, async (docId) => {
+      // Another instance moved the document along the workflow: its room here locks or unlocks too.
+      await rooms.setLocked(docId, (await store.getDocument(docId))?.status === "submitted");
+    });
+  }
   const versions = new Versions(store, rooms, log);
   const monitoring = new MonitoringReadModel({
     store,

@@ -4,6 +4,7 @@ import { startServer } from "./createServer.ts";
 import { seedDemo } from "./demo/seedDemo.ts";
 import { EvidenceFiles } from "./evidence/EvidenceFiles.ts";
 import { createLogger } from "./log.ts";
+import { RedisFanout } from "./scaleout/RedisFanout.ts";
 import { openSqlite } from "./storage/openSqlite.ts";
 import { SqliteDirectory } from "./storage/SqliteDirectory.ts";
 import { SqliteEvidence } from "./storage/SqliteEvidence.ts";
@@ -37,7 +38,9 @@ async function main(): Promise<void> {
       "there are no accounts: nobody can sign in. Create the first coordinator with `npm run admin -- create-coordinator` (see README), or start with DEMO_DATA=1 on an empty data directory for the demo accounts",
     );
   }
-  const server = await startServer(config, store, directory, log, evidence);
+  const fanout = config.REDIS_URL ? new RedisFanout(config.REDIS_URL, log) : null;
+  if (fanout) log.info({ instanceId: fanout.instanceId }, "one of several instances: fan-out over Redis");
+  const server = await startServer(config, store, directory, log, evidence, fanout);
   log.info({ port: server.port, dataDir: path.resolve(config.DATA_DIR) }, "listening");
   process.stdout.write(`Karta is running at http://localhost:${server.port}\n`);
 
@@ -47,6 +50,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, "shutting down: flushing documents");
     await server.close();
+    await fanout?.close();
     await checkpointer.stop();
     await store.close();
     process.exit(0);

@@ -1,6 +1,7 @@
 import { CloseCode, parseRoomName } from "@karta/schema";
 import type { AccessControl } from "../access/AccessControl.ts";
 import type { Logger } from "../log.ts";
+import type { Fanout } from "../scaleout/Fanout.ts";
 import type { Connection } from "./Connection.ts";
 
 /**
@@ -24,12 +25,13 @@ export interface LiveWatcher {
 /**
  * Every open sync connection (and events stream, as a LiveWatcher) by account,
  * so that a change of rights reaches what is already open: a revoked role or
- * assignment, a logout, a session that expired. (With several server instances
- * the trigger will come over Redis; the re-check stays here.)
+ * assignment, a logout, a session that expired. With several instances each
+ * change is also published (Fanout), and every instance re-decides its own.
  */
 export class LiveConnections {
   private readonly byAccount = new Map<string, Set<Connection>>();
   private readonly watchers = new Set<LiveWatcher>();
+  private fanout: Fanout | null = null;
 
   constructor(
     private readonly access: AccessControl,
@@ -46,6 +48,26 @@ export class LiveConnections {
     const set = this.byAccount.get(connection.grant.accountId);
     set?.delete(connection);
     if (set?.size === 0) this.byAccount.delete(connection.grant.accountId);
+  }
+
+  /**
+   * Several instances: changes decided here are published, and those of the
+   * other instances are applied here (`beforeDocument`: what must follow a
+   * document's status before its sockets are re-decided).
+   */
+  joinCluster(fanout: Fanout, beforeDocument: (docId: string) => Promise<void>): void {
+    this.fanout = fanout;
+    fanout.onAccess((change) => {
+      const apply = async () => {
+        if (change.kind === "credential") this.endCredentialHere(change.id);
+        else if (change.kind === "account") await this.recheckAccountHere(change.id);
+        else {
+          await beforeDocument(change.id);
+          await this.recheckDocumentHere(change.id);
+        }
+      };
+      apply().catch((error: unknown) => this.log.error({ err: error, change }, "applying an access change failed"));
+    });
   }
 
   /** Follows a watcher until the returned function is called. */
@@ -73,6 +95,11 @@ export class LiveConnections {
    * forbidden if it lost access, asked to reconnect if its rights changed.
    */
   async recheckAccount(accountId: string): Promise<void> {
+    this.fanout?.publishAccess({ kind: "account", id: accountId });
+    await this.recheckAccountHere(accountId);
+  }
+
+  private async recheckAccountHere(accountId: string): Promise<void> {
     for (const watcher of [...this.watchers]) if (watcher.accountId === accountId) watcher.recheck();
     await this.recheck(accountId, [...(this.byAccount.get(accountId) ?? [])]);
   }
@@ -82,6 +109,11 @@ export class LiveConnections {
    * on agreement its content is read-only, after it writable again).
    */
   async recheckDocument(docId: string): Promise<void> {
+    this.fanout?.publishAccess({ kind: "document", id: docId });
+    await this.recheckDocumentHere(docId);
+  }
+
+  private async recheckDocumentHere(docId: string): Promise<void> {
     for (const [accountId, connections] of this.byAccount) {
       const open = [...connections].filter((c) => parseRoomName(c.docId).docId === docId);
       if (open.length > 0) await this.recheck(accountId, open);
@@ -104,6 +136,11 @@ export class LiveConnections {
 
   /** Closes every connection opened with this session or token (logout, revocation). */
   endCredential(credentialId: string): void {
+    this.fanout?.publishAccess({ kind: "credential", id: credentialId });
+    this.endCredentialHere(credentialId);
+  }
+
+  private endCredentialHere(credentialId: string): void {
     for (const watcher of [...this.watchers]) if (watcher.credentialId === credentialId) watcher.end();
     for (const set of this.byAccount.values()) {
       for (const connection of set) {

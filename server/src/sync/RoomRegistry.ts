@@ -1,9 +1,10 @@
 import { CloseCode } from "@karta/schema";
 import type * as Y from "yjs";
 import type { Logger } from "../log.ts";
+import type { Fanout } from "../scaleout/Fanout.ts";
 import type { DocumentStore, StoredState } from "../storage/DocumentStore.ts";
 import type { Connection } from "./Connection.ts";
-import { DocRoom, type RoomLimits, type StoredChange } from "./DocRoom.ts";
+import { DocRoom, type RoomHooks, type RoomLimits, type StoredChange } from "./DocRoom.ts";
 
 export interface RoomRules {
   /** The template check and size limit of a room (content or comments), known before it loads. */
@@ -24,12 +25,16 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<DocRoom>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   private readonly loading = new Map<string, Promise<StoredState>>();
+  /** Stops hearing the other instances about a room (scale-out), by document id. */
+  private readonly leaveFanout = new Map<string, () => void>();
 
   constructor(
     private readonly store: DocumentStore,
     private readonly log: Logger,
     private readonly idleUnloadMs: number,
     private readonly rules: RoomRules,
+    /** The other instances, when there are some (REDIS_URL). */
+    private readonly fanout: Fanout | null = null,
   ) {}
 
   get loadedCount(): number {
@@ -86,7 +91,7 @@ export class RoomRegistry {
       const room = result.value;
       for (const connection of room.connections) connection.close(CloseCode.ServerShutdown, "server shutting down");
       await room.flush();
-      room.destroy();
+      this.forget(room);
     }
     this.rooms.clear();
   }
@@ -102,11 +107,8 @@ export class RoomRegistry {
       const stored = this.store.loadState(docId);
       this.loading.set(docId, stored);
       room = Promise.all([this.rules.limitsFor(docId), stored]).then(async ([limits, state]) => {
-        const loaded = await DocRoom.load(docId, state, this.store, this.log, limits, {
-          onFailure: (failed) => this.drop(failed),
-          onRefused: (connection, reason) => this.rules.onRefused(connection, reason),
-          onStored: (doc, change) => this.rules.onStored(docId, doc, change),
-        });
+        const loaded = await DocRoom.load(docId, state, this.store, this.log, limits, this.hooksFor(docId));
+        this.hearOtherInstances(loaded);
         await loaded.applyServerChange((doc) => this.rules.upgrade(docId, doc));
         if (loaded.isFailed) throw new Error(`${docId} could not be upgraded`);
         return loaded;
@@ -120,6 +122,39 @@ export class RoomRegistry {
       });
     }
     return room;
+  }
+
+  private hooksFor(docId: string): RoomHooks {
+    const hooks: RoomHooks = {
+      onFailure: (failed) => this.drop(failed),
+      onRefused: (connection, reason) => this.rules.onRefused(connection, reason),
+      onStored: (doc, change) => this.rules.onStored(docId, doc, change),
+    };
+    const fanout = this.fanout;
+    if (!fanout) return hooks;
+    return {
+      ...hooks,
+      onAppended: (entry) => fanout.publishAppended(docId, entry),
+      onPresence: (update) => fanout.publishPresence(docId, update),
+    };
+  }
+
+  /** With several instances, a loaded room hears what the others store and relay for its document. */
+  private hearOtherInstances(room: DocRoom): void {
+    if (!this.fanout) return;
+    const leave = this.fanout.joinRoom(room.docId, {
+      appended: (entry) => room.applyAppended([entry]),
+      presence: (update) => room.applyRelayedPresence(update),
+      resync: () => void room.catchUp(),
+    });
+    this.leaveFanout.set(room.docId, leave);
+  }
+
+  /** Destroys a room that is no longer in the registry, and stops hearing about it. */
+  private forget(room: DocRoom): void {
+    this.leaveFanout.get(room.docId)?.();
+    this.leaveFanout.delete(room.docId);
+    room.destroy();
   }
 
   private scheduleUnload(room: DocRoom): void {
@@ -137,14 +172,14 @@ export class RoomRegistry {
     // Someone may have joined while the flush ran.
     if (room.connections.size > 0) return;
     this.rooms.delete(room.docId);
-    room.destroy();
+    this.forget(room);
     this.log.debug({ docId: room.docId }, "unloaded idle document");
   }
 
   private drop(room: DocRoom): void {
     this.cancelIdle(room.docId);
     this.rooms.delete(room.docId);
-    room.destroy();
+    this.forget(room);
   }
 
   private cancelIdle(docId: string): void {
