@@ -27,6 +27,14 @@ const configSchema = z.object({
   COOKIE_SECURE: booleanFlag.default(false),
   /** SQLite fsync level: NORMAL survives a crash of the process, FULL also a power loss. */
   SQLITE_SYNCHRONOUS: z.enum(["NORMAL", "FULL"]).default("NORMAL"),
+  /**
+   * PostgreSQL instead of the embedded SQLite (postgres://user:password@host:port/database):
+   * documents, the directory and evidence records there; evidence files stay under DATA_DIR.
+   */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/./, { error: "expected a postgres:// or postgresql:// URL" })
+    .optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -88,3 +88,18 @@ export function testDatabaseUrlFor(schema: string): string {
   url.searchParams.set("options", `-c search_path=${schema}`);
   return url.toString();
 }
+
+/** Runs one query in `schema` on its own connection: for tests that look at what a server process stored. */
+export async function queryTestSchema<R extends object>(
+  schema: string,
+  text: string,
+  params: readonly unknown[] = [],
+): Promise<R[]> {
+  const client = new pg.Client({ connectionString: testDatabaseUrlFor(schema) });
+  await client.connect();
+  try {
+    return (await client.query<R & pg.QueryResultRow>(text, params as unknown[])).rows;
+  } finally {
+    await client.end();
+  }
+}
