@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
@@ -8,7 +9,7 @@ import {
   testDatabaseUrlFor,
 } from "../../server/src/storage/postgres/testPostgres.ts";
 import { connectClient, createDocument, login, type SyncedClient, waitFor } from "../support/clients.ts";
-import { makeDataDir, type ServerProcess, startServerProcess } from "../support/serverProcess.ts";
+import { adminEntry, makeDataDir, type ServerProcess, startServerProcess } from "../support/serverProcess.ts";
 
 /**
  * The real server process with DATABASE_URL: its documents, accounts and
@@ -108,5 +109,39 @@ describePostgres("the server on PostgreSQL (DATABASE_URL)", () => {
     const later = await connectClient(again.syncUrl, docId, await login(again.httpUrl, "methodist"));
     clients.push(later);
     expect(cellsOf(later).map((c) => c.measure)).toEqual(Array.from({ length: 20 }, (_, i) => `строка ${i + 1}`));
+  });
+
+  it("takes its first coordinator from the administrator's command on the same database, without the demo", async () => {
+    const empty = await createTestSchema();
+    try {
+      const url = testDatabaseUrlFor(empty.schema);
+      const server = await startServerProcess({ dataDir: makeDataDir(), env: { DATABASE_URL: url, DEMO_DATA: "0" } });
+      servers.push(server);
+      const created = spawnSync(
+        process.execPath,
+        [
+          adminEntry,
+          "create-coordinator",
+          ...["--login", "petrova", "--name", "Петрова Анна Сергеевна", "--region", "Краснодарский край"],
+          ...["--municipality", "Крымский район", "--url", server.httpUrl],
+        ],
+        { env: { ...process.env, DATABASE_URL: url, DATA_DIR: makeDataDir() }, encoding: "utf8" },
+      );
+      expect(created.status, created.stderr).toBe(0);
+      expect(fs.readdirSync(server.dataDir)).toEqual(["evidence"]); // evidence files only: no SQLite database
+      const token = /\/invite\/([\w-]+)/.exec(created.stdout)?.[1];
+      const accept = () =>
+        fetch(`${server.httpUrl}/api/invitations/${token}`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ password: "Крымский-2026" }),
+        });
+      expect((await accept()).status).toBe(200);
+      expect((await accept()).status).not.toBe(200); // spent
+      await login(server.httpUrl, "petrova", "Крымский-2026");
+      await server.stop();
+    } finally {
+      await empty.drop();
+    }
   });
 });
