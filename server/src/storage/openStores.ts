@@ -34,7 +34,9 @@ export async function openStores(
   log?: Logger,
 ): Promise<Stores> {
   if (config.DATABASE_URL !== undefined) {
-    const pool = await openPostgres(config.DATABASE_URL);
+    const pool = await openPostgres(config.DATABASE_URL, {
+      onIdleError: (error) => log?.warn({ err: error }, "an idle PostgreSQL connection failed; the pool drops it"),
+    });
     const documents = new PostgresDocumentStore(pool);
     return {
       kind: "postgres",

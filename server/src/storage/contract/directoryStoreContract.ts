@@ -247,6 +247,19 @@ export function describeDirectoryStoreContract(name: string, openStore: () => Pr
       expect(await directory.nthLoginFailure({ source: "10.0.0.2" }, 1, 0)).toBe(4000);
     });
 
+    it("finds no account for a login holding a NUL character, and counts and journals its failures", async () => {
+      const { directory } = await open();
+      await directory.createAccount(account("acc-1", "ivanov", "Иванов Иван"));
+      expect(await directory.findAccountByLogin("ivanov\u0000")).toBeNull();
+      await directory.recordLoginFailure("ivanov\u0000", "10.0.0.1", 1000, 0);
+      expect(await directory.nthLoginFailure({ source: "10.0.0.1", login: "ivanov\u0000" }, 1, 0)).toBe(1000);
+      await directory.appendAudit(
+        { action: "login-failed", actorId: null, scopeOrganisationId: null, subject: "ivanov\u0000", details: "" },
+        "2000-01-01T00:00:00.000Z",
+      );
+      expect(await directory.listAudit([], true, { limit: 10 })).toHaveLength(1);
+    });
+
     it("journals events, counting repeats of an identical one since a moment, and pages newest first", async () => {
       const { directory, reopen } = await open();
       const failed = {
