@@ -260,6 +260,43 @@ export function describeDirectoryStoreContract(name: string, openStore: () => Pr
       expect(await directory.listAudit([], true, { limit: 10 })).toHaveLength(1);
     });
 
+    it("counts simultaneous repeats of one event on one entry", async () => {
+      const { directory } = await open();
+      const failed = {
+        action: "login-failed" as const,
+        actorId: null,
+        scopeOrganisationId: null,
+        subject: "nobody",
+        details: "10.0.0.1",
+      };
+      // Several connections open first (a PostgreSQL pool opens them as asked), so the appends do overlap.
+      await Promise.all(Array.from({ length: 8 }, () => directory.countAccounts()));
+      await Promise.all(Array.from({ length: 20 }, () => directory.appendAudit(failed, "2000-01-01T00:00:00.000Z")));
+      expect((await directory.listAudit([], true, { limit: 100 })).map((e) => e.count)).toEqual([20]);
+    });
+
+    it("keeps one open invitation per account when links are made and used at the same time", async () => {
+      const { directory } = await open();
+      await directory.createAccount(account("acc-1", "ivanov", "Иванов Иван"));
+      const expires = "2030-01-01T00:00:00.000Z";
+      const now = "2023-05-01T10:00:00.000Z";
+      await Promise.all(Array.from({ length: 8 }, () => directory.countAccounts()));
+      await Promise.all(Array.from({ length: 10 }, (_, i) => directory.createInvitation(`inv-${i}`, "acc-1", expires)));
+      const open_ = [];
+      for (let i = 0; i < 10; i++)
+        if (typeof (await directory.findInvitation(`inv-${i}`, now)) === "object") open_.push(i);
+      expect(open_).toHaveLength(1);
+      const [last] = open_;
+      const results = await Promise.all([
+        directory.acceptInvitation(`inv-${last}`, "hash-a", now),
+        directory.createInvitation("inv-new", "acc-1", expires),
+      ]);
+      // Either the link was used first (and the new one is open) or the new one replaced it.
+      const newOpen = typeof (await directory.findInvitation("inv-new", now)) === "object";
+      expect(newOpen).toBe(true);
+      expect((await directory.getAccount("acc-1"))?.passwordHash).toBe(results[0] ? "hash-a" : null);
+    });
+
     it("journals events, counting repeats of an identical one since a moment, and pages newest first", async () => {
       const { directory, reopen } = await open();
       const failed = {

@@ -231,6 +231,7 @@ export class PostgresDirectory implements DirectoryStore {
 
   async setCuratedSchools(accountId: string, schoolIds: readonly string[]): Promise<void> {
     await transaction(this.pool, async (client) => {
+      await lockAccount(client, accountId);
       await client.query("DELETE FROM curator_assignments WHERE account_id = $1", [accountId]);
       await client.query(
         "INSERT INTO curator_assignments (account_id, school_id) SELECT $1, s FROM unnest($2::text[]) AS t(s)",
@@ -300,6 +301,7 @@ export class PostgresDirectory implements DirectoryStore {
   async createInvitation(tokenHash: string, accountId: string, expiresAt: string): Promise<void> {
     const now = new Date().toISOString();
     await transaction(this.pool, async (client) => {
+      await lockAccount(client, accountId);
       await replaceOpenInvitations(client, accountId, now);
       await client.query(
         "INSERT INTO invitations (token_hash, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
@@ -324,11 +326,19 @@ export class PostgresDirectory implements DirectoryStore {
   }
 
   /**
-   * The UPDATE … WHERE used_at IS NULL locks the invitation: a second accept of
-   * the same link (on this instance or another) waits, then finds it used.
+   * The account is locked first (as createInvitation does), then the UPDATE …
+   * WHERE used_at IS NULL: a second accept of the same link, or a new link for
+   * the account (on this instance or another), waits and then sees this one.
    */
   async acceptInvitation(tokenHash: string, passwordHash: string, now: string): Promise<boolean> {
     return transaction(this.pool, async (client) => {
+      const invited = await row<{ account_id: string }>(
+        client,
+        "SELECT account_id FROM invitations WHERE token_hash = $1",
+        [tokenHash],
+      );
+      if (!invited) return false;
+      await lockAccount(client, invited.account_id);
       const used = await row<{ account_id: string }>(
         client,
         `UPDATE invitations SET used_at = $2
@@ -370,6 +380,9 @@ export class PostgresDirectory implements DirectoryStore {
     const fields = [e.action, e.subject, e.details, e.actorId, e.scopeOrganisationId];
     await transaction(this.pool, async (client) => {
       if (repeatSince !== undefined) {
+        // Repeats of one event, from any instance, take turns: each finds the entry the one before it
+        // committed (READ COMMITTED reads anew after the wait) instead of adding one of its own.
+        await client.query("SELECT pg_advisory_xact_lock(1, hashtext($1 || ':' || $2))", [e.action, e.subject]);
         const repeated = await changes(
           client,
           `UPDATE audit_log SET count = count + 1, last_ts = $6 WHERE id = (
@@ -418,6 +431,11 @@ export class PostgresDirectory implements DirectoryStore {
   async countAccounts(): Promise<number> {
     return (await row<{ n: number }>(this.pool, "SELECT count(*)::int AS n FROM accounts"))?.n ?? 0;
   }
+}
+
+/** Holds the account's row until COMMIT: its invitations change one transaction at a time. */
+async function lockAccount(client: Queryable, accountId: string): Promise<void> {
+  await client.query("SELECT 1 FROM accounts WHERE id = $1 FOR UPDATE", [accountId]);
 }
 
 /** Links of the account not used yet stop working: only the newest may set the password. */
