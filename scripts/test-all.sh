@@ -23,7 +23,7 @@ npx biome ci .
 step "Build, type-check and unit tests (Turborepo)"
 npx turbo run build check-types test --output-logs=errors-only
 
-step "Integration tests (real server processes, real sockets, real SQLite)"
+step "Integration tests (real server processes, real sockets, real SQLite and PostgreSQL)"
 npm run test:integration
 
 step "End-to-end tests (Playwright, Debian Chromium)"

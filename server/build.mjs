@@ -18,7 +18,19 @@ await build({
   target: "node20",
   format: "esm",
   sourcemap: true,
-  external: ["better-sqlite3", "bufferutil", "utf-8-validate", "pino", "sirv", "exceljs", "docx", "pdfmake"],
+  // pg stays external too: it loads its optional native binding (pg-native) by require() when asked.
+  external: [
+    "better-sqlite3",
+    "bufferutil",
+    "utf-8-validate",
+    "pino",
+    "sirv",
+    "exceljs",
+    "docx",
+    "pdfmake",
+    "pg",
+    "pg-native",
+  ],
   banner: {
     // Bundled CommonJS dependencies (ws) call require(); give them one.
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

@@ -21,6 +21,14 @@ describe("loadConfig", () => {
     expect(attempt).toThrow(/DEMO_DATA="maybe"/);
   });
 
+  it("reads an optional PostgreSQL URL, and refuses anything else", () => {
+    expect(loadConfig({}).DATABASE_URL).toBeUndefined();
+    const url = "postgres://karta:secret@db.example:5432/karta";
+    expect(loadConfig({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+    expect(loadConfig({ DATABASE_URL: "postgresql://db/karta" }).DATABASE_URL).toBe("postgresql://db/karta");
+    expect(() => loadConfig({ DATABASE_URL: "mysql://db/karta" })).toThrow(/DATABASE_URL=.*expected a postgres/);
+  });
+
   it("refuses a port out of range", () => {
     expect(() => loadConfig({ PORT: "70000" })).toThrow(/PORT="70000"/);
   });

@@ -28,6 +28,14 @@ const configSchema = z.object({
   /** SQLite fsync level: NORMAL survives a crash of the process, FULL also a power loss. */
   SQLITE_SYNCHRONOUS: z.enum(["NORMAL", "FULL"]).default("NORMAL"),
   /**
+   * PostgreSQL instead of the embedded SQLite (postgres://user:password@host:port/database):
+   * documents, the directory and evidence records there; evidence files stay under DATA_DIR.
+   */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/./, { error: "expected a postgres:// or postgresql:// URL" })
+    .optional(),
+  /**
    * Redis for the fan-out between several instances (redis://host:port):
    * each tells the others what it stored and who is present. Unset: one instance.
    */

@@ -5,11 +5,7 @@ import { seedDemo } from "./demo/seedDemo.ts";
 import { EvidenceFiles } from "./evidence/EvidenceFiles.ts";
 import { createLogger } from "./log.ts";
 import { RedisFanout } from "./scaleout/RedisFanout.ts";
-import { openSqlite } from "./storage/openSqlite.ts";
-import { SqliteDirectory } from "./storage/SqliteDirectory.ts";
-import { SqliteEvidence } from "./storage/SqliteEvidence.ts";
-import { SqliteStore } from "./storage/SqliteStore.ts";
-import { WalCheckpointer } from "./storage/walCheckpointer.ts";
+import { openStores } from "./storage/openStores.ts";
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -23,12 +19,11 @@ async function main(): Promise<void> {
     throw error;
   }
   const log = createLogger(config.LOG_LEVEL);
-  const db = openSqlite(path.resolve(config.DATA_DIR), { synchronous: config.SQLITE_SYNCHRONOUS });
-  const checkpointer = WalCheckpointer.start(db, log);
-  const store = new SqliteStore(db);
-  const directory = new SqliteDirectory(db);
+  // PostgreSQL with DATABASE_URL, else SQLite under DATA_DIR; evidence files are on disk either way.
+  const stores = await openStores(config, log);
+  const { documents: store, directory } = stores;
   const evidence = {
-    store: new SqliteEvidence(db),
+    store: stores.evidence,
     files: new EvidenceFiles(path.resolve(config.DATA_DIR, "evidence")),
   };
   if (config.DEMO_DATA && (await seedDemo(store, directory, evidence)))
@@ -41,7 +36,7 @@ async function main(): Promise<void> {
   const fanout = config.REDIS_URL ? new RedisFanout(config.REDIS_URL, log) : null;
   if (fanout) log.info({ instanceId: fanout.instanceId }, "one of several instances: fan-out over Redis");
   const server = await startServer(config, store, directory, log, evidence, fanout);
-  log.info({ port: server.port, dataDir: path.resolve(config.DATA_DIR) }, "listening");
+  log.info({ port: server.port, dataDir: path.resolve(config.DATA_DIR), database: stores.kind }, "listening");
   process.stdout.write(`Karta is running at http://localhost:${server.port}\n`);
 
   let stopping = false;
@@ -51,8 +46,7 @@ async function main(): Promise<void> {
     log.info({ signal }, "shutting down: flushing documents");
     await server.close();
     await fanout?.close();
-    await checkpointer.stop();
-    await store.close();
+    await stores.close();
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));

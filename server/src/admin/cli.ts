@@ -1,15 +1,13 @@
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config.ts";
 import { messages } from "../messages.ts";
-import { openSqlite } from "../storage/openSqlite.ts";
-import { SqliteDirectory } from "../storage/SqliteDirectory.ts";
+import { openStores } from "../storage/openStores.ts";
 import { BootstrapError, createCoordinator } from "./createCoordinator.ts";
 
 /**
  * The administrator's command: `npm run admin -- create-coordinator …`.
  * Works on the data directory of a running or stopped server (SQLite in WAL
- * mode takes a second writer). Exit codes: 0 done, 1 refused, 2 bad usage.
+ * mode takes a second writer), or on its PostgreSQL database if DATABASE_URL is set. Exit codes: 0 done, 1 refused, 2 bad usage.
  */
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -38,9 +36,9 @@ async function main(argv: readonly string[]): Promise<number> {
     }
   }
   const config = loadConfig();
-  const db = openSqlite(path.resolve(config.DATA_DIR), { synchronous: config.SQLITE_SYNCHRONOUS });
+  const stores = await openStores(config);
   try {
-    const created = await createCoordinator(new SqliteDirectory(db), {
+    const created = await createCoordinator(stores.directory, {
       login: (values.login as string).trim(),
       fullName: (values.name as string).trim(),
       position: (values.position ?? "").trim(),
@@ -58,7 +56,7 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     throw error;
   } finally {
-    db.close();
+    await stores.close();
   }
 }
 
