@@ -8,6 +8,7 @@ import * as Y from "yjs";
 import { shouldReconnect } from "./closeOutcome.ts";
 import { createLocalOrigin, type LocalOrigin } from "./localOrigin.ts";
 import { SavedTracker } from "./savedTracker.ts";
+import { ServerUpdateBytes } from "./serverUpdateBytes.ts";
 import { type ConnectionFacts, SAVING_SHOWN_AFTER_MS, type SyncState, syncStateOf } from "./syncState.ts";
 
 /**
@@ -64,6 +65,8 @@ export class DocumentConnection {
   readonly origin: LocalOrigin;
   private readonly persistence: IndexeddbPersistence;
   private readonly provider: WebsocketProvider;
+  /** The server's update bytes for the `update` listeners, instead of Yjs encoding them again. */
+  private readonly serverBytes: ServerUpdateBytes;
   private readonly listeners = new Set<() => void>();
   private facts: ConnectionFacts;
   private connectedOnce = false;
@@ -124,10 +127,12 @@ export class DocumentConnection {
     // Messages relayed by another tab (BroadcastChannel) come with emitSynced false and prove nothing.
     const handleSync = this.provider.messageHandlers[messageSync];
     if (!handleSync) throw new Error("y-websocket has no sync message handler");
+    this.serverBytes = new ServerUpdateBytes(this.ydoc, () => this.provider);
     this.provider.messageHandlers[messageSync] = (encoder, decoder, provider, emitSynced, messageType) => {
       const apply = () => handleSync(encoder, decoder, provider, emitSynced, messageType);
-      if (emitSynced) this.saved.receiveFromServer(decoder, this.ydoc, apply);
-      else apply();
+      if (emitSynced) {
+        this.serverBytes.applyFromServer(decoder, () => this.saved.receiveFromServer(decoder, this.ydoc, apply));
+      } else apply();
     };
     this.provider.messageHandlers[SAVED_MESSAGE_TYPE] = (_encoder, decoder, _provider, emitSynced) => {
       if (!emitSynced) return;
@@ -159,6 +164,7 @@ export class DocumentConnection {
     this.ydoc.off("update", this.refreshSaved);
     if (this.slowTimer !== null) clearTimeout(this.slowTimer);
     if (this.localCopyTimer !== null) clearTimeout(this.localCopyTimer);
+    this.serverBytes.destroy();
     this.provider.destroy();
     this.awareness.destroy();
     void this.persistence.destroy();

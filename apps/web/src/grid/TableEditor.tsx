@@ -58,7 +58,10 @@ export function TableEditor({
     (listener) => selection.subscribe(listener),
     () => selection.getBounds(),
   );
-  const insights = useTableInsights(table, year, changes, conflicts);
+  // Problems and marks are found once the grid has drawn its first rows (useTableInsights).
+  const [drawn, setDrawn] = useState(false);
+  const onRowsDrawn = useCallback(() => setDrawn(true), []);
+  const insights = useTableInsights(table, year, changes, conflicts, drawn);
   useHeldImport(table, origin, readOnly);
   useChangedRowsFilter(session, changes, onlyChanged);
 
@@ -123,6 +126,7 @@ export function TableEditor({
         readOnly={readOnly}
         flags={insights.flags}
         onSession={setSession}
+        onRowsDrawn={onRowsDrawn}
       />
       <ProblemsList
         table={table.template}

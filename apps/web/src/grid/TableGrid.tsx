@@ -6,6 +6,7 @@ import type {
   CellFocusedEvent,
   CellKeyDownEvent,
   FullWidthCellKeyDownEvent,
+  GetRowIdParams,
   GridReadyEvent,
   IRowNode,
   RowDragEndEvent,
@@ -48,6 +49,8 @@ export interface TableGridProps {
   readonly flags: CellFlagsStore;
   /** Called with the session once the grid is ready, for the toolbar. */
   readonly onSession: (session: GridSession | null) => void;
+  /** Called once the grid's first rows are drawn and painted. */
+  readonly onRowsDrawn?: () => void;
 }
 
 const localeText = {
@@ -79,7 +82,17 @@ function NoRowsOverlay() {
  * edit, paste, move and undo goes through the table model with this page's
  * origin. It receives the document handle and never opens a connection.
  */
-export function TableGrid({ table, origin, presence, selection, undo, readOnly, flags, onSession }: TableGridProps) {
+export function TableGrid({
+  table,
+  origin,
+  presence,
+  selection,
+  undo,
+  readOnly,
+  flags,
+  onSession,
+  onRowsDrawn,
+}: TableGridProps) {
   const container = useRef<HTMLDivElement>(null);
   const [session, setSession] = useState<GridSession | null>(null);
   const [initialRows] = useState(() => table.rows() as RowSnapshot[]);
@@ -110,6 +123,11 @@ export function TableGrid({ table, origin, presence, selection, undo, readOnly, 
     },
     [table, selection, origin, onSession],
   );
+
+  // After the frame that paints them.
+  const onFirstDataRendered = useCallback(() => {
+    if (onRowsDrawn) requestAnimationFrame(() => setTimeout(onRowsDrawn, 0));
+  }, [onRowsDrawn]);
 
   const onCellEditRequest = useCallback(
     (event: CellEditRequestEvent<RowSnapshot, CellValue>) => {
@@ -219,7 +237,7 @@ export function TableGrid({ table, origin, presence, selection, undo, readOnly, 
           rowData={initialRows}
           pinnedBottomRowData={initialTotals}
           columnDefs={columnDefs}
-          getRowId={(p) => p.data.id}
+          getRowId={rowIdOf}
           readOnlyEdit
           onCellEditRequest={onCellEditRequest}
           stopEditingWhenCellsLoseFocus
@@ -231,6 +249,7 @@ export function TableGrid({ table, origin, presence, selection, undo, readOnly, 
           onRowDragLeave={clearDropIndicator}
           onRowDragCancel={clearDropIndicator}
           onGridReady={onGridReady}
+          onFirstDataRendered={onFirstDataRendered}
           localeText={localeText}
           noRowsOverlayComponent={NoRowsOverlay}
           ensureDomOrder
@@ -263,6 +282,10 @@ function useFlagRefresh(session: GridSession | null, flags: CellFlagsStore): voi
       if (rowNodes.length > 0) session.api.refreshCells({ rowNodes, columns: [...columns], force: true });
     });
   }, [session, flags]);
+}
+
+function rowIdOf(params: GetRowIdParams<RowSnapshot>): string {
+  return params.data.id;
 }
 
 /** Whether a keyboard action would write to the table (refused when read-only): all but selecting. */

@@ -100,7 +100,7 @@ export class CellFlagsStore {
     const merged = new Map<string, CellFlag>();
     for (const [key, flag] of next) {
       const old = this.flags.get(key);
-      if (old && sameFlag(old, flag)) merged.set(key, old);
+      if (old && (old === flag || sameFlag(old, flag))) merged.set(key, old);
       else {
         merged.set(key, flag);
         changed.push(key);
@@ -110,6 +110,28 @@ export class CellFlagsStore {
       if (!next.has(key)) changed.push(key);
     }
     this.flags = merged;
+    this.changed = changed;
+    if (changed.length > 0) for (const listener of this.listeners) listener();
+    return changed.length > 0;
+  }
+
+  /**
+   * Takes `next`'s flags of the cells in `keys` only, for an update that can
+   * change no other cell's (an edit of a few rows of 10,000); true if any did.
+   */
+  patch(next: ReadonlyMap<string, CellFlag>, keys: readonly string[]): boolean {
+    const changed: string[] = [];
+    for (const key of new Set(keys)) {
+      const old = this.flags.get(key);
+      const flag = next.get(key);
+      if (flag === undefined) {
+        if (old === undefined) continue;
+        this.flags.delete(key);
+      } else if (old === undefined || (old !== flag && !sameFlag(old, flag))) {
+        this.flags.set(key, flag);
+      } else continue;
+      changed.push(key);
+    }
     this.changed = changed;
     if (changed.length > 0) for (const listener of this.listeners) listener();
     return changed.length > 0;

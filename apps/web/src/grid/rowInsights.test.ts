@@ -3,6 +3,8 @@ import { describePeriod, overdueRowIds, parsePeriod, readsAsDate, tableProblems 
 import { antiRiskProgramme } from "@karta/schema";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { splitCellKey } from "../problems/problemCells.ts";
+import { buildCellFlags } from "./cellFlags.ts";
 import { RowInsights } from "./rowInsights.ts";
 
 const template = antiRiskProgramme.tables[0] as NonNullable<(typeof antiRiskProgramme.tables)[0]>;
@@ -30,13 +32,11 @@ describe("RowInsights", () => {
     );
     expect(found.overdue).toEqual(overdueRowIds(template, table.rows(), context, TODAY));
     expect(found.overdue.size).toBeGreaterThan(0);
-    for (const row of table.rows()) {
-      const text = row.cells.period;
-      expect(found.deadlines.get(row.id)).toBe(
-        found.overdue.has(row.id) && typeof text === "string" ? describePeriod(parsePeriod(text, context)) : undefined,
-      );
-    }
+    expect(found.flags).toEqual(buildCellFlags(template, table.rows(), found.problems, found.overdue, context));
+    const period = [...found.flags.values()].find((flag) => flag.overdue !== null);
+    expect(period?.overdue).toContain(describePeriod(parsePeriod("Январь 2022 г.", context)));
     expect(found.problems.length).toBeGreaterThan(0);
+    expect(found.changedKeys).toBeNull();
   });
 
   it("checks again only the rows an edit touched, also when a row above was added", () => {
@@ -52,6 +52,34 @@ describe("RowInsights", () => {
     const touched = before.find((p) => p.rowId === ids[1]);
     expect(after.find((p) => p.rowId === ids[1])).not.toBe(touched);
     expect(after).toEqual(tableProblems(template, table.rows(), { readsAsDate: (text) => readsAsDate(text, context) }));
+  });
+
+  it("after an edit that moves no row, changes only that row's findings and names its cells", () => {
+    const { table, ids } = programme();
+    const insights = new RowInsights(template, context, TODAY);
+    const before = insights.of(table.rows());
+    const beforeFlags = new Map(before.flags);
+    const untouchedOverdue = before.overdue;
+    table.setCell(ids[2] as string, "measure", "Семинар для педагогов");
+    const same = insights.of(table.rows());
+    expect(same.changedKeys).toEqual([]);
+    expect(same.problems).toBe(before.problems);
+    expect(same.overdue).toBe(untouchedOverdue);
+    // Row 2 gets a measure (its problem goes) and row 1 is marked done (its overdue mark goes).
+    table.setCells([
+      { rowId: ids[1] as string, columnId: "measure", value: "Круглый стол" },
+      { rowId: ids[0] as string, columnId: "status", value: "выполнено" },
+    ]);
+    const after = insights.of(table.rows());
+    const fresh = new RowInsights(template, context, TODAY).of(table.rows());
+    expect(after.problems).toEqual(fresh.problems);
+    expect(after.overdue).toEqual(fresh.overdue);
+    expect(new Map(after.flags)).toEqual(fresh.flags);
+    const changedRows = new Set((after.changedKeys ?? []).map((key) => splitCellKey(key).rowId));
+    expect(changedRows).toEqual(new Set([ids[0], ids[1]]));
+    for (const [key, flag] of beforeFlags) {
+      if (!changedRows.has(splitCellKey(key).rowId)) expect(after.flags.get(key)).toBe(flag);
+    }
   });
 
   it("marks nothing overdue without a day to compare with", () => {

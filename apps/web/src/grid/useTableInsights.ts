@@ -1,17 +1,14 @@
 import type { RowSnapshot, TableModel } from "@karta/doc";
 import { DONE_STATUS, type PeriodContext, type TableProblem } from "@karta/domain";
 import type { TableTemplate } from "@karta/schema";
-import { useCallback, useDeferredValue, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { TableChanges } from "../document/agreedChanges.ts";
-import { buildCellFlags, CellFlagsStore, withAgreedChanges, withConflicts } from "./cellFlags.ts";
+import { CellFlagsStore, withAgreedChanges, withConflicts } from "./cellFlags.ts";
 import { RowInsights } from "./rowInsights.ts";
 import { useToday } from "./today.ts";
 
 export interface TableInsights {
-  /**
-   * The rows the problems and marks were found in, in display order: the
-   * table's rows, or just before a change, while they are checked again.
-   */
+  /** The rows the problems were found in, in display order (for their №), while there are problems. */
   readonly rows: readonly RowSnapshot[];
   readonly problems: readonly TableProblem[];
   /** Ids of rows whose measure is overdue (in tables with a status column). */
@@ -22,6 +19,13 @@ export interface TableInsights {
 
 const NONE: ReadonlySet<string> = new Set();
 const NO_ROWS: readonly RowSnapshot[] = [];
+const NO_PROBLEMS: readonly TableProblem[] = [];
+/**
+ * Problems and marks are found this long after the table is shown at the
+ * latest, in case its grid never says it has drawn rows (none to draw, or
+ * hidden).
+ */
+const DRAWN_AT_LATEST_MS = 1_500;
 
 /**
  * Whether a measure of this table can be marked done (a status column with
@@ -34,44 +38,83 @@ function tracksDone(table: TableTemplate): boolean {
 }
 
 /**
- * What the table's rows say beyond their values, recomputed live on every
- * change (local or a colleague's) and when the date changes: problems
- * (tableProblems) and overdue measures (overdueRowIds). Overdue needs the
- * document's year, which the server says; until then nothing is marked overdue.
+ * What the table's rows say beyond their values, kept live on every change
+ * (local or a colleague's) and when the date changes: problems
+ * (tableProblems) and overdue measures (overdueRowIds), as flags on their
+ * cells and as a list. Overdue needs the document's year, which the server
+ * says; until then nothing is marked overdue.
+ *
+ * Found outside React, in the table's own change listener: an edit that adds,
+ * deletes or moves no row looks again only at the rows it touched and hands
+ * the flags store only their cells (RowInsights.of, CellFlagsStore.patch),
+ * and the page renders again only when the problems or overdue rows change.
+ * The first look waits until the grid has drawn its first rows (`drawn`):
+ * AG Grid draws rows in tasks of its own after it mounts, and reading a big
+ * table's 10,000 Сроки texts before would keep them off the screen.
  */
 export function useTableInsights(
   table: TableModel,
   year: number | null,
   changes: TableChanges | null = null,
   conflicts: ReadonlyMap<string, string> | null = null,
+  /** The grid has drawn its first rows (and the browser painted them). */
+  drawn = true,
 ): TableInsights {
-  const subscribe = useCallback((listener: () => void) => table.observe(listener), [table]);
-  const current = useSyncExternalStore(subscribe, () => table.rows());
-  // Checked in a render of its own, after the grid's: the rows of a big table are painted
-  // before its 10,000 Сроки texts are first read (a deferred value starts from no rows).
-  const rows = useDeferredValue(current, NO_ROWS);
   const [flags] = useState(() => new CellFlagsStore());
   const today = useToday();
+  const [late, setLate] = useState(false);
+  useEffect(() => {
+    if (drawn) return;
+    const timer = setTimeout(() => setLate(true), DRAWN_AT_LATEST_MS);
+    return () => clearTimeout(timer);
+  }, [drawn]);
+  const active = drawn || late;
   // Per row, kept across edits: only rows an edit touched are checked again.
-  const perRow = useMemo(() => {
+  const insights = useMemo(() => {
     // Documents are for a calendar year (PeriodContext); a text naming no year falls in it.
     const context: PeriodContext = { year: year ?? new Date().getFullYear() };
     const overdueToday = year === null || !tracksDone(table.template) ? null : today;
-    return { context, insights: new RowInsights(table.template, context, overdueToday) };
+    return new RowInsights(table.template, context, overdueToday);
   }, [table, year, today]);
-  const result = useMemo(() => {
-    const template = table.template;
-    const { context, insights } = perRow;
-    const { problems, overdue: found, deadlines } = insights.of(rows);
-    const overdue = found.size > 0 ? found : NONE;
-    const cellFlags = withConflicts(
-      withAgreedChanges(buildCellFlags(template, rows, problems, overdue, context, deadlines), template, rows, changes),
-      conflicts,
-    );
-    return { problems, overdue, cellFlags };
-  }, [table, rows, perRow, changes, conflicts]);
+  const [found, setFound] = useState<Omit<TableInsights, "flags">>({
+    rows: NO_ROWS,
+    problems: NO_PROBLEMS,
+    overdue: NONE,
+  });
+
   useEffect(() => {
-    flags.update(result.cellFlags);
-  }, [flags, result]);
-  return { rows, problems: result.problems, overdue: result.overdue, flags };
+    if (!active) return;
+    // The flags store was last given everything by this effect (not yet: a full update first).
+    let patchable = false;
+    const check = () => {
+      const rows = table.rows();
+      const findings = insights.of(rows);
+      if (changes || conflicts) {
+        flags.update(
+          withConflicts(withAgreedChanges(new Map(findings.flags), table.template, rows, changes), conflicts),
+        );
+      } else if (patchable && findings.changedKeys) {
+        flags.patch(findings.flags, findings.changedKeys);
+      } else {
+        flags.update(findings.flags);
+      }
+      patchable = !changes && !conflicts;
+      // The list names rows by №, which moves with rows added above: it takes the rows while it shows any.
+      setFound((prev) =>
+        prev.problems === findings.problems &&
+        prev.overdue === findings.overdue &&
+        (findings.problems.length === 0 || prev.rows === rows)
+          ? prev
+          : {
+              rows: findings.problems.length > 0 ? rows : NO_ROWS,
+              problems: findings.problems,
+              overdue: findings.overdue,
+            },
+      );
+    };
+    check();
+    return table.observe(check);
+  }, [table, insights, flags, changes, conflicts, active]);
+
+  return { ...found, flags };
 }

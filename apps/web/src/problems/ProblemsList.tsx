@@ -24,6 +24,7 @@ export function ProblemsList({ table, rows, problems, onSelect }: ProblemsListPr
   const [open, setOpen] = useState(true);
   const listId = useId();
   const items = useMemo(() => {
+    if (problems.length === 0) return [];
     const numbers = new Map(rows.map((r) => [r.id, r.number]));
     return problems.map((problem, index) => {
       const cell = problemCell(problem);

@@ -1,8 +1,9 @@
 import type { KartaDocument } from "@karta/doc";
 import type { SectionTemplate } from "@karta/schema";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { Awareness } from "y-protocols/awareness";
+import type * as Y from "yjs";
 import {
   SectionCommentBar,
   SectionCommentButton,
@@ -54,6 +55,79 @@ export function SectionEditor({
   agreedParagraphs = null,
 }: SectionEditorProps) {
   const fragment = useMemo(() => document.section(section.id), [document, section.id]);
+  const live = useLiveWhenShown(folded === true);
+  const headingId = `section-${section.id}-title`;
+
+  return (
+    <section
+      className="k-section"
+      data-section={section.id}
+      data-read-only={readOnly ? "true" : undefined}
+      data-folded={folded ? "true" : undefined}
+      data-changed={agreedParagraphs ? "true" : undefined}
+      aria-labelledby={headingId}
+    >
+      {agreedParagraphs && (
+        <span
+          className="k-section-changed"
+          data-testid="section-changed"
+          title={messages.changes.sectionWas(agreedParagraphs.filter((t): t is string => t !== null))}
+        >
+          {messages.changes.sectionBadge}
+        </span>
+      )}
+      <SectionHeading
+        headingId={headingId}
+        sectionId={section.id}
+        title={section.title}
+        fragment={fragment}
+        folded={folded}
+        onToggleFold={onToggleFold}
+      />
+      {live && (
+        <SectionBody
+          fragment={fragment}
+          section={section}
+          awareness={awareness}
+          identity={identity}
+          readOnly={readOnly}
+          figures={figures}
+          figureTarget={figureTarget}
+        />
+      )}
+    </section>
+  );
+}
+
+/** How long a folded section may wait for an idle moment before its editor is made anyway. */
+const FOLDED_EDITOR_AT_LATEST_MS = 2_000;
+
+/**
+ * Whether the section's editor exists: at once when it is shown; a folded
+ * one's (its text is hidden) is made when the browser is next idle, so that a
+ * document's first screen (a big table below folded sections) is drawn first.
+ */
+function useLiveWhenShown(folded: boolean): boolean {
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    if (idle || !folded) return;
+    if (typeof requestIdleCallback !== "function") {
+      const timer = setTimeout(() => setIdle(true), 0);
+      return () => clearTimeout(timer);
+    }
+    const id = requestIdleCallback(() => setIdle(true), { timeout: FOLDED_EDITOR_AT_LATEST_MS });
+    return () => cancelIdleCallback(id);
+  }, [idle, folded]);
+  return idle || !folded;
+}
+
+interface SectionBodyProps
+  extends Pick<SectionEditorProps, "section" | "awareness" | "identity" | "readOnly" | "figures" | "figureTarget"> {
+  readonly fragment: Y.XmlFragment;
+}
+
+/** The section's editor, its toolbar and its comments: everything under the title. */
+function SectionBody({ fragment, section, awareness, identity, readOnly, figures, figureTarget }: SectionBodyProps) {
   const sectionAwareness = useMemo(() => new SectionAwareness(awareness, section.id), [awareness, section.id]);
   const hint = section.hint ?? messages.sections.placeholder;
   const commentsSource = useSectionCommentsSource(section.id, fragment);
@@ -88,34 +162,9 @@ export function SectionEditor({
     if (editor && editor.isEditable === readOnly) editor.setEditable(!readOnly);
   }, [editor, readOnly]);
   const comments = useSectionComments(editor, commentsSource);
-  const headingId = `section-${section.id}-title`;
 
   return (
-    <section
-      className="k-section"
-      data-section={section.id}
-      data-read-only={readOnly ? "true" : undefined}
-      data-folded={folded ? "true" : undefined}
-      data-changed={agreedParagraphs ? "true" : undefined}
-      aria-labelledby={headingId}
-    >
-      {agreedParagraphs && (
-        <span
-          className="k-section-changed"
-          data-testid="section-changed"
-          title={messages.changes.sectionWas(agreedParagraphs.filter((t): t is string => t !== null))}
-        >
-          {messages.changes.sectionBadge}
-        </span>
-      )}
-      <SectionHeading
-        headingId={headingId}
-        sectionId={section.id}
-        title={section.title}
-        fragment={fragment}
-        folded={folded}
-        onToggleFold={onToggleFold}
-      />
+    <>
       {editor && !readOnly && (
         <SectionToolbar
           editor={editor}
@@ -138,6 +187,6 @@ export function SectionEditor({
         />
       )}
       <EditorContent editor={editor} className="k-section-body" />
-    </section>
+    </>
   );
 }
