@@ -89,3 +89,12 @@ describe.skipIf(!reachable)("RedisFanout", () => {
     expect(heard).toEqual([]);
   });
 });
+
+describe("RedisFanout without Redis", () => {
+  it("closes although Redis never answered (a shutdown does not wait for it)", async () => {
+    // Port 9 (discard) has nothing listening here: every connection attempt is refused.
+    const fanout = new RedisFanout("redis://127.0.0.1:9", createLogger("silent"));
+    fanout.publishAccess({ kind: "account", id: "acc-1" });
+    await expect(fanout.close()).resolves.toBeUndefined();
+  });
+});
