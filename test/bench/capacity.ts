@@ -10,7 +10,6 @@
  */
 import { generatorSaturation, saturationWarning, type WindowStats, windowStats } from "./latencyStats.ts";
 import type { BenchOptions, Target } from "./options.ts";
-import { peakRssMiB, rssMiB } from "./procfs.ts";
 import { clock, sampleWindow, type WindowUsage } from "./sampling.ts";
 import { describeTarget, openFilesLimit, sleep } from "./servers.ts";
 import { Session } from "./session.ts";
@@ -74,7 +73,7 @@ async function rampTarget(target: Target, options: BenchOptions): Promise<Capaci
       const from = clock() + 500 + options.warmup * 1000;
       const until = from + options.seconds * 1000;
       const results = Promise.all(session.generators.map((g) => g.measure(from, until, options.drain * 1000, last)));
-      const usage = await sampleWindow(session.pids, from, until);
+      const usage = await sampleWindow(session.processes, from, until);
       const stats = windowStats(await results, options.seconds);
       const saturated = generatorSaturation(stats);
       const held =
@@ -89,8 +88,8 @@ async function rampTarget(target: Target, options: BenchOptions): Promise<Capaci
         setupMs,
         stats,
         usage,
-        serverRssMiB: rssMiB(session.server.pid),
-        serverPeakRssMiB: peakRssMiB(session.server.pid),
+        serverRssMiB: session.serverRssMiB(),
+        serverPeakRssMiB: session.serverPeakRssMiB(),
         saturated,
         held,
       };

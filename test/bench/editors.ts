@@ -54,7 +54,8 @@ export class Editors {
   }
 
   /** The bench municipality's coordinator, made by the admin command on the server's data directory. */
-  static async bootstrap(port: number, dataDir: string, adminScript: string): Promise<Editors> {
+  /** `env`: where the admin command finds the server's storage (DATA_DIR, and DATABASE_URL if any). */
+  static async bootstrap(port: number, env: Record<string, string>, adminScript: string): Promise<Editors> {
     const { stdout } = await promisify(execFile)(
       process.execPath,
       [
@@ -65,7 +66,7 @@ export class Editors {
         "--region=Нагрузочный регион",
         "--municipality=Нагрузочный район",
       ],
-      { env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "warn" }, cwd: path.dirname(adminScript) },
+      { env: { ...process.env, ...env, LOG_LEVEL: "warn" }, cwd: path.dirname(adminScript) },
     );
     const link = /\S*\/invite\/\S+/.exec(stdout)?.[0];
     if (!link) throw new Error(`the admin command printed no invitation link:\n${stdout}`);

@@ -7,7 +7,7 @@
  */
 import { generatorSaturation, saturationWarning, type WindowStats, windowStats } from "./latencyStats.ts";
 import type { BenchOptions, Target } from "./options.ts";
-import { peakRssMiB, rssMiB } from "./procfs.ts";
+import { rssMiB } from "./procfs.ts";
 import { clock, sampleWindow, type WindowUsage } from "./sampling.ts";
 import { describeTarget, dirBytes } from "./servers.ts";
 import { Session } from "./session.ts";
@@ -34,7 +34,7 @@ export async function runEdits(target: Target, options: BenchOptions): Promise<E
   const pace = { kind: "interval", intervalMs: options.interval } as const;
   const session = await Session.open(target, options.generators, options.clients, pace);
   try {
-    const rssAtStart = rssMiB(session.server.pid);
+    const rssAtStart = session.serverRssMiB();
     const setupMs = await session.addDocuments(options.docs);
     console.log(`  ${session.connections} clients connected and synced in ${(setupMs / 1000).toFixed(1)} s`);
 
@@ -48,13 +48,13 @@ export async function runEdits(target: Target, options: BenchOptions): Promise<E
     session.start(startAt);
     console.log(`  warmup ${options.warmup} s, then measuring ${options.seconds} s…`);
     const results = Promise.all(session.generators.map((g) => g.measure(from, until, options.drain * 1000, true)));
-    const usage = await sampleWindow(session.pids, from, until);
+    const usage = await sampleWindow(session.processes, from, until);
     const stats = windowStats(await results, options.seconds);
     clearInterval(sampler);
     const server = {
-      peakRssMiB: peakRssMiB(session.server.pid),
+      peakRssMiB: session.serverPeakRssMiB(),
       rssAtStartMiB: rssAtStart,
-      rssAtEndMiB: rssMiB(session.server.pid),
+      rssAtEndMiB: session.serverRssMiB(),
       dataDirMiB: session.server.dataDir ? (await dirBytes(session.server.dataDir)) / 1024 / 1024 : null,
     };
     return {
@@ -97,16 +97,15 @@ export function printEdits(results: readonly EditsResult[], options: BenchOption
     ["  other processes (% of 1 core)", (r) => r.usage.otherPercent, 1, false],
     ["CPU steal (% of all)", (r) => r.usage.stealPercent, 1, false],
   ];
-  const header = ["", ours ? "ours" : null, stock ? "stock" : null, ours && stock ? "ours/stock" : null].filter(
-    (h): h is string => h !== null,
-  );
-  const lines = rows.map(([label, get, digits, ratio]) => {
-    const cells = [label];
-    if (ours) cells.push(fmt(get(ours), digits));
-    if (stock) cells.push(fmt(get(stock), digits));
-    if (ours && stock) cells.push(ratio ? `${fmt((get(ours) ?? Number.NaN) / (get(stock) ?? Number.NaN), 2)}×` : "");
-    return cells;
-  });
+  const cluster = results.find((r) => r.target === "cluster");
+  const shown = [ours, cluster, stock].filter((r): r is EditsResult => r !== undefined);
+  const ratios = stock ? [ours, cluster].filter((r): r is EditsResult => r !== undefined) : [];
+  const header = ["", ...shown.map((r) => r.target), ...ratios.map((r) => `${r.target}/stock`)];
+  const lines = rows.map(([label, get, digits, ratio]) => [
+    label,
+    ...shown.map((r) => fmt(get(r), digits)),
+    ...ratios.map((r) => (ratio && stock ? `${fmt((get(r) ?? Number.NaN) / (get(stock) ?? Number.NaN), 2)}×` : "")),
+  ]);
   const widths = header.map((_, i) => Math.max(...[header, ...lines].map((l) => (l[i] ?? "").length)));
   const render = (cells: readonly string[]) =>
     cells

@@ -20,7 +20,7 @@ const loadgenScript = path.join(here, "loadgen.ts");
 
 /** What every generator process of one run shares. */
 export interface GeneratorSetup {
-  readonly url: string;
+  readonly urls: readonly string[];
   readonly clientsPerDocument: number;
   readonly stampDocuments: boolean;
   readonly pace: EditPace;

@@ -247,7 +247,7 @@ async function connect({ docIds, tokens }: ConnectMessage): Promise<void> {
         unacknowledged: [],
         editing: false,
         raw: new RawClient({
-          url: `${config.url}/${docId}${query.size ? `?${query}` : ""}`,
+          url: `${config.urls[c % config.urls.length]}/${docId}${query.size ? `?${query}` : ""}`,
           clientId,
           answerStep1: (stateVector) =>
             room.loaded ? room.writer.missingOf(clientId, stateVector) : new Uint8Array([0, 0]),

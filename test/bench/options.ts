@@ -5,7 +5,8 @@
  * inner npm.
  */
 
-export type Target = "ours" | "stock";
+/** ours: one Karta instance on SQLite; cluster: two on PostgreSQL + Redis, clients split between them; stock: @y/websocket-server. */
+export type Target = "ours" | "cluster" | "stock";
 
 /**
  * edits: ours and stock side by side under people's typing (docs/benchmarks.md);
@@ -163,10 +164,10 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
   const docs = mode === "capacity" ? (steps.at(-1) as number) / clients : number("docs", defaults.docs);
   const interval = number("interval", defaults.interval || 1000);
   const target = read("target") ?? (mode === "throughput" ? "ours" : "both");
-  if (target !== "ours" && target !== "stock" && target !== "both") {
-    throw new Error(`--target: expected ours, stock or both, got ${target}`);
+  if (!["ours", "cluster", "stock", "both", "all"].includes(target)) {
+    throw new Error(`--target: expected ours, cluster, stock, both (ours and stock) or all, got ${target}`);
   }
-  if (mode === "throughput" && target !== "ours") {
+  if (mode === "throughput" && target !== "ours" && target !== "cluster") {
     throw new Error("--mode throughput measures acknowledged appends: the stock server has none, use --target ours");
   }
   const peak = mode === "capacity" ? (steps.at(-1) as number) : docs * clients;
@@ -181,7 +182,8 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     interval,
     window: number("window", defaults.window),
     steps,
-    targets: target === "both" ? ["ours", "stock"] : [target],
+    targets:
+      target === "both" ? ["ours", "stock"] : target === "all" ? ["ours", "cluster", "stock"] : [target as Target],
     build: flags.get("build") === "true",
     out: flags.get("out") ?? null,
   };

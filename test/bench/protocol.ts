@@ -20,8 +20,12 @@ export type EditPace =
 
 /** What one load generator process is, for its whole life (environment BENCH_LOADGEN_CONFIG). */
 export interface LoadgenConfig {
-  /** Base websocket URL; `/<document id>` and the query are appended. */
-  readonly url: string;
+  /**
+   * Base websocket URLs, one per server instance; `/<document id>` and the
+   * query are appended. A document's clients take them in turn, so with two
+   * instances every edit reaches half of its peers through the other one.
+   */
+  readonly urls: readonly string[];
   readonly clientsPerDocument: number;
   /** Index of this generator process, for logs. */
   readonly generator: number;

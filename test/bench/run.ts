@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     `Karta bench (${options.mode}): ${machine.cpuModel}, ${machine.cpus} CPUs, ${machine.memoryGiB} GiB, ` +
       `${machine.os}, Node ${machine.node}`,
   );
-  if (options.targets.includes("ours")) ensureOurServerBuilt(options.build);
+  if (options.targets.some((t) => t !== "stock")) ensureOurServerBuilt(options.build);
   const figures =
     options.mode === "capacity"
       ? await runCapacity(options)

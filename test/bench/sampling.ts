@@ -27,44 +27,56 @@ export interface WindowUsage {
   readonly seconds: number;
 }
 
-function snapshot(pids: readonly number[]) {
+function snapshot(pids: readonly number[], servers: number) {
   return {
     cpu: pids.map(cpuSeconds),
-    written: storageWriteBytes(pids[0] as number),
+    written: pids.slice(0, servers).reduce((sum, pid) => sum + storageWriteBytes(pid), 0),
     self: process.cpuUsage(),
     machine: machineJiffies(),
     at: clock(),
   };
 }
 
-/** Waits for `from`, then samples each second until `until`; `pids[0]` is the server, the rest generators. */
-export async function sampleWindow(pids: readonly number[], from: number, until: number): Promise<WindowUsage> {
+/**
+ * Waits for `from`, then samples each second until `until`. The server's
+ * figures are those of all its instances together.
+ */
+export async function sampleWindow(
+  processes: { readonly servers: readonly number[]; readonly generators: readonly number[] },
+  from: number,
+  until: number,
+): Promise<WindowUsage> {
+  const pids = [...processes.servers, ...processes.generators];
+  const servers = processes.servers.length;
+  const serverSeconds = (cpu: readonly number[]) => cpu.slice(0, servers).reduce((sum, s) => sum + s, 0);
   await sleep(from - clock());
-  const before = snapshot(pids);
+  const before = snapshot(pids, servers);
   const serverCpuBySecond: number[] = [];
   let previous = before;
   for (let second = 1; from + second * 1000 <= until; second++) {
     await sleep(from + second * 1000 - clock());
-    const now = snapshot(pids);
+    const now = snapshot(pids, servers);
     const elapsed = (now.at - previous.at) / 1000;
-    serverCpuBySecond.push(Math.round((((now.cpu[0] as number) - (previous.cpu[0] as number)) / elapsed) * 1000) / 10);
+    serverCpuBySecond.push(Math.round(((serverSeconds(now.cpu) - serverSeconds(previous.cpu)) / elapsed) * 1000) / 10);
     previous = now;
   }
   const after = previous;
   const seconds = (after.at - before.at) / 1000;
   const percent = (i: number) => (((after.cpu[i] as number) - (before.cpu[i] as number)) / seconds) * 100;
+  let serverCpuPercent = 0;
+  for (let i = 0; i < servers; i++) serverCpuPercent += percent(i);
   let generatorCpuPercent = 0;
-  for (let i = 1; i < pids.length; i++) generatorCpuPercent += percent(i);
+  for (let i = servers; i < pids.length; i++) generatorCpuPercent += percent(i);
   const jiffies = after.machine.total - before.machine.total;
   const machineBusyPercent = ((after.machine.busy - before.machine.busy) / jiffies) * 100 * os.availableParallelism();
   const selfPercent =
     ((after.self.user - before.self.user + after.self.system - before.self.system) / 1e6 / seconds) * 100;
   return {
-    serverCpuPercent: percent(0),
+    serverCpuPercent,
     serverCpuBySecond,
     generatorCpuPercent,
     machineBusyPercent,
-    otherPercent: machineBusyPercent - percent(0) - generatorCpuPercent - selfPercent,
+    otherPercent: machineBusyPercent - serverCpuPercent - generatorCpuPercent - selfPercent,
     stealPercent: ((after.machine.steal - before.machine.steal) / jiffies) * 100,
     serverStorageWriteBytes: after.written - before.written,
     seconds,

@@ -14,6 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { randomId } from "@karta/doc";
+import { createTestSchema, testDatabaseUrlFor } from "../../server/src/storage/postgres/testPostgres.ts";
 import type { Target } from "./options.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -33,7 +34,14 @@ export const children = new Set<ChildProcess>();
 export const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
 
 export const describeTarget = (target: Target) =>
-  target === "ours" ? "Karta server, SQLite persistence" : "@y/websocket-server 0.1.1, in memory";
+  target === "ours"
+    ? "Karta server, SQLite persistence"
+    : target === "cluster"
+      ? "two Karta instances on PostgreSQL + Redis, each document's clients split between them"
+      : "@y/websocket-server 0.1.1, in memory";
+
+/** Redis for the cluster target: the machine's own. */
+const BENCH_REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
 
 export interface RunningServer {
   readonly target: Target;
@@ -42,6 +50,12 @@ export interface RunningServer {
   readonly port: number;
   readonly dataDir: string | null;
   readonly output: () => string;
+  /** The other instances (cluster): the same deployment, measured together with this one. */
+  readonly peers: readonly RunningServer[];
+  /** What the admin command needs besides DATA_DIR to reach the same database (cluster: DATABASE_URL). */
+  readonly adminEnv: Readonly<Record<string, string>>;
+  /** Removes what the run made outside DATA_DIR (the cluster's PostgreSQL schema). */
+  readonly cleanUp: () => Promise<void>;
 }
 
 function freePort(): Promise<number> {
@@ -95,15 +109,30 @@ export function ensureOurServerBuilt(force: boolean): void {
 }
 
 export async function startServer(target: Target): Promise<RunningServer> {
+  if (target !== "cluster") return startProcess(target, {});
+  // A schema of its own in the machine's PostgreSQL (KARTA_TEST_DATABASE_URL), dropped after the run.
+  const schema = await createTestSchema();
+  const env = { DATABASE_URL: testDatabaseUrlFor(schema.schema), REDIS_URL: BENCH_REDIS_URL };
+  try {
+    const first = await startProcess("cluster", env);
+    const second = await startProcess("cluster", env);
+    return { ...first, peers: [second], cleanUp: () => schema.drop() };
+  } catch (error) {
+    await schema.drop();
+    throw error;
+  }
+}
+
+async function startProcess(target: Target, extraEnv: Record<string, string>): Promise<RunningServer> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, HOST: "127.0.0.1", PORT: String(port) };
+  const env: NodeJS.ProcessEnv = { ...process.env, HOST: "127.0.0.1", PORT: String(port), ...extraEnv };
   // The stock server persists to LevelDB if YPERSISTENCE is set and calls a
   // webhook if CALLBACK_URL is: neither, so it runs purely in memory.
   delete env.YPERSISTENCE;
   delete env.CALLBACK_URL;
   let dataDir: string | null = null;
   let script = stockMain;
-  if (target === "ours") {
+  if (target !== "stock") {
     dataDir = mkdtempSync(path.join(os.tmpdir(), "karta-bench-data-"));
     Object.assign(env, { DATA_DIR: dataDir, DEMO_DATA: "0", LOG_LEVEL: "warn" });
     script = oursMain;
@@ -119,9 +148,19 @@ export async function startServer(target: Target): Promise<RunningServer> {
   child.on("exit", () => children.delete(child));
   const output = tail(child);
   if (child.pid === undefined) throw new Error(`could not start ${script}`);
-  const server: RunningServer = { target, process: child, pid: child.pid, port, dataDir, output };
+  const server: RunningServer = {
+    target,
+    process: child,
+    pid: child.pid,
+    port,
+    dataDir,
+    output,
+    peers: [],
+    adminEnv: extraEnv,
+    cleanUp: async () => {},
+  };
 
-  const healthUrl = target === "ours" ? `http://127.0.0.1:${port}/api/health` : `http://127.0.0.1:${port}/`;
+  const healthUrl = target !== "stock" ? `http://127.0.0.1:${port}/api/health` : `http://127.0.0.1:${port}/`;
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (hasExited(child))
@@ -137,8 +176,13 @@ export async function startServer(target: Target): Promise<RunningServer> {
   return server;
 }
 
-/** Stops the server and removes its data directory. */
+/** Stops the server (and its other instances) and removes what it stored. */
 export async function stopServer(server: RunningServer): Promise<void> {
+  await Promise.all([stopProcess(server), ...server.peers.map(stopProcess)]);
+  await server.cleanUp();
+}
+
+async function stopProcess(server: RunningServer): Promise<void> {
   if (!hasExited(server.process)) {
     const exited = new Promise<void>((resolve) => server.process.once("exit", () => resolve()));
     server.process.kill("SIGTERM");

@@ -6,6 +6,7 @@
 import { Editors } from "./editors.ts";
 import { connectAll, forkGenerators, type Generator } from "./generators.ts";
 import type { Target } from "./options.ts";
+import { peakRssMiB, rssMiB } from "./procfs.ts";
 import type { EditPace } from "./protocol.ts";
 import { adminScript, createDocuments, type RunningServer, startServer, stopServer } from "./servers.ts";
 
@@ -23,9 +24,11 @@ export class Session {
     const server = await startServer(target);
     try {
       const editors =
-        target === "ours" && server.dataDir ? await Editors.bootstrap(server.port, server.dataDir, adminScript) : null;
+        target !== "stock" && server.dataDir
+          ? await Editors.bootstrap(server.port, { DATA_DIR: server.dataDir, ...server.adminEnv }, adminScript)
+          : null;
       const forked = forkGenerators(generators, {
-        url: `ws://127.0.0.1:${server.port}/sync`,
+        urls: [server, ...server.peers].map((instance) => `ws://127.0.0.1:${instance.port}/sync`),
         clientsPerDocument,
         stampDocuments: target === "stock",
         pace,
@@ -37,9 +40,21 @@ export class Session {
     }
   }
 
-  /** Server first, then the generators: the pids sampleWindow expects. */
-  get pids(): number[] {
-    return [this.server.pid, ...this.generators.map((g) => g.pid)];
+  /** RSS of the server's instances together, now and at their peaks (MiB). */
+  serverRssMiB(): number {
+    return this.processes.servers.reduce((sum, pid) => sum + rssMiB(pid), 0);
+  }
+
+  serverPeakRssMiB(): number {
+    return this.processes.servers.reduce((sum, pid) => sum + peakRssMiB(pid), 0);
+  }
+
+  /** The server's instances and the generators: what sampleWindow measures. */
+  get processes(): { servers: number[]; generators: number[] } {
+    return {
+      servers: [this.server, ...this.server.peers].map((instance) => instance.pid),
+      generators: this.generators.map((g) => g.pid),
+    };
   }
 
   get connections(): number {

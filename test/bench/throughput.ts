@@ -10,7 +10,6 @@
  */
 import { generatorSaturation, saturationWarning, type WindowStats, windowStats } from "./latencyStats.ts";
 import type { BenchOptions } from "./options.ts";
-import { peakRssMiB } from "./procfs.ts";
 import { clock, sampleWindow, type WindowUsage } from "./sampling.ts";
 import { dirBytes, sleep } from "./servers.ts";
 import { Session } from "./session.ts";
@@ -50,7 +49,7 @@ export async function runThroughput(options: BenchOptions): Promise<Record<strin
     };
     const [results, usage, dirBefore, dirAfter] = await Promise.all([
       Promise.all(session.generators.map((g) => g.measure(from, until, options.drain * 1000, true))),
-      sampleWindow(session.pids, from, until),
+      sampleWindow(session.processes, from, until),
       dirAt(from),
       dirAt(until),
     ]);
@@ -61,7 +60,7 @@ export async function runThroughput(options: BenchOptions): Promise<Record<strin
       acknowledgedPerSecond: stats.acknowledged / options.seconds,
       storageBytesPerUpdate: usage.serverStorageWriteBytes / stats.acknowledged,
       dataDirBytesPerUpdate: (dirAfter - dirBefore) / stats.acknowledged,
-      serverPeakRssMiB: peakRssMiB(session.server.pid),
+      serverPeakRssMiB: session.serverPeakRssMiB(),
       setupMs,
     };
   } finally {
