@@ -87,6 +87,7 @@ export function printEdits(results: readonly EditsResult[], options: BenchOption
     ["deliveries received", (r) => r.received, 0, false],
     ["stale cells after drain", (r) => r.staleCells, 0, false],
     ["server CPU (% of 1 core)", (r) => r.usage.serverCpuPercent, 1, true],
+    ["  with PostgreSQL + Redis (% of 1 core)", (r) => r.usage.serverCpuPercent + r.usage.serviceCpuPercent, 1, true],
     ["server peak RSS (MiB)", (r) => r.server.peakRssMiB, 1, true],
     ["server RSS at end (MiB)", (r) => r.server.rssAtEndMiB, 1, true],
     ["loadgen CPU (% of 1 core)", (r) => r.usage.generatorCpuPercent, 1, false],

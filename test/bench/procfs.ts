@@ -3,7 +3,7 @@
  * node process itself, not a wrapper (npm, tsx's CLI) that only waits for it.
  */
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 
 /** Clock ticks per second of /proc/<pid>/stat (almost always 100). */
@@ -89,4 +89,18 @@ export function machineInfo(): MachineInfo {
 export function storageWriteBytes(pid: number): number {
   const match = /^write_bytes:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/io`, "utf8"));
   return match ? Number(match[1]) : Number.NaN;
+}
+
+/** The processes whose command name is one of `names` (e.g. PostgreSQL's backends, redis-server). */
+export function pidsNamed(names: readonly string[]): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (names.includes(readFileSync(`/proc/${entry}/comm`, "utf8").trim())) pids.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
 }

@@ -14,6 +14,8 @@ export interface WindowUsage {
   readonly serverCpuPercent: number;
   /** The same in each second of the window. */
   readonly serverCpuBySecond: readonly number[];
+  /** PostgreSQL and Redis (the cluster target's stores), % of one core; 0 for the others. */
+  readonly serviceCpuPercent: number;
   /** All generator processes together, % of one core. */
   readonly generatorCpuPercent: number;
   /** Every process on the machine, % of one core (2 cores = 200). */
@@ -42,11 +44,16 @@ function snapshot(pids: readonly number[], servers: number) {
  * figures are those of all its instances together.
  */
 export async function sampleWindow(
-  processes: { readonly servers: readonly number[]; readonly generators: readonly number[] },
+  processes: {
+    readonly servers: readonly number[];
+    readonly generators: readonly number[];
+    readonly services: readonly number[];
+  },
   from: number,
   until: number,
 ): Promise<WindowUsage> {
-  const pids = [...processes.servers, ...processes.generators];
+  const pids = [...processes.servers, ...processes.generators, ...processes.services];
+  const generatorsEnd = processes.servers.length + processes.generators.length;
   const servers = processes.servers.length;
   const serverSeconds = (cpu: readonly number[]) => cpu.slice(0, servers).reduce((sum, s) => sum + s, 0);
   await sleep(from - clock());
@@ -66,17 +73,20 @@ export async function sampleWindow(
   let serverCpuPercent = 0;
   for (let i = 0; i < servers; i++) serverCpuPercent += percent(i);
   let generatorCpuPercent = 0;
-  for (let i = servers; i < pids.length; i++) generatorCpuPercent += percent(i);
+  for (let i = servers; i < generatorsEnd; i++) generatorCpuPercent += percent(i);
+  let serviceCpuPercent = 0;
+  for (let i = generatorsEnd; i < pids.length; i++) serviceCpuPercent += percent(i);
   const jiffies = after.machine.total - before.machine.total;
   const machineBusyPercent = ((after.machine.busy - before.machine.busy) / jiffies) * 100 * os.availableParallelism();
   const selfPercent =
     ((after.self.user - before.self.user + after.self.system - before.self.system) / 1e6 / seconds) * 100;
   return {
     serverCpuPercent,
+    serviceCpuPercent,
     serverCpuBySecond,
     generatorCpuPercent,
     machineBusyPercent,
-    otherPercent: machineBusyPercent - serverCpuPercent - generatorCpuPercent - selfPercent,
+    otherPercent: machineBusyPercent - serverCpuPercent - generatorCpuPercent - serviceCpuPercent - selfPercent,
     stealPercent: ((after.machine.steal - before.machine.steal) / jiffies) * 100,
     serverStorageWriteBytes: after.written - before.written,
     seconds,

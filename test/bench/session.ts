@@ -6,7 +6,7 @@
 import { Editors } from "./editors.ts";
 import { connectAll, forkGenerators, type Generator } from "./generators.ts";
 import type { Target } from "./options.ts";
-import { peakRssMiB, rssMiB } from "./procfs.ts";
+import { peakRssMiB, pidsNamed, rssMiB } from "./procfs.ts";
 import type { EditPace } from "./protocol.ts";
 import { adminScript, createDocuments, type RunningServer, startServer, stopServer } from "./servers.ts";
 
@@ -50,10 +50,12 @@ export class Session {
   }
 
   /** The server's instances and the generators: what sampleWindow measures. */
-  get processes(): { servers: number[]; generators: number[] } {
+  get processes(): { servers: number[]; generators: number[]; services: number[] } {
     return {
       servers: [this.server, ...this.server.peers].map((instance) => instance.pid),
       generators: this.generators.map((g) => g.pid),
+      // The cluster's stores run beside it on this machine: their CPU is its cost too.
+      services: this.server.target === "cluster" ? pidsNamed(["postgres", "redis-server"]) : [],
     };
   }
 
