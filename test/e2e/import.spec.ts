@@ -67,7 +67,8 @@ test("a CSV is previewed with its column mapping, a wrong count is named and blo
 
     await page.getByRole("button", { name: "Загрузить из Excel" }).click();
     const dialog = page.getByTestId("import-dialog");
-    await expect(dialog).toBeVisible();
+    // The dialog's code (the file readers) loads on first use: seconds on a busy machine.
+    await expect(dialog).toBeVisible({ timeout: 10_000 });
     await expect(dialog.getByTestId("import-submit")).toBeDisabled();
 
     // A file with «2,5» teachers: named by row and column, nothing can be loaded.
