@@ -29,9 +29,18 @@ export interface WindowUsage {
   readonly seconds: number;
 }
 
+/** CPU seconds of a process, or NaN once it has ended (a database backend may end mid-window). */
+function cpuSecondsIfRunning(pid: number): number {
+  try {
+    return cpuSeconds(pid);
+  } catch {
+    return Number.NaN;
+  }
+}
+
 function snapshot(pids: readonly number[], servers: number) {
   return {
-    cpu: pids.map(cpuSeconds),
+    cpu: pids.map((pid, i) => (i < servers ? cpuSeconds(pid) : cpuSecondsIfRunning(pid))),
     written: pids.slice(0, servers).reduce((sum, pid) => sum + storageWriteBytes(pid), 0),
     self: process.cpuUsage(),
     machine: machineJiffies(),
@@ -75,7 +84,8 @@ export async function sampleWindow(
   let generatorCpuPercent = 0;
   for (let i = servers; i < generatorsEnd; i++) generatorCpuPercent += percent(i);
   let serviceCpuPercent = 0;
-  for (let i = generatorsEnd; i < pids.length; i++) serviceCpuPercent += percent(i);
+  // A backend that ended during the window is left out (what it used is lost with it).
+  for (let i = generatorsEnd; i < pids.length; i++) if (Number.isFinite(percent(i))) serviceCpuPercent += percent(i);
   const jiffies = after.machine.total - before.machine.total;
   const machineBusyPercent = ((after.machine.busy - before.machine.busy) / jiffies) * 100 * os.availableParallelism();
   const selfPercent =
