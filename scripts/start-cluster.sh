@@ -34,19 +34,17 @@ stop() {
 }
 trap stop EXIT INT TERM
 
+# All three start at once: on an empty database one seeds the demo while the others wait for it.
 for i in 1 2 3; do
   port=$((LISTEN_PORT + i))
   mkdir -p "$RUN_DIR/instance-$i"
   # Evidence files live under DATA_DIR: in production all instances share one volume for it.
-  PORT="$port" HOST=127.0.0.1 DATA_DIR="$RUN_DIR/evidence-shared" \
+  # TRUST_PROXY: nginx on this machine forwards each client's address (the login throttle counts by it).
+  PORT="$port" HOST=127.0.0.1 DATA_DIR="$RUN_DIR/evidence-shared" TRUST_PROXY=127.0.0.1 \
     node server/dist/main.js >"$RUN_DIR/instance-$i/log" 2>&1 &
   pids+=("$!")
-  # The first seeds the demo alone; the others start on the seeded database.
-  if [ "$i" = 1 ]; then
-    for _ in $(seq 100); do grep -q "running at" "$RUN_DIR/instance-1/log" && break; sleep 0.2; done
-  fi
 done
-for i in 2 3; do
+for i in 1 2 3; do
   for _ in $(seq 100); do grep -q "running at" "$RUN_DIR/instance-$i/log" && break; sleep 0.2; done
 done
 

@@ -32,4 +32,10 @@ describe("loadConfig", () => {
   it("refuses a port out of range", () => {
     expect(() => loadConfig({ PORT: "70000" })).toThrow(/PORT="70000"/);
   });
+
+  it("reads the trusted proxies' addresses, and refuses what is not an address", () => {
+    expect(loadConfig({}).TRUST_PROXY).toEqual([]);
+    expect(loadConfig({ TRUST_PROXY: "127.0.0.1, ::1" }).TRUST_PROXY).toEqual(["127.0.0.1", "::1"]);
+    expect(() => loadConfig({ TRUST_PROXY: "127.0.0.1,localhost" })).toThrow(/TRUST_PROXY=.*expected IP addresses/);
+  });
 });

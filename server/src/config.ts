@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -43,6 +44,18 @@ const configSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, { error: "expected a redis:// or rediss:// URL" })
     .optional(),
+  /**
+   * The addresses of the proxies in front of the server (a load balancer), comma-separated:
+   * a request from one of them is counted against the address it forwards (X-Forwarded-For),
+   * e.g. for the login throttle. Unset: no header is trusted, the socket's peer is the source.
+   */
+  TRUST_PROXY: z
+    .string()
+    .transform((text) => text.split(",").map((address) => address.trim()))
+    .refine((addresses) => addresses.every((address) => isIP(address) !== 0), {
+      error: "expected IP addresses separated by commas",
+    })
+    .default([]),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -19,6 +19,7 @@ import { decodePathSegment, parseRequestTarget } from "./http/requestTarget.ts";
 import { FACTS_REFRESH_DELAY_MS, MAX_FRAME_BYTES, SUMMARY_EVENT_DELAY_MS } from "./limits.ts";
 import type { Logger } from "./log.ts";
 import { MonitoringReadModel } from "./monitoring/MonitoringReadModel.ts";
+import { ClusterDocumentEvents } from "./scaleout/ClusterDocumentEvents.ts";
 import type { Fanout } from "./scaleout/Fanout.ts";
 import type { Services } from "./services.ts";
 import type { DirectoryStore } from "./storage/DirectoryStore.ts";
@@ -54,9 +55,11 @@ export async function startServer(
   const audit = new AuditLog(directory, log);
   const live = new LiveConnections(access, log);
   const commentActivity = new CommentActivity(store, audit, log);
-  const events = new InProcessDocumentEvents((error, docId) =>
+  const localEvents = new InProcessDocumentEvents((error, docId) =>
     log.error({ err: error, docId }, "a document event listener failed"),
   );
+  // Several instances: a page hears of what happened on any of them.
+  const events = fanout ? new ClusterDocumentEvents(localEvents, fanout) : localEvents;
   // Comments move the summary's counts in bursts (a thread, its replies): one event a few seconds after.
   const eventsSoon = new CoalescedPublisher(events, SUMMARY_EVENT_DELAY_MS);
   const rooms = new RoomRegistry(
@@ -104,6 +107,10 @@ export async function startServer(
     loadedDoc: (docId) => rooms.loadedDoc(docId),
     log,
     delayMs: FACTS_REFRESH_DELAY_MS,
+    factsStored: fanout ? (docId) => fanout.publishDocumentEvent(docId, { type: "facts" }) : undefined,
+  });
+  fanout?.onDocumentEvent((docId, event) => {
+    if (event.type === "facts") monitoring.storedElsewhere(docId);
   });
   // A workflow step, a new document, comments: what a dashboard shows besides the content.
   events.subscribeAll((docId) => monitoring.documentChanged(docId));
@@ -123,6 +130,7 @@ export async function startServer(
     evidenceFiles: evidence.files,
     sessions: new Sessions(directory, audit, live, config.SESSION_TTL_MS),
     cookieSecure: config.COOKIE_SECURE,
+    trustedProxies: new Set(config.TRUST_PROXY),
   };
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const streams = new OpenStreams();

@@ -26,7 +26,8 @@ async function main(): Promise<void> {
     store: stores.evidence,
     files: new EvidenceFiles(path.resolve(config.DATA_DIR, "evidence")),
   };
-  if (config.DEMO_DATA && (await seedDemo(store, directory, evidence)))
+  // Instances started together on an empty database: one seeds, the others find it seeded.
+  if (config.DEMO_DATA && (await stores.exclusively("demo-seed", () => seedDemo(store, directory, evidence))))
     log.info("seeded the demo municipality and accounts");
   if ((await directory.countAccounts()) === 0) {
     log.warn(

@@ -40,4 +40,6 @@ export interface Services {
   readonly log: Logger;
   /** Mark the session cookie Secure (when served over HTTPS). */
   readonly cookieSecure: boolean;
+  /** The proxies whose X-Forwarded-For is believed (TRUST_PROXY): a request's source is read through them. */
+  readonly trustedProxies: ReadonlySet<string>;
 }

@@ -177,3 +177,38 @@ describe("the audit log under a flood", () => {
     for (const before of ["0", "-1", "x", "1.5"]) expect((await api(`/api/audit?before=${before}`)).status).toBe(400);
   });
 });
+
+/**
+ * Behind a load balancer every request comes from it: with TRUST_PROXY naming
+ * it, failures count against the address it forwarded; a peer that is not
+ * the proxy cannot choose its source by writing the header itself.
+ */
+describe("logins behind a trusted proxy (TRUST_PROXY)", () => {
+  const PROXY = "127.0.0.20";
+  let server: ServerProcess;
+  beforeAll(async () => {
+    server = await startServerProcess({ env: { TRUST_PROXY: PROXY } });
+  });
+  afterAll(async () => {
+    closeConnections();
+    await server.stop();
+  });
+
+  it("counts failures against the forwarded address, not against the proxy", async () => {
+    const guesses: Answer[] = [];
+    for (let i = 0; i < 6; i++)
+      guesses.push(await loginFrom(PROXY, server.httpUrl, "curator", `guess-${i}`, "198.51.100.1"));
+    expect(statuses(guesses)).toEqual({ "401 wrong-credentials": 5, "429 throttled": 1 });
+    // Another person behind the same proxy signs in; before TRUST_PROXY they shared the guesser's count.
+    expect((await loginFrom(PROXY, server.httpUrl, "curator", "demo", "198.51.100.2")).status).toBe(200);
+    // A client's own false entry before the one the proxy appended changes nothing.
+    expect((await loginFrom(PROXY, server.httpUrl, "curator", "demo", "198.51.100.2, 198.51.100.1")).status).toBe(429);
+  });
+
+  it("ignores the header from a peer that is not the proxy", async () => {
+    const guesses: Answer[] = [];
+    for (let i = 0; i < 6; i++)
+      guesses.push(await loginFrom("127.0.0.21", server.httpUrl, "viewer", `guess-${i}`, `198.51.100.${10 + i}`));
+    expect(statuses(guesses)).toEqual({ "401 wrong-credentials": 5, "429 throttled": 1 });
+  });
+});

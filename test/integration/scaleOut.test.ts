@@ -1,11 +1,12 @@
-import { CloseCode } from "@karta/schema";
+import { CloseCode, dashboardResponse } from "@karta/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createTestSchema,
   describePostgres,
   testDatabaseUrlFor,
 } from "../../server/src/storage/postgres/testPostgres.ts";
-import { authed, connectClient, login, type SyncedClient, waitFor } from "../support/clients.ts";
+import { authed, connectClient, login, postJson, type SyncedClient, waitFor } from "../support/clients.ts";
+import { type EventStreamClient, openEventStream, openEventStreamAt } from "../support/eventStream.ts";
 import { handMadeUpdate } from "../support/protocolMessages.ts";
 import { openRawSocket } from "../support/rawSocket.ts";
 import { type RedisProcess, redisServerMissing, startRedisProcess } from "../support/redisProcess.ts";
@@ -30,6 +31,7 @@ describePostgres("several instances on PostgreSQL and Redis", () => {
     let env: Record<string, string>;
     const instances: ServerProcess[] = [];
     const clients: SyncedClient[] = [];
+    const streams: EventStreamClient[] = [];
     let roadmapDoc = "";
 
     const start = async () => startServerProcess({ dataDir: makeDataDir(), env });
@@ -52,21 +54,25 @@ describePostgres("several instances on PostgreSQL and Redis", () => {
       schema = await createTestSchema();
       redis = await startRedisProcess();
       env = { DATABASE_URL: testDatabaseUrlFor(schema.schema), REDIS_URL: redis.url, DEMO_DATA: "1" };
-      // The first seeds the demo; the others start on the seeded database.
-      instances.push(await start());
-      instances.push(await start(), await start());
+      // All three start together on an empty database: one seeds the demo, the others wait and find it.
+      instances.push(...(await Promise.all([start(), start(), start()])));
       const first = instances[0] as ServerProcess;
       const coordinator = await login(first.httpUrl, "coordinator");
       const listed = (await (await fetch(`${first.httpUrl}/api/documents`, authed(coordinator))).json()) as {
         id: string;
         organisationId: string;
+        template: string;
       }[];
-      roadmapDoc = listed.find((d) => d.organisationId === "slavyansky-rayon")?.id ?? "";
-      expect(roadmapDoc).not.toBe("");
+      const roadmaps = listed.filter(
+        (d) => d.organisationId === "slavyansky-rayon" && d.template === "municipal-roadmap",
+      );
+      expect(roadmaps, "the demo seeded once").toHaveLength(1);
+      roadmapDoc = roadmaps[0]?.id ?? "";
     }, 60_000);
 
     afterAll(async () => {
       for (const c of clients.splice(0)) c.destroy();
+      for (const stream of streams.splice(0)) stream.close();
       for (const instance of instances) if (instance.child.exitCode === null) await instance.stop();
       await redis?.stop();
       await schema?.drop();
@@ -100,6 +106,53 @@ describePostgres("several instances on PostgreSQL and Redis", () => {
             .rows()
             .find((r) => r.id === firstRow)?.cells.period === "Май 2022 г.",
         "C sees B's cell",
+      );
+    });
+
+    it("tells a dashboard and a page on one instance of content stored and a step taken on another", async () => {
+      const [i1, i2] = instances as [ServerProcess, ServerProcess];
+      const coordinator = await login(i2.httpUrl, "coordinator");
+      const dashboardUrl = `${i2.httpUrl}/api/organisations/slavyansky-rayon/dashboard`;
+      const doneAt5 = async () => {
+        const res = await fetch(`${dashboardUrl}?year=2022&asOf=2022-06-15`, authed(coordinator));
+        expect(res.status).toBe(200);
+        const answer = dashboardResponse.parse(await res.json());
+        const school = answer.schools.find((x) => x.id === "slav-sosh-5");
+        return { done: school?.progress.done ?? -1, programmes: school?.documents ?? [] };
+      };
+      const before = await doneAt5();
+      const programme = before.programmes.find((d) => d.template === "anti-risk-programme" && d.status === "draft");
+      expect(programme, "a draft programme of СОШ № 5").toBeDefined();
+      const programmeId = programme?.id as string;
+      const dashboard = await openEventStreamAt(`${dashboardUrl}/events`, coordinator);
+      const page = await openEventStream(i2.httpUrl, programmeId, coordinator);
+      streams.push(dashboard, page);
+      await dashboard.next((e) => e.event === "ready", "the dashboard's stream opens");
+      await page.next((e) => e.event === "summary", "the page's first summary");
+
+      // A measure marked done by a client of instance 1: its facts are computed and stored there.
+      const school5 = await login(i1.httpUrl, "school5");
+      const editor = await connectClient(i1.syncUrl, programmeId, school5);
+      clients.push(editor);
+      const open = editor.doc
+        .table("measures")
+        .rows()
+        .find((row) => row.cells.status !== "выполнено");
+      expect(open, "a measure not yet done").toBeDefined();
+      editor.doc.table("measures").setCell(open?.id as string, "status", "выполнено");
+      await dashboard.next((e) => e.event === "changed", "instance 2's dashboard hears of it", 10_000);
+      await waitFor(async () => (await doneAt5()).done === before.done + 1, "instance 2 counts the measure done");
+
+      // Submitted through instance 1: the page open on instance 2 gets the new status.
+      const moved = await fetch(
+        `${i1.httpUrl}/api/documents/${programmeId}/transitions`,
+        authed(school5, postJson({ action: "submit" })),
+      );
+      expect(moved.status).toBe(200);
+      await page.next(
+        (e) => e.event === "summary" && (JSON.parse(e.data) as { status: string }).status === "submitted",
+        "instance 2's page hears of the step",
+        10_000,
       );
     });
 

@@ -21,6 +21,7 @@ export function postFrom(
   url: string,
   body: unknown,
   hold?: { until: Promise<void>; onConnected: (connected: Promise<void>) => void },
+  extraHeaders: Record<string, string> = {},
 ): Promise<Answer> {
   const bytes = Buffer.from(JSON.stringify(body));
   return new Promise((resolve, reject) => {
@@ -30,7 +31,7 @@ export function postFrom(
         method: "POST",
         agent,
         localAddress,
-        headers: { "content-type": "application/json", "content-length": bytes.length },
+        headers: { "content-type": "application/json", "content-length": bytes.length, ...extraHeaders },
       },
       (res) => {
         let data = "";
@@ -80,9 +81,16 @@ export async function postTogether(
   return Promise.all(answers);
 }
 
-/** POST /api/session from `localAddress`. */
-export function loginFrom(localAddress: string, httpUrl: string, login: string, password: string): Promise<Answer> {
-  return postFrom(localAddress, `${httpUrl}/api/session`, { login, password });
+/** POST /api/session from `localAddress`; `forwardedFor`: the X-Forwarded-For a proxy would add. */
+export function loginFrom(
+  localAddress: string,
+  httpUrl: string,
+  login: string,
+  password: string,
+  forwardedFor?: string,
+): Promise<Answer> {
+  const headers: Record<string, string> = forwardedFor === undefined ? {} : { "x-forwarded-for": forwardedFor };
+  return postFrom(localAddress, `${httpUrl}/api/session`, { login, password }, undefined, headers);
 }
 
 /** Closes the kept connections, so a test file's server can stop at once. */

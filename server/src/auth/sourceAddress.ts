@@ -3,8 +3,8 @@ import { isIPv6 } from "node:net";
 /**
  * The source a login attempt is counted against: an IPv4 address as is, an
  * IPv6 address by its /64, since one subscriber is given a whole /64 and could
- * otherwise guess from 2^64 "sources". No proxy header is trusted: the server
- * is reached directly (a TRUST_PROXY setting would be needed behind one).
+ * otherwise guess from 2^64 "sources". Behind a proxy, the address is the one
+ * it forwarded (TRUST_PROXY, http/clientAddress.ts).
  */
 export function loginSource(remoteAddress: string | undefined): string {
   if (!remoteAddress) return "unknown";

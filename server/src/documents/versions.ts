@@ -20,9 +20,14 @@ export class Versions {
     private readonly log: Logger,
   ) {}
 
-  /** Stores the content as it is now; returns the version's id. */
+  /**
+   * Stores the content as it is now; returns the version's id. The room first
+   * reads the log after what it holds: with several instances, what the others
+   * stored and have not yet relayed belongs in the version too.
+   */
   async take(docId: string, kind: VersionKind, name: string, createdBy: string | null): Promise<number> {
     const room = await this.rooms.open(docId);
+    await room.catchUp();
     const id = await this.store.addVersion(
       { docId, kind, name, createdBy, createdAt: new Date().toISOString() },
       Y.encodeStateAsUpdate(room.doc),
@@ -39,6 +44,12 @@ export class Versions {
         this.lastAt.set(docId, latest ? Date.parse(latest.createdAt) : 0);
       }
       if (Date.now() - (this.lastAt.get(docId) ?? 0) < DAILY_VERSION_MS) return;
+      // Another instance may have taken one since this one last looked.
+      const [latest] = await this.store.listVersions(docId);
+      if (latest && Date.now() - Date.parse(latest.createdAt) < DAILY_VERSION_MS) {
+        this.lastAt.set(docId, Date.parse(latest.createdAt));
+        return;
+      }
       this.lastAt.set(docId, Date.now());
       await this.store.addVersion(
         { docId, kind: "daily", name: "", createdBy: null, createdAt: new Date().toISOString() },

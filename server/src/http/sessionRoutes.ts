@@ -14,6 +14,7 @@ import { hashSecret, newSecret } from "../auth/secrets.ts";
 import { LOGIN_BUSY_RETRY_AFTER_SECONDS } from "../limits.ts";
 import { messages } from "../messages.ts";
 import type { Services } from "../services.ts";
+import { clientAddress } from "./clientAddress.ts";
 import { HttpError, readBody, sendJson, sendNoContent } from "./json.ts";
 import type { RequestContext, Route } from "./router.ts";
 import { sessionInfoOf } from "./sessionInfo.ts";
@@ -37,7 +38,11 @@ export function sessionRoutes(services: Services): Route[] {
       path: "/api/session",
       async handle(ctx) {
         const body = await readBody(ctx.req, loginRequest);
-        const result = await services.sessions.login(body.login, body.password, ctx.req.socket.remoteAddress);
+        const result = await services.sessions.login(
+          body.login,
+          body.password,
+          clientAddress(ctx.req, services.trustedProxies),
+        );
         if (result.kind === "throttled") {
           ctx.res.setHeader("retry-after", String(result.retryAfterSeconds));
           throw new HttpError(429, "throttled", messages.throttled(Math.ceil(result.retryAfterSeconds / 60)));

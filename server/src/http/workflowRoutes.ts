@@ -60,9 +60,11 @@ export function workflowRoutes(services: Services): Route[] {
           await services.rooms.setLocked(record.id, now?.status === "submitted");
           throw new HttpError(409, "status-changed", messages.statusChangedMeanwhile);
         }
+        // Sockets re-decided, and other instances told to lock, before the version is taken, so
+        // that they stop taking edits as soon as they can; take() reads what they stored until then.
+        await services.live.recheckDocument(record.id);
         const kind = VERSIONED[action];
         if (kind) await services.versions.take(record.id, kind, "", principal.accountId);
-        await services.live.recheckDocument(record.id);
         await services.audit.record({
           action: "document-status-changed",
           actorId: principal.accountId,

@@ -21,6 +21,8 @@ export interface MonitoringDeps {
   readonly log: Logger;
   /** How long after a document's last stored change its facts are computed again (bursts of typing: once). */
   readonly delayMs: number;
+  /** A document's new facts are stored (several instances: the others' dashboards are told). */
+  readonly factsStored?: (docId: string) => void;
 }
 
 /**
@@ -74,6 +76,24 @@ export class MonitoringReadModel {
       .catch((error: unknown) => this.deps.log.error({ err: error, docId }, "could not tell the dashboards"));
   }
 
+  /**
+   * Another instance stored new facts of a document (its content is edited
+   * there): they are read, and the dashboards watching here are told. In the
+   * per-document order of refreshes, so an older computation never overwrites them.
+   */
+  storedElsewhere(docId: string): void {
+    this.inTurn(docId, async () => {
+      await this.load();
+      const json = await this.deps.store.getDocumentFacts(docId);
+      const facts = json === null ? null : parseFacts(json);
+      if (json === null || facts === null || this.storedJson.get(docId) === json) return;
+      this.facts.set(docId, facts);
+      this.storedJson.set(docId, json);
+      const record = await this.deps.store.getDocument(docId);
+      if (record) await this.notify(record.organisationId);
+    });
+  }
+
   /** The facts of these documents, computing (and storing) those that have none yet. */
   async factsFor(records: readonly DocumentRecord[]): Promise<ReadonlyMap<string, DocumentFacts>> {
     await this.load();
@@ -106,9 +126,14 @@ export class MonitoringReadModel {
 
   /** One refresh per document at a time, in order: a later one always reads later content. */
   private refresh(docId: string, notify: boolean): Promise<void> {
+    return this.inTurn(docId, () => this.compute(docId, notify));
+  }
+
+  /** Runs `work` after what is already running for the document: its facts change in one order. */
+  private inTurn(docId: string, work: () => Promise<void>): Promise<void> {
     const previous = this.refreshing.get(docId) ?? Promise.resolve();
     const next = previous
-      .then(() => this.compute(docId, notify))
+      .then(work)
       .catch((error: unknown) => this.deps.log.error({ err: error, docId }, "could not update the monitoring facts"));
     this.refreshing.set(docId, next);
     void next.then(() => {
@@ -134,6 +159,7 @@ export class MonitoringReadModel {
       if (this.storedJson.get(docId) === json) return;
       await this.deps.store.putDocumentFacts(docId, json);
       this.storedJson.set(docId, json);
+      this.deps.factsStored?.(docId);
       if (notify) await this.notify(record.organisationId);
     } finally {
       stored?.doc.destroy();

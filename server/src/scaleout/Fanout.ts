@@ -1,3 +1,4 @@
+import type { DocumentEvent } from "../documents/DocumentEvents.ts";
 import type { AppendedUpdate } from "../sync/DocRoom.ts";
 
 /**
@@ -23,6 +24,10 @@ export interface Fanout {
   publishAccess(change: AccessChange): void;
   /** Hears access changes published by other instances. */
   onAccess(listener: (change: AccessChange) => void): void;
+  /** Something happened to a document that every instance's pages and dashboards should hear of. */
+  publishDocumentEvent(docId: string, event: RelayedEvent): void;
+  /** Hears the document events published by other instances. */
+  onDocumentEvent(listener: (docId: string, event: RelayedEvent) => void): void;
   close(): Promise<void>;
 }
 
@@ -37,3 +42,10 @@ export type AccessChange =
   | { readonly kind: "credential"; readonly id: string }
   | { readonly kind: "account"; readonly id: string }
   | { readonly kind: "document"; readonly id: string };
+
+/**
+ * What instances relay about a document besides its content: the events of
+ * its open pages (DocumentEvents), and `facts`: its monitoring facts were
+ * computed anew and stored, so that another instance's dashboards read them.
+ */
+export type RelayedEvent = DocumentEvent | { readonly type: "facts" };

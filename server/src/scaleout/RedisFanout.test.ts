@@ -88,6 +88,35 @@ describe.skipIf(!reachable)("RedisFanout", () => {
     await expect.poll(() => changes).toHaveLength(2);
     expect(heard).toEqual([]);
   });
+
+  it("relays document events to every instance, whether or not it holds the room, and not back to the sender", async () => {
+    const [a, b, c] = [instance(), instance(), instance()];
+    const doc = docId();
+    // Other test runs may share the machine's Redis: only this document's events count.
+    const heardBy = (fanout: RedisFanout) => {
+      const heard: string[] = [];
+      fanout.onDocumentEvent((id, event) => {
+        if (id === doc) heard.push(event.type);
+      });
+      return heard;
+    };
+    const [heardA, heardB, heardC] = [heardBy(a), heardBy(b), heardBy(c)];
+    // The access channel is subscribed with the events channel: once a change is heard, both are.
+    const ready: AccessChange[] = [];
+    b.onAccess((change) => ready.push(change));
+    c.onAccess((change) => ready.push(change));
+    await expect
+      .poll(() => {
+        a.publishAccess({ kind: "document", id: doc });
+        return ready.length;
+      })
+      .toBeGreaterThanOrEqual(2);
+    a.publishDocumentEvent(doc, { type: "summary" });
+    a.publishDocumentEvent(doc, { type: "facts" });
+    await expect.poll(() => heardB).toEqual(["summary", "facts"]);
+    await expect.poll(() => heardC).toEqual(["summary", "facts"]);
+    expect(heardA).toEqual([]);
+  });
 });
 
 describe("RedisFanout without Redis", () => {

@@ -2,15 +2,25 @@ import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import type { Logger } from "../log.ts";
 import type { AppendedUpdate } from "../sync/DocRoom.ts";
-import type { AccessChange, Fanout, RoomListener } from "./Fanout.ts";
-import { decodeAccessMessage, decodeRoomMessage, encodeAccessMessage, encodeRoomMessage } from "./fanoutMessages.ts";
+import type { AccessChange, Fanout, RelayedEvent, RoomListener } from "./Fanout.ts";
+import {
+  decodeAccessMessage,
+  decodeEventMessage,
+  decodeRoomMessage,
+  encodeAccessMessage,
+  encodeEventMessage,
+  encodeRoomMessage,
+} from "./fanoutMessages.ts";
 
 const ROOM_CHANNEL_PREFIX = "karta:room:";
 const ACCESS_CHANNEL = "karta:access";
+const EVENTS_CHANNEL = "karta:events";
 
 /**
  * The fan-out over Redis pub/sub: one channel per loaded room, which only
- * the instances holding that room subscribe to, and one for access changes.
+ * the instances holding that room subscribe to, one for access changes and
+ * one for document events (every instance: its pages and dashboards may
+ * watch a document it does not hold).
  * Pub/sub delivers at most once and not while disconnected; that is fine
  * here, as every room catches up from the log when told to `resync` (after
  * it subscribed, and after every reconnection to Redis).
@@ -22,6 +32,7 @@ export class RedisFanout implements Fanout {
   private readonly subscriber: Redis;
   private readonly rooms = new Map<string, Set<RoomListener>>();
   private readonly accessListeners: ((change: AccessChange) => void)[] = [];
+  private readonly eventListeners: ((docId: string, event: RelayedEvent) => void)[] = [];
   private connectedBefore = false;
 
   constructor(
@@ -47,8 +58,8 @@ export class RedisFanout implements Fanout {
       this.connectedBefore = true;
     });
     this.subscriber.on("messageBuffer", (channel: Buffer, message: Buffer) => this.receive(channel, message));
-    void this.subscriber.subscribe(ACCESS_CHANNEL).catch((error: unknown) => {
-      log.error({ err: error }, "could not subscribe to access changes");
+    void this.subscriber.subscribe(ACCESS_CHANNEL, EVENTS_CHANNEL).catch((error: unknown) => {
+      log.error({ err: error }, "could not subscribe to access changes and document events");
     });
   }
 
@@ -90,6 +101,18 @@ export class RedisFanout implements Fanout {
     this.accessListeners.push(listener);
   }
 
+  publishDocumentEvent(docId: string, event: RelayedEvent): void {
+    const message = encodeEventMessage(this.instanceId, docId, event);
+    this.publisher.publish(EVENTS_CHANNEL, message).catch((error: unknown) => {
+      // Lost events only delay a page or a dashboard: they read afresh on the next one.
+      this.log.warn({ err: error, docId, event: event.type }, "could not publish a document event");
+    });
+  }
+
+  onDocumentEvent(listener: (docId: string, event: RelayedEvent) => void): void {
+    this.eventListeners.push(listener);
+  }
+
   /** Says goodbye to Redis if it answers within a second; a shutdown never waits for a Redis that is away. */
   async close(): Promise<void> {
     const goodbye = Promise.allSettled([this.subscriber.quit(), this.publisher.quit()]);
@@ -111,6 +134,11 @@ export class RedisFanout implements Fanout {
       if (channel === ACCESS_CHANNEL) {
         const { from, change } = decodeAccessMessage(message.toString());
         if (from !== this.instanceId) for (const listener of this.accessListeners) listener(change);
+        return;
+      }
+      if (channel === EVENTS_CHANNEL) {
+        const { from, docId, event } = decodeEventMessage(message.toString());
+        if (from !== this.instanceId) for (const listener of this.eventListeners) listener(docId, event);
         return;
       }
       if (!channel.startsWith(ROOM_CHANNEL_PREFIX)) return;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { decodeAccessMessage, decodeRoomMessage, encodeAccessMessage, encodeRoomMessage } from "./fanoutMessages.ts";
+import {
+  decodeAccessMessage,
+  decodeEventMessage,
+  decodeRoomMessage,
+  encodeAccessMessage,
+  encodeEventMessage,
+  encodeRoomMessage,
+} from "./fanoutMessages.ts";
 
 describe("fan-out messages", () => {
   it("carry an appended update with its sequence number, writer and claimed client ids", () => {
@@ -24,5 +31,17 @@ describe("fan-out messages", () => {
       change: { kind: "credential", id: "s-1" },
     });
     expect(() => decodeAccessMessage('{"from":"i","kind":"everything","id":"x"}')).toThrow(/unknown access change/);
+  });
+
+  it("carry document events by type, and refuse a type they do not know", () => {
+    for (const type of ["summary", "conflicts", "evidence", "facts"] as const) {
+      expect(decodeEventMessage(encodeEventMessage("i-1", "doc-1", { type }))).toEqual({
+        from: "i-1",
+        docId: "doc-1",
+        event: { type },
+      });
+    }
+    expect(() => decodeEventMessage('{"from":"i","docId":"d","type":"everything"}')).toThrow(/unknown document event/);
+    expect(() => decodeEventMessage('{"from":"i","type":"summary"}')).toThrow(/malformed/);
   });
 });

@@ -1,7 +1,7 @@
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import type { AppendedUpdate } from "../sync/DocRoom.ts";
-import type { AccessChange } from "./Fanout.ts";
+import type { AccessChange, RelayedEvent } from "./Fanout.ts";
 
 /**
  * The messages instances send each other about a room, in lib0's binary
@@ -60,4 +60,23 @@ export function decodeAccessMessage(text: string): { from: string; change: Acces
   if (kind !== "credential" && kind !== "account" && kind !== "document")
     throw new Error(`unknown access change ${kind}`);
   return { from, change: { kind, id } };
+}
+
+const RELAYED_EVENT_TYPES: ReadonlySet<string> = new Set<RelayedEvent["type"]>([
+  "summary",
+  "conflicts",
+  "evidence",
+  "facts",
+]);
+
+export function encodeEventMessage(from: string, docId: string, event: RelayedEvent): string {
+  return JSON.stringify({ from, docId, type: event.type });
+}
+
+/** Throws on a message this version cannot read. */
+export function decodeEventMessage(text: string): { from: string; docId: string; event: RelayedEvent } {
+  const { from, docId, type } = JSON.parse(text) as { from?: unknown; docId?: unknown; type?: unknown };
+  if (typeof from !== "string" || typeof docId !== "string") throw new Error("malformed document event message");
+  if (typeof type !== "string" || !RELAYED_EVENT_TYPES.has(type)) throw new Error(`unknown document event ${type}`);
+  return { from, docId, event: { type } as RelayedEvent };
 }

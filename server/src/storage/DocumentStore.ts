@@ -168,6 +168,8 @@ export interface DocumentStore {
   putDocumentFacts(docId: string, facts: string): Promise<void>;
   /** Every document's stored facts, by document id. */
   listDocumentFacts(): Promise<Map<string, string>>;
+  /** One document's stored facts, or null (another instance stored them: its dashboards read them here). */
+  getDocumentFacts(docId: string): Promise<string | null>;
   /** Records that the account looked at the document's comments at `at` (ISO time). */
   markCommentsSeen(accountId: string, docId: string, at: string): Promise<void>;
   /** When the account last looked at each document's comments (ISO times), by document id. */

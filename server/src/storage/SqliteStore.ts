@@ -163,6 +163,7 @@ export class SqliteStore implements DocumentStore {
          ON CONFLICT (doc_id) DO UPDATE SET facts = excluded.facts, updated_at = excluded.updated_at`,
       ),
       facts: this.db.prepare<[], { doc_id: string; facts: string }>("SELECT doc_id, facts FROM document_facts"),
+      factsOf: this.db.prepare<[string], { facts: string }>("SELECT facts FROM document_facts WHERE doc_id = ?"),
       markSeen: this.db.prepare<[string, string, string]>(
         `INSERT INTO comment_reads (account_id, doc_id, seen_at) VALUES (?, ?, ?)
          ON CONFLICT (account_id, doc_id) DO UPDATE SET seen_at = max(seen_at, excluded.seen_at)`,
@@ -363,6 +364,10 @@ export class SqliteStore implements DocumentStore {
 
   async listDocumentFacts(): Promise<Map<string, string>> {
     return new Map(this.statements.facts.all().map((r) => [r.doc_id, r.facts]));
+  }
+
+  async getDocumentFacts(docId: string): Promise<string | null> {
+    return this.statements.factsOf.get(docId)?.facts ?? null;
   }
 
   async markCommentsSeen(accountId: string, docId: string, at: string): Promise<void> {

@@ -9,6 +9,7 @@ import { openPostgres } from "./postgres/openPostgres.ts";
 import { PostgresDirectory } from "./postgres/PostgresDirectory.ts";
 import { PostgresDocumentStore } from "./postgres/PostgresDocumentStore.ts";
 import { PostgresEvidence } from "./postgres/PostgresEvidence.ts";
+import { exclusively } from "./postgres/pgQuery.ts";
 import { SqliteDirectory } from "./SqliteDirectory.ts";
 import { SqliteEvidence } from "./SqliteEvidence.ts";
 import { SqliteStore } from "./SqliteStore.ts";
@@ -20,6 +21,11 @@ export interface Stores {
   readonly documents: DocumentStore;
   readonly directory: DirectoryStore;
   readonly evidence: EvidenceStore;
+  /**
+   * Runs `work` while no other instance on the same database runs work of the
+   * same name (PostgreSQL: an advisory lock; SQLite has one instance).
+   */
+  exclusively<T>(name: string, work: () => Promise<T>): Promise<T>;
   /** After the server's last write: stops the checkpointer (SQLite) and closes the database. */
   close(): Promise<void>;
 }
@@ -43,6 +49,7 @@ export async function openStores(
       documents,
       directory: new PostgresDirectory(pool),
       evidence: new PostgresEvidence(pool),
+      exclusively: (name, work) => exclusively(pool, name, work),
       close: () => documents.close(),
     };
   }
@@ -54,6 +61,7 @@ export async function openStores(
     documents,
     directory: new SqliteDirectory(db),
     evidence: new SqliteEvidence(db),
+    exclusively: (_name, work) => work(),
     async close() {
       await checkpointer?.stop();
       await documents.close();

@@ -364,6 +364,8 @@ export function describeDocumentStoreContract(name: string, openStore: () => Pro
           ["doc-0002", '{"v":1}'],
         ]),
       );
+      expect(await store.getDocumentFacts("doc-0001")).toBe('{"v":2}');
+      expect(await store.getDocumentFacts("doc-0003")).toBeNull();
     });
 
     it("remembers when each account last looked at a document's comments, never going back in time", async () => {

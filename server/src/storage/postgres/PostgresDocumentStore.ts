@@ -470,6 +470,13 @@ export class PostgresDocumentStore implements DocumentStore {
     return new Map(list.map((r) => [r.doc_id, r.facts]));
   }
 
+  async getDocumentFacts(docId: string): Promise<string | null> {
+    const found = await row<{ facts: string }>(this.pool, "SELECT facts FROM document_facts WHERE doc_id = $1", [
+      docId,
+    ]);
+    return found?.facts ?? null;
+  }
+
   async markCommentsSeen(accountId: string, docId: string, at: string): Promise<void> {
     await this.pool.query(
       `INSERT INTO comment_reads (account_id, doc_id, seen_at) VALUES ($1, $2, $3)

@@ -67,3 +67,30 @@ export const toBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer,
 /** The bytes of a bytea as read, as a plain Uint8Array over the same memory (no copy). */
 export const bytesOf = (buffer: Buffer): Uint8Array =>
   new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+
+/**
+ * Runs `work` while holding a session advisory lock named `name` in the
+ * current schema: of several instances on one database, one at a time (the
+ * others wait for it, then find its work done). The lock is released even if
+ * `work` throws; a client that cannot release it is dropped (which releases it).
+ */
+export async function exclusively<T>(pool: pg.Pool, name: string, work: () => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  const key = [`karta:${name}:`];
+  try {
+    await client.query("SELECT pg_advisory_lock(hashtext($1 || current_schema()))", key);
+  } catch (error) {
+    client.release(error as Error);
+    throw error;
+  }
+  try {
+    return await work();
+  } finally {
+    try {
+      await client.query("SELECT pg_advisory_unlock(hashtext($1 || current_schema()))", key);
+      client.release();
+    } catch (error) {
+      client.release(error as Error);
+    }
+  }
+}
