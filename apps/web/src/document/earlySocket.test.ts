@@ -13,37 +13,38 @@ import {
   syncServerUrl,
   UNCLAIMED_CLOSE_MS,
 } from "./earlySocket.ts";
+import type { FromWorker, ToWorker } from "./earlySocketProtocol.ts";
 
 const host = { protocol: "https:", host: "karta.example" };
 
-/** Enough of the browser's WebSocket: listeners, sends and closes noted, events fired by the test. */
-class FakeSocket extends EventTarget {
-  static made: FakeSocket[] = [];
-  readonly CONNECTING = 0;
-  readonly OPEN = 1;
-  readonly CLOSING = 2;
-  readonly CLOSED = 3;
-  readyState = 0;
-  binaryType = "blob";
+/** The worker as the page sees it, with the socket it would own: the test plays the server. */
+class FakeWorker {
+  static made: FakeWorker[] = [];
+  onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
+  url: string | null = null;
   readonly sent: unknown[] = [];
   closed = false;
-  constructor(readonly url: string) {
-    super();
-    FakeSocket.made.push(this);
+  constructor() {
+    FakeWorker.made.push(this);
   }
-  send(data: unknown) {
-    this.sent.push(data);
+  postMessage(message: ToWorker) {
+    if (message.kind === "open") this.url = message.url;
+    else if (message.kind === "send") this.sent.push(message.data);
+    else this.closed = true;
   }
-  close() {
-    this.closed = true;
-    this.readyState = 3;
+  private tell(message: FromWorker) {
+    this.onmessage?.(new MessageEvent("message", { data: message }));
   }
+  /** The socket opened: the worker has sent the question. */
   open() {
-    this.readyState = 1;
-    this.dispatchEvent(new Event("open"));
+    this.sent.push(ASK_FOR_EVERYTHING);
+    this.tell({ kind: "open" });
   }
-  receive(data: ArrayBuffer) {
-    this.dispatchEvent(new MessageEvent("message", { data }));
+  receive(byte: number) {
+    this.tell({ kind: "message", data: new Uint8Array([byte]).buffer });
+  }
+  closedByServer(code: number) {
+    this.tell({ kind: "close", code, reason: "", wasClean: true });
   }
 }
 
@@ -52,7 +53,7 @@ function environment(docId: string, known: readonly string[] = [], online = true
     location: { ...host, pathname: `/d/${docId}` },
     online,
     databases: async () => known.map((name) => ({ name })),
-    WebSocket: FakeSocket as unknown as new (url: string) => WebSocket,
+    startWorker: () => new FakeWorker(),
   };
 }
 
@@ -60,7 +61,7 @@ function environment(docId: string, known: readonly string[] = [], online = true
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 afterEach(() => {
-  FakeSocket.made = [];
+  FakeWorker.made = [];
   vi.useRealTimers();
 });
 
@@ -69,7 +70,7 @@ describe("early socket", () => {
     const provider = new WebsocketProvider(syncServerUrl(host), "doc1", new Y.Doc(), {
       connect: false,
       params: { [SAVED_QUERY_PARAMETER]: "1" },
-      WebSocketPolyfill: FakeSocket as unknown as typeof WebSocket,
+      WebSocketPolyfill: class {} as unknown as typeof WebSocket,
     });
     expect(documentSocketUrl(host, "doc1")).toBe(provider.url);
     provider.destroy();
@@ -84,20 +85,19 @@ describe("early socket", () => {
     openEarlySocket(environment("offline", [], false));
     openEarlySocket({ ...environment("x"), location: { ...host, pathname: "/monitoring" } });
     await settle();
-    expect(FakeSocket.made).toEqual([]);
+    expect(FakeWorker.made).toEqual([]);
     expect(claimEarlySocket(documentSocketUrl(host, "kept"))).toBeNull();
   });
 
   it("hands what came before to y-websocket's handlers in order, and asks for everything only once", async () => {
     openEarlySocket(environment("fresh", ["other"]));
     await settle();
-    const [raw] = FakeSocket.made;
+    const [raw] = FakeWorker.made;
     if (!raw) throw new Error("no socket");
-    expect(raw.binaryType).toBe("arraybuffer");
+    expect(raw.url).toBe(documentSocketUrl(host, "fresh"));
     raw.open();
-    expect(raw.sent).toEqual([ASK_FOR_EVERYTHING]);
-    raw.receive(new Uint8Array([1]).buffer);
-    raw.receive(new Uint8Array([2]).buffer);
+    raw.receive(1);
+    raw.receive(2);
 
     expect(claimEarlySocket(documentSocketUrl(host, "another"))).toBeNull();
     const onSend = vi.fn();
@@ -112,7 +112,7 @@ describe("early socket", () => {
     socket.onclose = () => seen.push("close");
     expect(socket.readyState).toBe(socket.OPEN);
     await settle();
-    raw.receive(new Uint8Array([3]).buffer);
+    raw.receive(3);
     expect(seen).toEqual(["open", "message 1", "message 2", "message 3"]);
     expect(raw.sent).toEqual([ASK_FOR_EVERYTHING]);
     expect(onSend).not.toHaveBeenCalled();
@@ -130,7 +130,7 @@ describe("early socket", () => {
   it("sends y-websocket's first step 1 when the document already has something", async () => {
     openEarlySocket(environment("filled"));
     await settle();
-    const raw = FakeSocket.made[0] as FakeSocket;
+    const raw = FakeWorker.made[0] as FakeWorker;
     raw.open();
     const socket = claimEarlySocket(documentSocketUrl(host, "filled")) as WebSocket;
     const step1 = new Uint8Array([0, 0, 3, 1, 5, 2]);
@@ -142,7 +142,7 @@ describe("early socket", () => {
     vi.useFakeTimers();
     openEarlySocket(environment("unclaimed"));
     await vi.advanceTimersByTimeAsync(0);
-    const raw = FakeSocket.made[0] as FakeSocket;
+    const raw = FakeWorker.made[0] as FakeWorker;
     await vi.advanceTimersByTimeAsync(UNCLAIMED_CLOSE_MS);
     expect(raw.closed).toBe(true);
     expect(claimEarlySocket(documentSocketUrl(host, "unclaimed"))).toBeNull();
@@ -153,6 +153,28 @@ describe("early socket", () => {
     expect(claimEarlySocket(documentSocketUrl(host, "late"))).toBeNull();
     answer([]);
     await vi.advanceTimersByTimeAsync(0);
-    expect(FakeSocket.made).toHaveLength(1);
+    expect(FakeWorker.made).toHaveLength(1);
+  });
+
+  it("is not handed over once the server closed it (no session, no access)", async () => {
+    openEarlySocket(environment("refused"));
+    await settle();
+    const raw = FakeWorker.made[0] as FakeWorker;
+    raw.open();
+    raw.closedByServer(4401);
+    expect(claimEarlySocket(documentSocketUrl(host, "refused"))).toBeNull();
+  });
+
+  it("passes the server's close on to y-websocket once handed over", async () => {
+    openEarlySocket(environment("dropped"));
+    await settle();
+    const raw = FakeWorker.made[0] as FakeWorker;
+    const socket = claimEarlySocket(documentSocketUrl(host, "dropped")) as WebSocket;
+    const codes: number[] = [];
+    socket.onclose = (event) => codes.push(event.code);
+    raw.closedByServer(4409);
+    await settle();
+    expect(codes).toEqual([4409]);
+    expect(socket.readyState).toBe(socket.CLOSED);
   });
 });

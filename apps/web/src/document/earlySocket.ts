@@ -1,4 +1,5 @@
 import { matchRoute } from "../router/routes.ts";
+import { ASK_FOR_EVERYTHING, type FromWorker, type ToWorker } from "./earlySocketProtocol.ts";
 
 /**
  * The sync socket of a document opened on a first visit, started by the
@@ -12,11 +13,13 @@ import { matchRoute } from "../router/routes.ts";
  * copy of the document (no IndexedDB database of that name): with a copy, the
  * page asks for what the copy lacks, which only the copy can say.
  *
- * This module imports nothing but the routes: it is part of the entry chunk.
+ * The socket lives in a worker (earlySocketWorker.ts), which reads the 6 MB
+ * off the page's main thread while that thread loads the app. This module
+ * imports nothing but the routes and that protocol: it is in the entry chunk.
  */
 
-/** y-websocket's sync step 1 with an empty state vector: "send me everything you have". */
-export const ASK_FOR_EVERYTHING: Uint8Array = new Uint8Array([0, 0, 1, 0]);
+export { ASK_FOR_EVERYTHING };
+
 /** The query y-websocket adds for the saved receipts (SAVED_QUERY_PARAMETER: a test keeps them equal). */
 const SAVED_QUERY = "saved=1";
 /** A socket nobody claimed by then (the page went elsewhere: login, no access) is closed. */
@@ -35,12 +38,19 @@ export function documentSocketUrl(location: Pick<Location, "protocol" | "host">,
 type SocketEventType = "open" | "message" | "error" | "close";
 type Handler = ((event: Event) => void) | null;
 
+/** The part of a Worker the early socket uses. */
+export interface SocketWorker {
+  postMessage(message: ToWorker): void;
+  onmessage: ((event: MessageEvent<FromWorker>) => void) | null;
+}
+
 export interface EarlySocketEnvironment {
   readonly location: Pick<Location, "protocol" | "host" | "pathname">;
   readonly online: boolean;
   /** `indexedDB.databases()`, or undefined where the browser has none. */
   readonly databases: (() => Promise<readonly { readonly name?: string }[]>) | undefined;
-  readonly WebSocket: new (url: string) => WebSocket;
+  /** Starts the worker that owns the socket (earlySocketWorker.ts). */
+  readonly startWorker: () => SocketWorker;
 }
 
 /** The one socket started early, until it is claimed or given up. */
@@ -57,7 +67,11 @@ export function openEarlySocket(env: EarlySocketEnvironment = browserEnvironment
     (databases) => {
       if (asked.has(url) || databases.some((d) => d.name === route.docId)) return;
       early?.giveUp();
-      early = new EarlySocket(url, env.WebSocket);
+      try {
+        early = new EarlySocket(url, env.startWorker());
+      } catch {
+        // No worker (a browser without module workers): the page connects as it always did.
+      }
     },
     () => {}, // no list: the page connects as it always did
   );
@@ -81,36 +95,43 @@ function browserEnvironment(): EarlySocketEnvironment {
   return {
     location: window.location,
     online: navigator.onLine,
-    databases: idb && typeof idb.databases === "function" ? () => idb.databases() : undefined,
-    WebSocket,
+    databases:
+      idb && typeof idb.databases === "function" && typeof Worker === "function" ? () => idb.databases() : undefined,
+    startWorker: () => new Worker(new URL("./earlySocketWorker.ts", import.meta.url), { type: "module" }),
   };
 }
 
+/** The socket as the page sees it: its state and what happened on it, as the worker tells. */
 class EarlySocket {
-  private readonly socket: WebSocket;
+  readyState: number = WebSocket_CONNECTING;
   /** What happened on the socket before y-websocket took it, in order. */
   private readonly queued: { type: SocketEventType; event: Event }[] = [];
+  /** Set when claimed; the queue is passed on to it a microtask later (flushed). */
   private target: HandedOverSocket | null = null;
+  private flushed = false;
   private readonly timer: ReturnType<typeof setTimeout>;
 
   constructor(
     readonly url: string,
-    WebSocketClass: new (url: string) => WebSocket,
+    private readonly worker: SocketWorker,
   ) {
-    this.socket = new WebSocketClass(url);
-    this.socket.binaryType = "arraybuffer";
-    this.socket.addEventListener("open", (event) => {
-      this.socket.send(ASK_FOR_EVERYTHING);
-      this.receive("open", event);
-    });
-    for (const type of ["message", "error", "close"] as const) {
-      this.socket.addEventListener(type, (event) => this.receive(type, event));
-    }
+    worker.onmessage = (event) => this.receive(event.data);
+    worker.postMessage({ kind: "open", url });
     this.timer = setTimeout(() => this.giveUp(), UNCLAIMED_CLOSE_MS);
   }
 
   usable(): boolean {
-    return this.socket.readyState === this.socket.CONNECTING || this.socket.readyState === this.socket.OPEN;
+    return this.readyState === WebSocket_CONNECTING || this.readyState === WebSocket_OPEN;
+  }
+
+  send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
+    this.worker.postMessage({ kind: "send", data });
+  }
+
+  close(code?: number, reason?: string): void {
+    if (this.readyState === WebSocket_CLOSED) return;
+    this.readyState = WebSocket_CLOSING;
+    this.worker.postMessage({ kind: "close", code, reason });
   }
 
   giveUp(): void {
@@ -118,7 +139,7 @@ class EarlySocket {
     if (early === this) early = null;
     if (this.target) return;
     this.queued.length = 0;
-    this.socket.close();
+    this.close();
   }
 
   /**
@@ -128,26 +149,50 @@ class EarlySocket {
    */
   handOver(onSend?: (socket: WebSocket, data: unknown) => void): WebSocket {
     clearTimeout(this.timer);
-    const target = new HandedOverSocket(this.socket, onSend);
+    const target = new HandedOverSocket(this, onSend);
+    this.target = target;
     queueMicrotask(() => {
-      this.target = target;
       for (const { type, event } of this.queued.splice(0)) target.dispatch(type, event);
+      this.flushed = true;
     });
     return target as unknown as WebSocket;
   }
 
-  private receive(type: SocketEventType, event: Event): void {
-    if (this.target) this.target.dispatch(type, event);
-    else this.queued.push({ type, event });
+  private receive(message: FromWorker): void {
+    let event: Event;
+    if (message.kind === "open") {
+      this.readyState = WebSocket_OPEN;
+      event = new Event("open");
+    } else if (message.kind === "message") {
+      event = new MessageEvent("message", { data: message.data });
+    } else if (message.kind === "close") {
+      this.readyState = WebSocket_CLOSED;
+      // What y-websocket and the page read of a CloseEvent (which workers and Node do not all have).
+      event = Object.assign(new Event("close"), {
+        code: message.code,
+        reason: message.reason,
+        wasClean: message.wasClean,
+      });
+    } else event = new Event("error");
+    if (this.target && this.flushed) this.target.dispatch(message.kind, event);
+    // Closed before the page claimed it (no session, no access): the page opens a socket of its own.
+    else if (!this.target && message.kind === "close") this.giveUp();
+    else this.queued.push({ type: message.kind, event });
   }
 }
 
+/** WebSocket's ready states (the worker's socket's, as last told). */
+const WebSocket_CONNECTING = 0;
+const WebSocket_OPEN = 1;
+const WebSocket_CLOSING = 2;
+const WebSocket_CLOSED = 3;
+
 /** The early socket as y-websocket sees it: the handler properties, send, close, readyState. */
 class HandedOverSocket {
-  readonly CONNECTING = 0;
-  readonly OPEN = 1;
-  readonly CLOSING = 2;
-  readonly CLOSED = 3;
+  readonly CONNECTING = WebSocket_CONNECTING;
+  readonly OPEN = WebSocket_OPEN;
+  readonly CLOSING = WebSocket_CLOSING;
+  readonly CLOSED = WebSocket_CLOSED;
   binaryType: BinaryType = "arraybuffer";
   onopen: Handler = null;
   onmessage: Handler = null;
@@ -157,7 +202,7 @@ class HandedOverSocket {
   private first = true;
 
   constructor(
-    private readonly socket: WebSocket,
+    private readonly socket: EarlySocket,
     private readonly onSend?: (socket: WebSocket, data: unknown) => void,
   ) {}
 
