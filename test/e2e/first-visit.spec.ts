@@ -21,8 +21,9 @@ test("a first visit by address opens one socket, receives the document once and 
       if (!new URL(socket.url()).pathname.endsWith(`/sync/${docId}`)) return;
       sockets.push(socket.url());
       socket.on("framereceived", ({ payload }) => {
-        // A sync step 2 (message 0, step 1) with more than an empty update: the document's content.
-        if (typeof payload !== "string" && payload[0] === 0 && payload[1] === 1 && payload.byteLength > 1000) {
+        // A sync step 2 or update (message 0, step 1 or 2) bigger than an edit: the document's content.
+        const carriesContent = payload[0] === 0 && (payload[1] === 1 || payload[1] === 2);
+        if (typeof payload !== "string" && carriesContent && payload.byteLength > 1000) {
           fullAnswers++;
         }
       });
