@@ -352,7 +352,11 @@ export function formatBigDocumentResult(r: BigDocumentResult): string {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log(`node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}`);
-  const compareServer = process.env.COMPARE_SERVER ? path.resolve(process.env.COMPARE_SERVER, "main.js") : undefined;
+  // A relative path is the caller's: npm runs this in test/, but INIT_CWD is where npm was called.
+  const from = process.env.INIT_CWD ?? process.cwd();
+  const compareServer = process.env.COMPARE_SERVER
+    ? path.resolve(from, process.env.COMPARE_SERVER, "main.js")
+    : undefined;
   const builds: Build[] = [
     ...(process.env.COMPARE_WEB_DIST ? [{ webDist: process.env.COMPARE_WEB_DIST, serverEntry: compareServer }] : []),
     { webDist: process.env.WEB_DIST ?? path.join(repoRoot, "apps/web/dist") },
