@@ -38,8 +38,39 @@ function precacheManifest(): Plugin {
   };
 }
 
+/** The app behind the tiny entry (main.tsx imports it dynamically). */
+const APP_MODULE = "/src/start.tsx";
+
+/**
+ * Lets the browser fetch the app's chunks while the entry runs: the entry
+ * only starts a document's socket (earlySocket.ts) and then imports the app,
+ * which without these links would be requested only once the entry ran.
+ */
+function preloadApp(): Plugin {
+  return {
+    name: "karta-preload-app",
+    apply: "build",
+    transformIndexHtml: {
+      order: "post",
+      handler(_html, context) {
+        const bundle = context.bundle;
+        if (!bundle) return [];
+        const app = Object.values(bundle).find(
+          (chunk) => chunk.type === "chunk" && chunk.facadeModuleId?.endsWith(APP_MODULE),
+        );
+        if (app?.type !== "chunk") throw new Error(`the build has no chunk of ${APP_MODULE}`);
+        return [app.fileName, ...app.imports].map((file) => ({
+          tag: "link",
+          attrs: { rel: "modulepreload", crossorigin: true, href: `/${file}` },
+          injectTo: "head" as const,
+        }));
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), precacheManifest()],
+  plugins: [react(), precacheManifest(), preloadApp()],
   resolve: {
     // recharts asks for react-is as a peer; the copy hoisted to the root is prop-types' (16), whose
     // element checks do not know React 19's elements. This app's own (19, like React) is the one.

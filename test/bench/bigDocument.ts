@@ -23,8 +23,11 @@
  *
  * WEB_DIST=… serves another build of the web app (the server is this
  * checkout's); COMPARE_WEB_DIST=… measures that build too (e.g. of an older
- * commit), on a server of its own, the runs of the two interleaved. Prints a
- * table per build and writes the JSON to the OS temp dir. See docs/benchmarks.md.
+ * commit), on a server of its own, the runs of the two interleaved; with
+ * COMPARE_SERVER=dir that server is another build too (dir/main.js: a copy of
+ * an older server/dist inside the repository, e.g. .bench/server-before, so
+ * that its packages resolve). Prints a table per build and writes the JSON to
+ * the OS temp dir. See docs/benchmarks.md.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
@@ -184,6 +187,12 @@ function frameAfterText(page: Page, selector: string, text: string) {
   return startInPage(page, FRAME_AFTER_TEXT, [[selector, text]]);
 }
 
+/** A build to measure: the web app's files and the server's entry (undefined: this checkout's). */
+interface Build {
+  readonly webDist: string;
+  readonly serverEntry?: string;
+}
+
 interface Setup {
   readonly webDist: string;
   readonly server: Awaited<ReturnType<typeof startServerProcess>>;
@@ -201,8 +210,8 @@ interface RunFigures {
 }
 
 /** A server serving `webDist` with a roadmap of ROWS rows, and the Node client that wrote it. */
-async function setUp(webDist: string): Promise<Setup> {
-  const server = await startServerProcess({ env: { DEMO_DATA: "1", WEB_DIST: webDist } });
+async function setUp({ webDist, serverEntry }: Build): Promise<Setup> {
+  const server = await startServerProcess({ env: { DEMO_DATA: "1", WEB_DIST: webDist }, entry: serverEntry });
   try {
     const secret = await login(server.httpUrl, "coordinator");
     const res = await fetch(
@@ -232,7 +241,8 @@ async function setUp(webDist: string): Promise<Setup> {
     const stored = reader.table().rows().length;
     reader.destroy();
     if (stored !== ROWS) throw new Error(`${stored} of ${ROWS} rows stored`);
-    return { webDist, server, secret, url: `${server.httpUrl}/d/${docId}`, writer };
+    const label = serverEntry ? `${webDist}, server ${path.dirname(serverEntry)}` : webDist;
+    return { webDist: label, server, secret, url: `${server.httpUrl}/d/${docId}`, writer };
   } catch (error) {
     await server.stop();
     throw error;
@@ -307,12 +317,12 @@ function summarise(webDist: string, runs: readonly RunFigures[]): BigDocumentRes
  * Measures each build of the web app in `webDists` (one server each), their
  * runs interleaved so that a busy machine weighs on all of them alike.
  */
-export async function measureBigDocument(webDists: readonly string[]): Promise<BigDocumentResult[]> {
+export async function measureBigDocument(builds: readonly Build[]): Promise<BigDocumentResult[]> {
   await ensureBuilt();
   const setups: Setup[] = [];
   let browser: Browser | null = null;
   try {
-    for (const webDist of webDists) setups.push(await setUp(webDist));
+    for (const build of builds) setups.push(await setUp(build));
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     const figures = setups.map((): RunFigures[] => []);
     for (let run = 0; run < RUNS; run++) {
@@ -342,11 +352,16 @@ export function formatBigDocumentResult(r: BigDocumentResult): string {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log(`node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}`);
-  const webDists = [
-    ...(process.env.COMPARE_WEB_DIST ? [process.env.COMPARE_WEB_DIST] : []),
-    process.env.WEB_DIST ?? path.join(repoRoot, "apps/web/dist"),
+  // A relative path is the caller's: npm runs this in test/, but INIT_CWD is where npm was called.
+  const from = process.env.INIT_CWD ?? process.cwd();
+  const compareServer = process.env.COMPARE_SERVER
+    ? path.resolve(from, process.env.COMPARE_SERVER, "main.js")
+    : undefined;
+  const builds: Build[] = [
+    ...(process.env.COMPARE_WEB_DIST ? [{ webDist: process.env.COMPARE_WEB_DIST, serverEntry: compareServer }] : []),
+    { webDist: process.env.WEB_DIST ?? path.join(repoRoot, "apps/web/dist") },
   ];
-  const results = await measureBigDocument(webDists);
+  const results = await measureBigDocument(builds);
   for (const result of results) console.log(formatBigDocumentResult(result));
   const file = path.join(os.tmpdir(), `karta-bench-big-${Date.now()}.json`);
   writeFileSync(file, JSON.stringify(results.length === 1 ? results[0] : results, null, 2));

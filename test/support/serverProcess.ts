@@ -31,11 +31,18 @@ export function makeDataDir(): string {
  * is read from its first line of output) with its own SQLite directory.
  */
 export async function startServerProcess(
-  options: { dataDir?: string; env?: Record<string, string>; nodeArgs?: readonly string[] } = {},
+  options: {
+    dataDir?: string;
+    env?: Record<string, string>;
+    nodeArgs?: readonly string[];
+    /** Another build of the server (a benchmark's baseline); this checkout's by default. */
+    entry?: string;
+  } = {},
 ): Promise<ServerProcess> {
-  if (!fs.existsSync(serverEntry)) throw new Error(`${serverEntry} is missing: run npm run build first`);
+  const entry = options.entry ?? serverEntry;
+  if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first`);
   const dataDir = options.dataDir ?? makeDataDir();
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), serverEntry], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), entry], {
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,17 +1,11 @@
 import "./noEval.ts";
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
-import { App } from "./App.tsx";
-import { registerServiceWorker } from "./offline/registerServiceWorker.ts";
-import { checkSession } from "./session/sessionStore.ts";
+import { openEarlySocket } from "./document/earlySocket.ts";
 import "./styles/app.css";
 
-const root = document.getElementById("root");
-if (!root) throw new Error("index.html has no #root");
-void checkSession();
-registerServiceWorker();
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+/**
+ * The entry is kept tiny: it asks for a document the device has no copy of
+ * at once (earlySocket.ts), so that the server sends it while the browser
+ * loads the app, which is the rest (start.tsx, preloaded by index.html).
+ */
+openEarlySocket();
+void import("./start.tsx");

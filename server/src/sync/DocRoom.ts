@@ -28,6 +28,7 @@ import {
   ProtocolError,
 } from "./protocol.ts";
 import { RoomPresence } from "./RoomPresence.ts";
+import { isEmptyStateVector, WholeStateAnswer } from "./wholeStateAnswer.ts";
 
 const LOADING = Symbol("loading from storage");
 const SERVER_ORIGIN = Symbol("server change");
@@ -120,6 +121,8 @@ export class DocRoom {
   /** Which log entries the document holds: a gap means another instance's append has not arrived. */
   private readonly position: LogPosition;
   private catchUpTimer: NodeJS.Timeout | null = null;
+  /** The answer to clients that have nothing of the document, encoded once for all of them. */
+  private readonly wholeState = new WholeStateAnswer();
 
   private constructor(
     readonly docId: string,
@@ -332,6 +335,7 @@ export class DocRoom {
   destroy(): void {
     if (this.catchUpTimer) clearTimeout(this.catchUpTimer);
     this.awareness.destroy();
+    this.wholeState.clear();
     this.doc.destroy();
   }
 
@@ -561,9 +565,12 @@ export class DocRoom {
     const stateVector = connection.pendingStateVector;
     connection.pendingStateVector = null;
     if (!stateVector) return;
-    const answer = encodeSyncStep2(this.doc, stateVector);
-    connection.largestAnswerBytes = Math.max(connection.largestAnswerBytes, answer.byteLength);
-    this.send(connection, answer);
+    const answer = isEmptyStateVector(stateVector)
+      ? this.wholeState.messages(this.doc)
+      : [encodeSyncStep2(this.doc, stateVector)];
+    const bytes = answer.reduce((sum, message) => sum + message.byteLength, 0);
+    connection.largestAnswerBytes = Math.max(connection.largestAnswerBytes, bytes);
+    for (const message of answer) this.send(connection, message);
   }
 
   /** Everyone's presence, sent when the client has read what it was sent before; queries meanwhile are one. */

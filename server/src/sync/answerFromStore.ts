@@ -1,6 +1,7 @@
 import type { StoredState } from "../storage/DocumentStore.ts";
 import type { Connection } from "./Connection.ts";
 import { decodeClientMessage, encodeSyncStep2FromUpdate, encodeUpdate } from "./protocol.ts";
+import { isEmptyStateVector } from "./wholeStateAnswer.ts";
 
 /**
  * A client that has nothing of a document (its sync step 1 carries an empty
@@ -30,9 +31,4 @@ export function answerFromStore(connection: Connection, message: Uint8Array, sto
   connection.largestAnswerBytes = messages.reduce((sum, m) => sum + m.byteLength, 0);
   for (const answer of messages) connection.send(answer);
   return true;
-}
-
-/** A state vector of no clients: varUint 0. */
-function isEmptyStateVector(stateVector: Uint8Array): boolean {
-  return stateVector.byteLength === 1 && stateVector[0] === 0;
 }

@@ -5,7 +5,7 @@ import { readAuthMessage } from "y-protocols/auth";
 import { messageAuth, WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { shouldReconnect } from "../document/closeOutcome.ts";
-import { syncServerUrl } from "../document/documentConnection.ts";
+import { syncServerUrl } from "../document/earlySocket.ts";
 
 /** What the discussion UI renders from: replaced as a whole whenever something changes. */
 export interface CommentsSnapshot {

@@ -2,7 +2,8 @@ import { relativePositionSchema, type ThreadView } from "@karta/doc";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { highlightRanges } from "./commentHighlights.ts";
-import { relativePositionJson, textAnchorGone } from "./textAnchors.ts";
+import { textAnchorGone } from "./textAnchorGone.ts";
+import { relativePositionJson } from "./textAnchors.ts";
 
 /** A section's fragment with one paragraph of text, as y-prosemirror stores it. */
 function section(content: string) {

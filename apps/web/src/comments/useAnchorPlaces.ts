@@ -1,7 +1,7 @@
 import type { KartaDocument, ThreadView } from "@karta/doc";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { type AnchorContext, type AnchorPlace, describeAnchor } from "./anchorText.ts";
-import { textAnchorGone } from "./textAnchors.ts";
+import { textAnchorGone } from "./textAnchorGone.ts";
 
 /** The document now, as describing anchors needs it. */
 export function anchorContextOf(document: KartaDocument): AnchorContext {

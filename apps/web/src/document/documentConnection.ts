@@ -6,6 +6,7 @@ import { Awareness } from "y-protocols/awareness";
 import { messageAuth, messageSync, WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { shouldReconnect } from "./closeOutcome.ts";
+import { claimEarlySocket, syncServerUrl } from "./earlySocket.ts";
 import { createLocalOrigin, type LocalOrigin } from "./localOrigin.ts";
 import { SavedTracker } from "./savedTracker.ts";
 import { ServerUpdateBytes } from "./serverUpdateBytes.ts";
@@ -46,11 +47,6 @@ export interface ConnectionSnapshot {
 export interface SocketClose {
   readonly code: number;
   readonly reason: string;
-}
-
-/** The sync socket's base URL on the host that served the page. */
-export function syncServerUrl(location: Location = window.location): string {
-  return `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}/sync`;
 }
 
 /**
@@ -299,13 +295,19 @@ export class DocumentConnection {
 /**
  * The browser's WebSocket, telling `onSend` of every message sent: the saved
  * receipts count the changes sent on a socket (y-websocket sends from inside,
- * this is its own hook for another WebSocket class).
+ * this is its own hook for another WebSocket class). The first socket of a
+ * first visit may be the one the entry module opened already (earlySocket.ts).
  */
 function countingWebSocket(onSend: (socket: WebSocket, data: unknown) => void): typeof WebSocket {
-  return class CountingWebSocket extends WebSocket {
+  class CountingWebSocket extends WebSocket {
     override send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
       super.send(data);
       onSend(this, data);
     }
-  };
+  }
+  // y-websocket calls it with `new`: a function that returns an object gives that object.
+  function socketFor(url: string | URL, protocols?: string | string[]): WebSocket {
+    return claimEarlySocket(String(url), onSend) ?? new CountingWebSocket(url, protocols);
+  }
+  return socketFor as unknown as typeof WebSocket;
 }

@@ -1,24 +1,20 @@
 import type { KartaDocument } from "@karta/doc";
 import type { SectionTemplate } from "@karta/schema";
-import { EditorContent, useEditor } from "@tiptap/react";
-import { useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import type { Awareness } from "y-protocols/awareness";
-import type * as Y from "yjs";
-import {
-  SectionCommentBar,
-  SectionCommentButton,
-  useSectionComments,
-  useSectionCommentsSource,
-} from "../comments/SectionComments.tsx";
 import { messages } from "../messages.ts";
 import type { UserIdentity } from "../presence/identity.ts";
 import type { FigureTarget } from "./liveFigure/FigureMenu.tsx";
 import type { FiguresStores } from "./liveFigure/figuresStore.ts";
 import { SectionHeading } from "./SectionHeading.tsx";
-import { SectionToolbar } from "./SectionToolbar.tsx";
-import { SectionAwareness } from "./sectionAwareness.ts";
-import { sectionExtensions } from "./sectionExtensions.ts";
 import "./sections.css";
+
+/**
+ * The editor (Tiptap, ProseMirror: a fifth of the app's code) comes in a chunk
+ * of its own: a document's first screen, a table below folded sections, is
+ * drawn without waiting for the browser to load and compile it.
+ */
+const SectionBody = lazy(() => import("./SectionBody.tsx").then((module) => ({ default: module.SectionBody })));
 
 export interface SectionEditorProps {
   readonly document: KartaDocument;
@@ -85,15 +81,17 @@ export function SectionEditor({
         onToggleFold={onToggleFold}
       />
       {live && (
-        <SectionBody
-          fragment={fragment}
-          section={section}
-          awareness={awareness}
-          identity={identity}
-          readOnly={readOnly}
-          figures={figures}
-          figureTarget={figureTarget}
-        />
+        <Suspense fallback={<div className="k-section-body" aria-busy />}>
+          <SectionBody
+            fragment={fragment}
+            section={section}
+            awareness={awareness}
+            identity={identity}
+            readOnly={readOnly}
+            figures={figures}
+            figureTarget={figureTarget}
+          />
+        </Suspense>
       )}
     </section>
   );
@@ -119,74 +117,4 @@ function useLiveWhenShown(folded: boolean): boolean {
     return () => cancelIdleCallback(id);
   }, [idle, folded]);
   return idle || !folded;
-}
-
-interface SectionBodyProps
-  extends Pick<SectionEditorProps, "section" | "awareness" | "identity" | "readOnly" | "figures" | "figureTarget"> {
-  readonly fragment: Y.XmlFragment;
-}
-
-/** The section's editor, its toolbar and its comments: everything under the title. */
-function SectionBody({ fragment, section, awareness, identity, readOnly, figures, figureTarget }: SectionBodyProps) {
-  const sectionAwareness = useMemo(() => new SectionAwareness(awareness, section.id), [awareness, section.id]);
-  const hint = section.hint ?? messages.sections.placeholder;
-  const commentsSource = useSectionCommentsSource(section.id, fragment);
-  const editor = useEditor(
-    {
-      extensions: [
-        ...sectionExtensions({
-          fragment,
-          awareness: sectionAwareness,
-          user: identity,
-          placeholder: hint,
-          emptyReadOnly: messages.sections.readOnlyEmpty,
-          figures,
-        }),
-        // Highlights of commented phrases (comments/): decorations, never part of the text.
-        commentsSource.extension,
-      ],
-      editable: !readOnly,
-      shouldRerenderOnTransaction: false,
-      editorProps: {
-        attributes: {
-          class: "k-section-text",
-          "aria-label": section.title,
-          "data-testid": `section-text-${section.id}`,
-        },
-      },
-    },
-    // The identity is announced by the presence store; the editor need not be rebuilt for it.
-    [fragment, sectionAwareness, hint, figures, commentsSource],
-  );
-  useEffect(() => {
-    if (editor && editor.isEditable === readOnly) editor.setEditable(!readOnly);
-  }, [editor, readOnly]);
-  const comments = useSectionComments(editor, commentsSource);
-
-  return (
-    <>
-      {editor && !readOnly && (
-        <SectionToolbar
-          editor={editor}
-          title={section.title}
-          figures={figureTarget}
-          comment={
-            comments && (
-              <SectionCommentButton editor={editor} page={comments} sectionId={section.id} fragment={fragment} />
-            )
-          }
-        />
-      )}
-      {editor && readOnly && comments && (
-        <SectionCommentBar
-          editor={editor}
-          page={comments}
-          sectionId={section.id}
-          fragment={fragment}
-          title={section.title}
-        />
-      )}
-      <EditorContent editor={editor} className="k-section-body" />
-    </>
-  );
 }
