@@ -27,7 +27,9 @@ export class WholeStateAnswer {
   /** The messages to send, in order; the last is the step 2. */
   messages(doc: Y.Doc): Uint8Array[] {
     if (doc !== this.doc || !this.state) this.encode(doc);
-    return [...(this.state ? [this.state] : []), ...this.later, encodeSyncStep2FromUpdate(EMPTY_UPDATE)];
+    // The later updates are framed here, not as they come: most rooms are edited far more than visited.
+    const later = this.later.map((update) => encodeUpdate(update));
+    return [...(this.state ? [this.state] : []), ...later, encodeSyncStep2FromUpdate(EMPTY_UPDATE)];
   }
 
   /** Forgets the encoded state (the room is closing). */
@@ -49,7 +51,8 @@ export class WholeStateAnswer {
   private onUpdate = (update: Uint8Array): void => {
     const state = this.state;
     if (!state) return;
-    this.later.push(encodeUpdate(update));
+    // Yjs hands each listener the transaction's own encoding, which nobody changes afterwards: kept as is.
+    this.later.push(update);
     this.laterBytes += update.byteLength;
     // Encoded again at the next answer: the client would otherwise apply a long tail of small updates.
     if (this.later.length > MAX_KEPT_UPDATES || this.laterBytes > state.byteLength * MAX_KEPT_SHARE) {
