@@ -1,7 +1,5 @@
-import type { SectionTemplate } from "@karta/schema";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useEffect, useMemo } from "react";
-import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import {
   SectionCommentBar,
@@ -10,22 +8,16 @@ import {
   useSectionCommentsSource,
 } from "../comments/SectionComments.tsx";
 import { messages } from "../messages.ts";
-import type { UserIdentity } from "../presence/identity.ts";
-import type { FigureTarget } from "./liveFigure/FigureMenu.tsx";
-import type { FiguresStores } from "./liveFigure/figuresStore.ts";
+import type { SectionEditorProps } from "./SectionEditor.tsx";
 import { SectionToolbar } from "./SectionToolbar.tsx";
 import { SectionAwareness } from "./sectionAwareness.ts";
 import { sectionExtensions } from "./sectionExtensions.ts";
 
-export interface SectionBodyProps {
-  readonly fragment: Y.XmlFragment;
-  readonly section: SectionTemplate;
-  readonly awareness: Awareness;
-  readonly identity: UserIdentity;
-  readonly readOnly: boolean;
-  readonly figures: FiguresStores;
-  readonly figureTarget: FigureTarget | null;
-}
+/** What SectionEditor hands down, and the section's own fragment of the document. */
+export type SectionBodyProps = Pick<
+  SectionEditorProps,
+  "section" | "awareness" | "identity" | "readOnly" | "figures" | "figureTarget"
+> & { readonly fragment: Y.XmlFragment };
 
 /** The section's editor, its toolbar and its comments: everything under the title. */
 export function SectionBody({
