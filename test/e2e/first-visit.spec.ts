@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { editCell, expectTableReady, ROADMAP_TITLE, SEE_TIMEOUT } from "./grid.ts";
-import { signedInPerson } from "./session.ts";
+import { login, signedInPerson } from "./session.ts";
 
 /**
  * A document opened by its address on a device that has no copy of it: the
@@ -52,5 +52,53 @@ test("a first visit by address opens one socket, receives the document once and 
   } finally {
     await visitor.context.close();
     await colleague.context.close();
+  }
+});
+
+/**
+ * The first screen (firstScreen.ts): the entry module draws the document's
+ * first rows from the server's text before the app has loaded; the grid takes
+ * their place once it has drawn its own, and they are the same rows.
+ */
+test("a visit shows the first rows before the app has loaded, and the grid takes their place", async ({ browser }) => {
+  // No service worker: it would serve the app's code from its cache, past the route that holds it back.
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const visitor = { context, page: await context.newPage() };
+  await login(visitor.page, "coordinator");
+  try {
+    const href = await visitor.page.getByRole("link", { name: ROADMAP_TITLE }).getAttribute("href");
+    if (!href) throw new Error("the roadmap has no link");
+    // The app's code is held back until the first screen has been looked at.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let held = 0;
+    await visitor.page.route(/\/assets\/start-[^/]*\.js$/, async (route) => {
+      held++;
+      await released;
+      await route.continue();
+    });
+
+    await visitor.page.goto(href, { waitUntil: "commit" });
+    const firstScreen = visitor.page.locator(".k-first-screen");
+    await expect(firstScreen.locator(".k-doc-title")).toHaveText(ROADMAP_TITLE);
+    const firstRows = firstScreen.locator(".k-first-screen-row:not(.k-first-screen-header)");
+    await expect(firstRows.first()).toBeVisible();
+    expect(held).toBeGreaterThan(0);
+    await expect(firstScreen.getByRole("columnheader", { name: "Показатели" })).toBeVisible();
+    const shownFirstMeasure = await firstRows.first().getByRole("cell").nth(1).textContent();
+    expect(shownFirstMeasure?.length).toBeGreaterThan(10);
+    await expect(visitor.page.locator(".ag-row")).toHaveCount(0);
+
+    release();
+    await expectTableReady(visitor.page);
+    await expect(visitor.page.locator(".k-first-screen-row")).toHaveCount(0);
+    await expect(visitor.page.getByTestId("first-screen")).toHaveCount(0);
+    await expect(visitor.page.locator('.ag-row[row-index="0"] .ag-cell[col-id="measure"] .k-cell-text')).toHaveText(
+      shownFirstMeasure ?? "",
+    );
+  } finally {
+    await visitor.context.close();
   }
 });

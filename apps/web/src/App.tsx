@@ -7,6 +7,7 @@ import { LoginPage } from "./auth/LoginPage.tsx";
 import { DocumentPage } from "./document/DocumentPage.tsx";
 import { PageMessage } from "./document/PageMessage.tsx";
 import { DocumentsPage } from "./documentList/DocumentsPage.tsx";
+import { dropFirstScreen } from "./firstScreen/firstScreen.ts";
 import { messages } from "./messages.ts";
 import { MonitoringPage } from "./monitoring/MonitoringPage.tsx";
 import { guardRoute } from "./router/guard.ts";
@@ -25,6 +26,11 @@ export function App() {
   useEffect(() => {
     if (redirect !== null) navigate(redirect, { replace: true });
   }, [redirect]);
+  // A document's first screen stays only while its page is on its way (or on).
+  const documentOnItsWay = decision.kind === "wait" || (decision.kind === "show" && route.page === "document");
+  useEffect(() => {
+    if (!documentOnItsWay) dropFirstScreen();
+  }, [documentOnItsWay]);
 
   return (
     <>

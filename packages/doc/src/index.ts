@@ -32,5 +32,5 @@ export {
 } from "./roots.ts";
 export type { RowSnapshot } from "./rowSnapshot.ts";
 export { LINK_ATTRIBUTES, LIVE_FIGURES, type LiveFigureKind, SECTION_MARKS, SECTION_NODES } from "./sectionContent.ts";
-export { type CellEdit, type RowsChange, TableModel, type TableOptions } from "./table.ts";
+export { type CellEdit, firstRowsOf, type RowsChange, TableModel, type TableOptions } from "./table.ts";
 export { findTemplateViolation, MAX_ORDER_KEY_LENGTH, type TemplateCheck, templateChecker } from "./validation.ts";

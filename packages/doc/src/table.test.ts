@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { KartaDocument } from "./document.ts";
 import { DocumentWriteError } from "./errors.ts";
+import { firstRowsOf } from "./table.ts";
 
 function roadmap(ydoc = new Y.Doc()) {
   return KartaDocument.create(ydoc, municipalRoadmap).table("measures");
@@ -153,5 +154,31 @@ describe("templates with fixed content", () => {
     const t = KartaDocument.create(new Y.Doc(), teacherDeficits).table("subjects");
     const id = t.insertRow(0, { subject: "химия", teachers: 16, a: 3, b: 4, c: 7, d: 2 });
     expect(() => t.setCell(id, "shareA", 18.8)).toThrow(/computed/);
+  });
+});
+
+describe("firstRowsOf", () => {
+  const measures = roadmap().template;
+  it("reads the first rows in display order with their numbers, as the model shows them", () => {
+    const ydoc = new Y.Doc();
+    const t = roadmap(ydoc);
+    t.insertRows(
+      0,
+      ["В", "Г", "Д"].map((measure) => ({ measure })),
+    );
+    t.insertRows(0, [{ measure: "А", status: "выполнено" }, { measure: "Б" }]);
+    t.moveRow(t.rows()[4]?.id as string, 2);
+    const { rows, rowCount } = firstRowsOf(ydoc, measures, 3);
+    expect(rowCount).toBe(5);
+    expect(rows).toEqual(t.rows().slice(0, 3));
+    expect(rows.map((r) => r.cells.measure)).toEqual(["А", "Б", "Д"]);
+  });
+
+  it("reads nothing of an empty table, and no more rows than it has", () => {
+    const ydoc = new Y.Doc();
+    const t = roadmap(ydoc);
+    expect(firstRowsOf(ydoc, measures, 10)).toEqual({ rows: [], rowCount: 0 });
+    t.insertRows(0, [{ measure: "А" }]);
+    expect(firstRowsOf(ydoc, measures, 10).rows.map((r) => r.number)).toEqual([1]);
   });
 });

@@ -204,14 +204,7 @@ export class TableModel {
 
   /** One row's snapshot as the document holds it now; null if there is no such row. */
   private readRow(id: string, number: number, row: unknown = this.root.get(id)): RowSnapshot | null {
-    if (!(row instanceof Y.Map)) return null; // not a row: ignore rather than break the view
-    const order = row.get(ORDER_KEY);
-    const cells: Record<string, CellValue> = {};
-    for (const column of this.template.columns) {
-      const value = row.get(column.id);
-      if (isCellValue(value)) cells[column.id] = value;
-    }
-    return Object.freeze({ id, order: typeof order === "string" ? order : "", number, cells: Object.freeze(cells) });
+    return readRow(this.template, id, number, row);
   }
 
   /**
@@ -329,6 +322,44 @@ export class TableModel {
     raw.sort(compareRows);
     return raw.map((r, i) => Object.freeze({ ...r, number: i + 1 }));
   }
+}
+
+/**
+ * The first `limit` rows of a table in display order, and how many rows it
+ * has, read without a TableModel: nothing is left observing the document (the
+ * server reads a loaded room's first screen with it), and only the rows shown
+ * have their cells read.
+ */
+export function firstRowsOf(
+  ydoc: Y.Doc,
+  template: TableTemplate,
+  limit: number,
+): { readonly rows: readonly RowSnapshot[]; readonly rowCount: number } {
+  const root = ydoc.getMap<RowMap>(tableRootName(template.id));
+  const keys: { id: string; order: string; row: RowMap }[] = [];
+  for (const [id, row] of root.entries()) {
+    if (!(row instanceof Y.Map)) continue; // as readRow: not a row
+    const order = row.get(ORDER_KEY);
+    keys.push({ id, order: typeof order === "string" ? order : "", row });
+  }
+  keys.sort(compareRows);
+  const rows = keys
+    .slice(0, Math.max(0, limit))
+    .map((k, i) => readRow(template, k.id, i + 1, k.row))
+    .filter((r): r is RowSnapshot => r !== null);
+  return { rows, rowCount: keys.length };
+}
+
+/** One row's snapshot (cells of the template's columns that hold cell values); null if it is not a row. */
+function readRow(template: TableTemplate, id: string, number: number, row: unknown): RowSnapshot | null {
+  if (!(row instanceof Y.Map)) return null; // not a row: ignore rather than break the view
+  const order = row.get(ORDER_KEY);
+  const cells: Record<string, CellValue> = {};
+  for (const column of template.columns) {
+    const value = row.get(column.id);
+    if (isCellValue(value)) cells[column.id] = value;
+  }
+  return Object.freeze({ id, order: typeof order === "string" ? order : "", number, cells: Object.freeze(cells) });
 }
 
 const EMPTY: ReadonlySet<string> = new Set();

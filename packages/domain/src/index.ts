@@ -1,3 +1,4 @@
+export { enumTone } from "./cells/enumTone.ts";
 export { BOOLEAN_TEXT, formatCell, formatNumber, isoToRussianDate } from "./cells/formatCell.ts";
 export {
   type CellRefusal,

@@ -6,6 +6,7 @@ export * from "./columnTypes.ts";
 export * from "./commentsApi.ts";
 export * from "./dashboardApi.ts";
 export * from "./evidenceApi.ts";
+export * from "./firstRowsApi.ts";
 export * from "./savedMessage.ts";
 export * from "./syncLimits.ts";
 export * from "./template.ts";

@@ -15,6 +15,7 @@ import { documentRoutes } from "./documentsApi.ts";
 import { evidenceRoutes } from "./evidenceRoutes.ts";
 import { exportRoutes } from "./exportRoutes.ts";
 import { figuresRoutes } from "./figuresRoutes.ts";
+import { firstRowsRoutes } from "./firstRowsRoutes.ts";
 import { HttpError, sendJson } from "./json.ts";
 import type { OpenStreams } from "./liveEventStream.ts";
 import { peopleRoutes } from "./peopleRoutes.ts";
@@ -48,6 +49,7 @@ export function createRequestHandler(deps: HttpDeps): (req: IncomingMessage, res
     health,
     ...sessionRoutes(services),
     ...documentRoutes(services),
+    ...firstRowsRoutes(services),
     ...documentEventStreamRoutes(services, deps.streams),
     ...dashboardRoutes(services, deps.streams),
     ...commentsRoutes(services),

@@ -6,6 +6,7 @@ import { DiscussionPanelSlot, DiscussionToggle } from "../comments/DiscussionPan
 import { EvidencePanelSlot } from "../evidence/EvidencePanel.tsx";
 import { EvidencePageContext, useEvidenceSetup } from "../evidence/evidencePage.ts";
 import { DownloadMenu } from "../exports/DownloadMenu.tsx";
+import { FirstScreenSlot } from "../firstScreen/FirstScreenSlot.tsx";
 import { messages } from "../messages.ts";
 import { identityOf } from "../presence/identity.ts";
 import { PresenceAvatars } from "../presence/PresenceAvatars.tsx";
@@ -175,6 +176,7 @@ export function DocumentPage({ docId }: { readonly docId: string }) {
           )}
           <div className="k-doc-body">
             <div className="k-doc-main">
+              <FirstScreenSlot docId={docId} loaded={document !== null} />
               {document && connection && presence ? (
                 <DocumentParts
                   document={document}

@@ -1,6 +1,6 @@
 import type { RowSnapshot } from "@karta/doc";
-import { formatCell } from "@karta/domain";
-import { type CellValue, type ColumnType, MEASURE_STATUSES } from "@karta/schema";
+import { enumTone, formatCell } from "@karta/domain";
+import type { CellValue, ColumnType } from "@karta/schema";
 import type { CustomCellRendererProps } from "ag-grid-react";
 import { useCallback, useSyncExternalStore } from "react";
 import { CellCommentMark } from "../comments/CellCommentMark.tsx";
@@ -96,12 +96,4 @@ export function CellView(props: CustomCellRendererProps<RowSnapshot, CellValue> 
       )}
     </>
   );
-}
-
-const STATUS_TONES = ["planned", "active", "done", "failed", "moved"] as const;
-
-/** A colour for an option: the measure statuses get their own, other lists a neutral one. */
-function enumTone(options: readonly string[], value: string): string {
-  if (options !== MEASURE_STATUSES) return "neutral";
-  return STATUS_TONES[MEASURE_STATUSES.indexOf(value as (typeof MEASURE_STATUSES)[number])] ?? "neutral";
 }

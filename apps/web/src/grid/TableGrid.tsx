@@ -17,6 +17,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useGridComments } from "../comments/useGridComments.ts";
 import type { LocalOrigin } from "../document/localOrigin.ts";
 import type { UndoController } from "../document/useUndoManager.ts";
+import { dropFirstScreen } from "../firstScreen/firstScreen.ts";
 import { messages } from "../messages.ts";
 import type { PresenceStore } from "../presence/presenceStore.ts";
 import { splitCellKey } from "../problems/problemCells.ts";
@@ -124,8 +125,10 @@ export function TableGrid({
     [table, selection, origin, onSession],
   );
 
-  // After the frame that paints them.
   const onFirstDataRendered = useCallback(() => {
+    // The grid's own rows paint in this frame: the first screen drawn in their place goes in the same one.
+    dropFirstScreen();
+    // After the frame that paints them.
     if (onRowsDrawn) requestAnimationFrame(() => setTimeout(onRowsDrawn, 0));
   }, [onRowsDrawn]);
 

@@ -1,0 +1,99 @@
+import type { FirstRowsColumn, FirstRowsResponse, FirstRowsTable } from "@karta/schema";
+import { messages } from "../messages.ts";
+
+/** The grid's № column (columnDefs' NUMBER_COLUMN_WIDTH) and its default preferred width. */
+const NUMBER_WIDTH = 76;
+const DEFAULT_WIDTH = 160;
+
+/** The two pieces of a first screen: the page's header, and the parts under it (which the page adopts). */
+export interface FirstScreenElements {
+  readonly page: HTMLElement;
+  readonly body: HTMLElement;
+}
+
+/**
+ * Draws a document's first screen with plain DOM (this runs in the page's entry
+ * module, before React and AG Grid have loaded): the header as the page has it,
+ * the titles of the sections above the table, and the table's first rows laid
+ * out as the grid lays them out (the same widths, wrapping, pills), read-only.
+ * Text only goes in through textContent.
+ */
+export function drawFirstScreen(screen: FirstRowsResponse & { table: FirstRowsTable }): FirstScreenElements {
+  const page = element("div", "k-first-screen");
+  page.setAttribute("aria-busy", "true");
+  page.setAttribute("aria-label", messages.document.loading);
+  const header = element("header", "k-doc-header");
+  const heading = element("div", "k-doc-heading");
+  heading.append(element("h1", "k-doc-title", screen.title));
+  const meta = element("div", "k-doc-meta");
+  for (const detail of [screen.organisation, screen.templateTitle, messages.documents.year(screen.year)]) {
+    if (!screen.title.startsWith(detail)) meta.append(element("span", "k-doc-meta-item", detail));
+  }
+  heading.append(meta);
+  header.append(heading);
+  const body = element("div", "k-first-screen-body");
+  for (const title of screen.sectionsAbove) body.append(element("h2", "k-first-screen-title", title));
+  if (screen.table.title !== null)
+    body.append(element("h2", "k-first-screen-title k-first-screen-table-title", screen.table.title));
+  // Blank where the grid's toolbar will be, so that the rows do not jump when the grid comes.
+  body.append(element("div", "k-first-screen-toolbar"));
+  body.append(drawTable(screen.table));
+  page.append(header, body);
+  return { page, body };
+}
+
+function drawTable(table: FirstRowsTable): HTMLElement {
+  const grid = element("div", "k-first-screen-grid");
+  grid.setAttribute("role", "table");
+  grid.style.setProperty("--k-first-screen-columns", table.columns.map(track).join(" "));
+  const header = element("div", "k-first-screen-row k-first-screen-header");
+  header.setAttribute("role", "row");
+  for (const column of table.columns) {
+    const cell = element("div", "k-first-screen-cell", column.title);
+    cell.setAttribute("role", "columnheader");
+    header.append(cell);
+  }
+  grid.append(header);
+  for (const row of table.rows) {
+    const line = element("div", "k-first-screen-row");
+    line.setAttribute("role", "row");
+    line.dataset.rowId = row.id;
+    row.cells.forEach((cell, i) => {
+      const kind = table.columns[i]?.kind ?? "text";
+      const box = element("div", `k-first-screen-cell k-first-screen-${kind}`);
+      box.setAttribute("role", "cell");
+      if (kind === "boolean") {
+        const check = element("input", "k-cell-checkbox");
+        check.type = "checkbox";
+        check.disabled = true;
+        check.checked = cell.checked === true;
+        box.append(check);
+      } else if (cell.tone !== undefined && cell.text !== "") {
+        box.append(element("span", `k-pill k-pill-${cell.tone}`, cell.text));
+      } else {
+        box.textContent = cell.text;
+      }
+      line.append(box);
+    });
+    grid.append(line);
+  }
+  return grid;
+}
+
+/** A column's track: № keeps its width, the others grow from their preferred width as the grid's flex columns do. */
+function track(column: FirstRowsColumn): string {
+  if (column.kind === "rowNumber") return `${Math.max(column.width ?? 0, NUMBER_WIDTH)}px`;
+  const width = column.width ?? DEFAULT_WIDTH;
+  return `minmax(${width}px, ${width}fr)`;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
