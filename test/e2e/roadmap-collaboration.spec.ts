@@ -194,3 +194,37 @@ test("6. Ctrl+A selects the table's cells, not the text of the whole page", asyn
   await expect(a.getByText(/^Выделено: \d+ × 6$/)).toBeVisible();
   expect(await a.evaluate(() => window.getSelection()?.toString() ?? "")).toBe("");
 });
+
+test("7. a colleague's longer text makes the row taller and the rows below it move down, and back", async () => {
+  // Row 6 is on screen since test 5; rows 6 and 7 are both drawn.
+  const row = (page: Page, index: number) => page.locator(`.ag-center-cols-container .ag-row[row-index="${index}"]`);
+  const gapBelow = async (page: Page) => {
+    const upper = await row(page, 5).boundingBox();
+    const lower = await row(page, 6).boundingBox();
+    if (!upper || !lower) throw new Error("rows 6 and 7 are not drawn");
+    return { height: upper.height, gap: lower.y - (upper.y + upper.height) };
+  };
+  const before = await gapBelow(b);
+  const short = await readCell(a, 5, "document");
+  const long = Array.from({ length: 12 }, (_, i) => `Приказ УО № ${i + 1} от 20.01.2022`).join("; ");
+  await editCell(a, 5, "document", long);
+  await expect(cellText(b, 5, "document")).toHaveText(long, { timeout: SEE_TIMEOUT });
+  // The writer's own grid and the colleague's alike.
+  for (const page of [a, b]) {
+    await expect
+      .poll(async () => (await gapBelow(page)).height, { timeout: SEE_TIMEOUT })
+      .toBeGreaterThan(before.height + 40);
+    await expect
+      .poll(async () => Math.abs((await gapBelow(page)).gap), { timeout: SEE_TIMEOUT })
+      .toBeLessThanOrEqual(1);
+  }
+
+  await editCell(a, 5, "document", short);
+  await expect(cellText(b, 5, "document")).toHaveText(short, { timeout: SEE_TIMEOUT });
+  for (const page of [a, b]) {
+    await expect.poll(async () => (await gapBelow(page)).height, { timeout: SEE_TIMEOUT }).toBe(before.height);
+    await expect
+      .poll(async () => Math.abs((await gapBelow(page)).gap), { timeout: SEE_TIMEOUT })
+      .toBeLessThanOrEqual(1);
+  }
+});

@@ -1,4 +1,5 @@
 import type { RowSnapshot, RowsChange } from "@karta/doc";
+import type { IRowNode } from "ag-grid-community";
 import { type RefObject, useEffect } from "react";
 import { editErrorMessage } from "../messages.ts";
 import { showToast } from "../ui/toasts.ts";
@@ -14,7 +15,7 @@ import { totalRowData } from "./totalRowData.ts";
  * would silently jump to another row; here it follows its row instead.
  *
  * An edit that adds, deletes or moves no row (most edits, local or remote)
- * hands AG Grid only the rows whose snapshot changed (applyTransaction):
+ * gives AG Grid only the rows whose snapshot changed, in place (updateData):
  * indexes, the selection's axes and the focus stay as they are. Anything else
  * gives it the whole list, which it diffs by row id.
  */
@@ -47,19 +48,20 @@ export function useRowFeed(session: GridSession | null, container: RefObject<HTM
 
     const pushChange = (all: readonly RowSnapshot[], change: RowsChange) => {
       if (change.orderChanged || change.removed.size > 0) return push(all);
-      const update: RowSnapshot[] = [];
+      const update: { node: IRowNode<RowSnapshot>; row: RowSnapshot }[] = [];
       for (const id of change.changed) {
         const row = table.row(id);
         if (!row) return push(all);
-        const shown = api.getRowNode(id) !== undefined;
+        const node = api.getRowNode(id);
         // The filter's verdict changed (a row came into or out of view): indexes move.
-        if (shown !== session.shows(row)) return push(all);
-        if (shown) update.push(row);
+        if ((node !== undefined) !== session.shows(row)) return push(all);
+        if (node) update.push({ node, row });
       }
-      // A transaction, not rowNode.updateData: rows grow with their text (autoHeight), and
-      // only the row model's pass places the rows below a taller row again (with updateData
-      // they stayed where they were, leaving the grid blank below it).
-      if (update.length > 0) api.applyTransaction({ update });
+      // In place: a transaction re-places all 10,000 rows of a big table for one cell (AG Grid's
+      // row model pass), most of a remote edit's script. A row that grows or shrinks with its
+      // text (autoHeight) is measured again, and AG Grid's auto-height pass then places the rows
+      // below it (RowAutoHeightModule: the row model's onRowHeightChanged).
+      for (const { node, row } of update) node.updateData(row);
       if (change.changed.size > 0) pushTotals(all);
     };
 
