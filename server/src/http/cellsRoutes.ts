@@ -11,6 +11,7 @@ import { z } from "zod";
 import { messages } from "../messages.ts";
 import type { Services } from "../services.ts";
 import { HttpError, readBody, readQuery, sendJson } from "./json.ts";
+import { readableDocument } from "./readableDocument.ts";
 import type { RequestContext, Route } from "./router.ts";
 
 const cellQuery = z.object({
@@ -26,10 +27,7 @@ const cellQuery = z.object({
  */
 export function cellsRoutes(services: Services): Route[] {
   async function documentFor(ctx: RequestContext, needed: AccessLevel) {
-    const { principal } = await ctx.user();
-    const record = await services.store.getDocument(ctx.params.id ?? "");
-    const level = record ? await services.access.documentAccess(principal, record) : "none";
-    if (!record || level === "none") throw new HttpError(404, "not-found", messages.documentNotFound);
+    const { principal, record, level } = await readableDocument(services, ctx);
     if (!accessAtLeast(level, needed)) throw new HttpError(403, "forbidden", messages.cannotResolveConflict);
     return { principal, record };
   }

@@ -5,6 +5,7 @@ import { BaselineCache } from "../documents/baselineCache.ts";
 import { messages } from "../messages.ts";
 import type { Services } from "../services.ts";
 import { HttpError, readQuery, sendJson } from "./json.ts";
+import { readableDocument } from "./readableDocument.ts";
 import type { Route } from "./router.ts";
 
 const changesQuery = z.object({ since: z.literal("agreed") });
@@ -21,10 +22,7 @@ export function changesRoutes(services: Services): Route[] {
       method: "GET",
       path: "/api/documents/:id/changes",
       async handle(ctx) {
-        const { principal } = await ctx.user();
-        const record = await services.store.getDocument(ctx.params.id ?? "");
-        const level = record ? await services.access.documentAccess(principal, record) : "none";
-        if (!record || level === "none") throw new HttpError(404, "not-found", messages.documentNotFound);
+        const { record } = await readableDocument(services, ctx);
         readQuery(ctx.url, changesQuery);
         const agreed = (await services.store.listVersions(record.id)).find((v) => v.kind === "agree");
         if (!agreed) throw new HttpError(409, "not-agreed", messages.notAgreedYet);

@@ -1,8 +1,8 @@
 import { firstRowsQuery, getTemplate } from "@karta/schema";
 import { firstRowsResponse } from "../documents/firstRows.ts";
-import { messages } from "../messages.ts";
 import type { Services } from "../services.ts";
-import { HttpError, readQuery, sendJson } from "./json.ts";
+import { readQuery, sendJson } from "./json.ts";
+import { readableDocument } from "./readableDocument.ts";
 import type { Route } from "./router.ts";
 
 /**
@@ -18,10 +18,7 @@ export function firstRowsRoutes(services: Services): Route[] {
       method: "GET",
       path: "/api/documents/:id/first-rows",
       async handle(ctx) {
-        const { principal } = await ctx.user();
-        const record = await services.store.getDocument(ctx.params.id ?? "");
-        const level = record ? await services.access.documentAccess(principal, record) : "none";
-        if (!record || level === "none") throw new HttpError(404, "not-found", messages.documentNotFound);
+        const { record } = await readableDocument(services, ctx);
         const { limit } = readQuery(ctx.url, firstRowsQuery);
         const template = getTemplate(record.templateId);
         if (!template) throw new Error(`document ${record.id} has no known template`);

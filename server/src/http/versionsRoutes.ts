@@ -5,6 +5,7 @@ import { messages } from "../messages.ts";
 import type { Services } from "../services.ts";
 import type { VersionInfo } from "../storage/DocumentStore.ts";
 import { HttpError, readBody, sendJson } from "./json.ts";
+import { readableDocument } from "./readableDocument.ts";
 import type { RequestContext, Route } from "./router.ts";
 
 /**
@@ -14,10 +15,7 @@ import type { RequestContext, Route } from "./router.ts";
  */
 export function versionsRoutes(services: Services): Route[] {
   async function documentFor(ctx: RequestContext, needed: AccessLevel, refusal: string) {
-    const { principal } = await ctx.user();
-    const record = await services.store.getDocument(ctx.params.id ?? "");
-    const level = record ? await services.access.documentAccess(principal, record) : "none";
-    if (!record || level === "none") throw new HttpError(404, "not-found", messages.documentNotFound);
+    const { principal, record, level } = await readableDocument(services, ctx);
     if (!accessAtLeast(level, needed)) throw new HttpError(403, "forbidden", refusal);
     return { principal, record };
   }
