@@ -373,8 +373,10 @@ export class DocRoom {
           await this.refuse(connection, violation);
           return;
         }
-        // What the saved message will say the stored state is, once this and the appends before it are stored.
-        const stateVector = connection.wantsSaved ? Y.encodeStateVector(this.current) : null;
+        // What the saved message will say the stored state is, once this and the appends before it are stored;
+        // not encoded when a later message of the connection is in already (its saved message says more).
+        const stateVector =
+          connection.wantsSaved && sequence === connection.updatesReceived ? Y.encodeStateVector(this.current) : null;
         if (integrated === null) {
           // Everything in it was already here (a client resending what it sent before a reconnect).
           this.afterAppends(() => this.acknowledge(connection, sequence, stateVector));
