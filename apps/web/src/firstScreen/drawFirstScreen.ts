@@ -1,9 +1,6 @@
 import type { FirstRowsColumn, FirstRowsResponse, FirstRowsTable } from "@karta/schema";
+import { DEFAULT_COLUMN_WIDTH, NUMBER_COLUMN_WIDTH } from "../grid/columnWidths.ts";
 import { messages } from "../messages.ts";
-
-/** The grid's № column (columnDefs' NUMBER_COLUMN_WIDTH) and its default preferred width. */
-const NUMBER_WIDTH = 76;
-const DEFAULT_WIDTH = 160;
 
 /** The two pieces of a first screen: the page's header, and the parts under it (which the page adopts). */
 export interface FirstScreenElements {
@@ -82,8 +79,8 @@ function drawTable(table: FirstRowsTable): HTMLElement {
 
 /** A column's track: № keeps its width, the others grow from their preferred width as the grid's flex columns do. */
 function track(column: FirstRowsColumn): string {
-  if (column.kind === "rowNumber") return `${Math.max(column.width ?? 0, NUMBER_WIDTH)}px`;
-  const width = column.width ?? DEFAULT_WIDTH;
+  if (column.kind === "rowNumber") return `${Math.max(column.width ?? 0, NUMBER_COLUMN_WIDTH)}px`;
+  const width = column.width ?? DEFAULT_COLUMN_WIDTH;
   return `minmax(${width}px, ${width}fr)`;
 }
 

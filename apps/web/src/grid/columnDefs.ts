@@ -12,6 +12,7 @@ import type {
 import { messages } from "../messages.ts";
 import { CellView, type CellViewParams } from "./CellView.tsx";
 import { type CellFlagsStore, flagTooltip } from "./cellFlags.ts";
+import { DEFAULT_COLUMN_WIDTH, NUMBER_COLUMN_WIDTH } from "./columnWidths.ts";
 import { gridKeyAction } from "./keymap.ts";
 import { matchOption } from "./optionMatch.ts";
 import { PeopleCellEditor } from "./people/PeopleCellEditor.tsx";
@@ -19,8 +20,6 @@ import { containsCell, isSingleCell } from "./selection/rangeMath.ts";
 import type { SelectionStore } from "./selection/selectionStore.ts";
 
 type Col = ColDef<RowSnapshot, CellValue>;
-
-const NUMBER_COLUMN_WIDTH = 76;
 
 /**
  * AG Grid columns for a template table. Columns keep the template's order
@@ -42,7 +41,13 @@ export function buildColumnDefs(
     const typed: Col = { ...baseColumn(column, index, selection), ...typedColumn(column, byId) };
     // A pinned column keeps its preferred width: only the scrolling columns grow to fill the screen.
     const def: Col = pinned.has(column.id)
-      ? { ...typed, pinned: "left", lockPinned: true, flex: 0, width: typed.width ?? column.width ?? 160 }
+      ? {
+          ...typed,
+          pinned: "left",
+          lockPinned: true,
+          flex: 0,
+          width: typed.width ?? column.width ?? DEFAULT_COLUMN_WIDTH,
+        }
       : typed;
     const tooltip = def.tooltipValueGetter;
     const withFlags: Col = {
@@ -96,8 +101,8 @@ function baseColumn(column: ColumnTemplate, index: number, selection: SelectionS
     headerTooltip: column.title,
     // Columns grow in proportion to their preferred widths to fill the screen,
     // and never shrink below them (the grid scrolls sideways instead).
-    flex: column.width ?? 160,
-    minWidth: column.width ?? 160,
+    flex: column.width ?? DEFAULT_COLUMN_WIDTH,
+    minWidth: column.width ?? DEFAULT_COLUMN_WIDTH,
     valueGetter: (p) => p.data?.cells[column.id] ?? null,
     valueFormatter: (p) => formatCell(p.value, column.type),
     cellRenderer: CellView,
