@@ -23,8 +23,10 @@ export function drawFirstScreen(screen: FirstRowsResponse & { table: FirstRowsTa
   const heading = element("div", "k-doc-heading");
   heading.append(element("h1", "k-doc-title", screen.title));
   const meta = element("div", "k-doc-meta");
-  for (const detail of [screen.organisation, screen.templateTitle, messages.documents.year(screen.year)]) {
-    if (!screen.title.startsWith(detail)) meta.append(element("span", "k-doc-meta-item", detail));
+  // As the page's header (DocumentPage): the template is left out when the title already says it.
+  const template = screen.title.startsWith(screen.templateTitle) ? [] : [screen.templateTitle];
+  for (const detail of [screen.organisation, ...template, messages.documents.year(screen.year)]) {
+    meta.append(element("span", "k-doc-meta-item", detail));
   }
   heading.append(meta);
   header.append(heading);
@@ -54,7 +56,6 @@ function drawTable(table: FirstRowsTable): HTMLElement {
   for (const row of table.rows) {
     const line = element("div", "k-first-screen-row");
     line.setAttribute("role", "row");
-    line.dataset.rowId = row.id;
     row.cells.forEach((cell, i) => {
       const kind = table.columns[i]?.kind ?? "text";
       const box = element("div", `k-first-screen-cell k-first-screen-${kind}`);

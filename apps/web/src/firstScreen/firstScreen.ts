@@ -66,7 +66,7 @@ export function startFirstScreen(env: FirstScreenEnvironment = browserEnvironmen
 }
 
 /** The URL of a document's first screen. */
-export function firstRowsUrl(docId: string): string {
+function firstRowsUrl(docId: string): string {
   return `/api/documents/${encodeURIComponent(docId)}/first-rows`;
 }
 
