@@ -2,11 +2,12 @@
  * `npm run bench` (mode edits): the same load of people typing, in turn,
  * against the Karta server and the stock `@y/websocket-server`: each server
  * gets its documents and clients, a warmup, one measured window, a drain and
- * a convergence check; then both are printed side by side with the ratios
- * ours/stock. See docs/benchmarks.md.
+ * a convergence check; then all are printed side by side with the ratios
+ * ours/stock (and against stock-leveldb, the stock server storing to LevelDB,
+ * when it ran). See docs/benchmarks.md.
  */
 import { generatorSaturation, saturationWarning, type WindowStats, windowStats } from "./latencyStats.ts";
-import type { BenchOptions, Target } from "./options.ts";
+import { type BenchOptions, isStock, type Target } from "./options.ts";
 import { rssMiB } from "./procfs.ts";
 import { clock, sampleWindow, type WindowUsage } from "./sampling.ts";
 import { describeTarget, dirBytes } from "./servers.ts";
@@ -72,8 +73,6 @@ export async function runEdits(target: Target, options: BenchOptions): Promise<E
 }
 
 export function printEdits(results: readonly EditsResult[], options: BenchOptions): void {
-  const ours = results.find((r) => r.target === "ours");
-  const stock = results.find((r) => r.target === "stock");
   const fmt = (n: number | null, digits = 1) => (n !== null && Number.isFinite(n) ? n.toFixed(digits) : "–");
   const rows: [string, (r: EditsResult) => number | null, number, boolean][] = [
     ["latency p50 (ms)", (r) => r.latencyMs.p50, 1, true],
@@ -98,14 +97,18 @@ export function printEdits(results: readonly EditsResult[], options: BenchOption
     ["  other processes (% of 1 core)", (r) => r.usage.otherPercent, 1, false],
     ["CPU steal (% of all)", (r) => r.usage.stealPercent, 1, false],
   ];
-  const cluster = results.find((r) => r.target === "cluster");
-  const shown = [ours, cluster, stock].filter((r): r is EditsResult => r !== undefined);
-  const ratios = stock ? [ours, cluster].filter((r): r is EditsResult => r !== undefined) : [];
-  const header = ["", ...shown.map((r) => r.target), ...ratios.map((r) => `${r.target}/stock`)];
+  const shown = (["ours", "cluster", "stock", "stock-leveldb"] as const)
+    .map((target) => results.find((r) => r.target === target))
+    .filter((r): r is EditsResult => r !== undefined);
+  // Each Karta target against each stock server that ran: ours/stock, ours/stock-leveldb, cluster/stock…
+  const ratios = shown.flatMap((r) =>
+    isStock(r.target) ? [] : shown.filter((s) => isStock(s.target)).map((s) => [r, s] as const),
+  );
+  const header = ["", ...shown.map((r) => r.target), ...ratios.map(([r, s]) => `${r.target}/${s.target}`)];
   const lines = rows.map(([label, get, digits, ratio]) => [
     label,
     ...shown.map((r) => fmt(get(r), digits)),
-    ...ratios.map((r) => (ratio && stock ? `${fmt((get(r) ?? Number.NaN) / (get(stock) ?? Number.NaN), 2)}×` : "")),
+    ...ratios.map(([r, s]) => (ratio ? `${fmt((get(r) ?? Number.NaN) / (get(s) ?? Number.NaN), 2)}×` : "")),
   ]);
   const widths = header.map((_, i) => Math.max(...[header, ...lines].map((l) => (l[i] ?? "").length)));
   const render = (cells: readonly string[]) =>

@@ -5,8 +5,23 @@
  * inner npm.
  */
 
-/** ours: one Karta instance on SQLite; cluster: two on PostgreSQL + Redis, clients split between them; stock: @y/websocket-server. */
-export type Target = "ours" | "cluster" | "stock";
+/**
+ * ours: one Karta instance on SQLite; cluster: two on PostgreSQL + Redis, clients split between them;
+ * stock: @y/websocket-server in memory; stock-leveldb: the same with its own persistence (YPERSISTENCE, y-leveldb).
+ */
+export type Target = "ours" | "cluster" | "stock" | "stock-leveldb";
+
+const TARGETS: readonly Target[] = ["ours", "cluster", "stock", "stock-leveldb"];
+
+/** Names for several targets at once, run in this order. */
+const TARGET_GROUPS: Readonly<Record<string, readonly Target[]>> = {
+  both: ["ours", "stock"],
+  all: ["ours", "cluster", "stock"],
+  durable: ["ours", "stock", "stock-leveldb"],
+};
+
+/** The stock server (in memory or on LevelDB): no accounts, no documents to create, the template stamped by a client. */
+export const isStock = (target: Target): boolean => target === "stock" || target === "stock-leveldb";
 
 /**
  * edits: ours and stock side by side under people's typing (docs/benchmarks.md);
@@ -88,9 +103,25 @@ const USAGE = `Usage: npm run bench -- [options]   (or: npm run bench -w @karta/
   --steps A,B,…    capacity: connections at each step      (default 500,1000,2000,3000,5000,7500,10000; env BENCH_STEPS)
   --generators K   load generator processes                (default: enough for the load, env BENCH_GENERATORS)
   --drain D        max wait for late deliveries, seconds   (default 10, env BENCH_DRAIN)
-  --target T       ours | stock | both                     (default both; throughput: ours; env BENCH_TARGET)
+  --target T       ours | cluster | stock | stock-leveldb, a comma-separated list of them,
+                   or both (ours,stock), all (ours,cluster,stock), durable (ours,stock,stock-leveldb)
+                                                           (default both; throughput: ours; env BENCH_TARGET)
   --build          rebuild the Karta server first
   --out FILE       JSON result path                        (default under the OS temp dir)`;
+
+/** `--target`: a group's name, or targets separated by commas, each once. */
+function parseTargets(value: string): readonly Target[] {
+  const group = TARGET_GROUPS[value];
+  if (group) return group;
+  const named = value.split(",").map((name) => name.trim());
+  const unknown = named.filter((name) => !TARGETS.includes(name as Target));
+  if (unknown.length > 0 || named.length === 0 || new Set(named).size !== named.length) {
+    throw new Error(
+      `--target: expected ${TARGETS.join(", ")}, a comma-separated list of them, or ${Object.keys(TARGET_GROUPS).join(", ")}; got ${value}`,
+    );
+  }
+  return named as Target[];
+}
 
 /** Parses `--name value`, `--name=value` and bare `--flag` into a map. */
 function parseFlags(argv: readonly string[]): Map<string, string> {
@@ -163,11 +194,8 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
   }
   const docs = mode === "capacity" ? (steps.at(-1) as number) / clients : number("docs", defaults.docs);
   const interval = number("interval", defaults.interval || 1000);
-  const target = read("target") ?? (mode === "throughput" ? "ours" : "both");
-  if (!["ours", "cluster", "stock", "both", "all"].includes(target)) {
-    throw new Error(`--target: expected ours, cluster, stock, both (ours and stock) or all, got ${target}`);
-  }
-  if (mode === "throughput" && target !== "ours" && target !== "cluster") {
+  const targets = parseTargets(read("target") ?? (mode === "throughput" ? "ours" : "both"));
+  if (mode === "throughput" && targets.some(isStock)) {
     throw new Error("--mode throughput measures acknowledged appends: the stock server has none, use --target ours");
   }
   const peak = mode === "capacity" ? (steps.at(-1) as number) : docs * clients;
@@ -182,8 +210,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     interval,
     window: number("window", defaults.window),
     steps,
-    targets:
-      target === "both" ? ["ours", "stock"] : target === "all" ? ["ours", "cluster", "stock"] : [target as Target],
+    targets,
     build: flags.get("build") === "true",
     out: flags.get("out") ?? null,
   };

@@ -14,7 +14,7 @@ import { formatDashboardResult, measureDashboard } from "./dashboard.ts";
 import { printEdits, runEdits } from "./edits.ts";
 import { formatExportResult, measureExport } from "./export.ts";
 import { formatImportResult, measureImport } from "./importXlsx.ts";
-import { type BenchOptions, parseOptions } from "./options.ts";
+import { type BenchOptions, isStock, parseOptions } from "./options.ts";
 import { machineInfo } from "./procfs.ts";
 import { ensureOurServerBuilt, sleep, stopChildren } from "./servers.ts";
 import { runThroughput } from "./throughput.ts";
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     `Karta bench (${options.mode}): ${machine.cpuModel}, ${machine.cpus} CPUs, ${machine.memoryGiB} GiB, ` +
       `${machine.os}, Node ${machine.node}`,
   );
-  if (options.targets.some((t) => t !== "stock")) ensureOurServerBuilt(options.build);
+  if (!options.targets.every(isStock)) ensureOurServerBuilt(options.build);
   const figures =
     options.mode === "capacity"
       ? await runCapacity(options)

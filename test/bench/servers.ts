@@ -3,7 +3,8 @@
  * <script>` directly (so the pid measured is the server, not an npm or tsx
  * wrapper), on a fresh free port. Ours gets a fresh temporary DATA_DIR and
  * DEMO_DATA=0 (its accounts are made by editors.ts); stock keeps documents in
- * memory.
+ * memory, stock-leveldb stores every update in a fresh LevelDB (its own
+ * YPERSISTENCE).
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -15,7 +16,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { randomId } from "@karta/doc";
 import { createTestSchema, testDatabaseUrlFor } from "../../server/src/storage/postgres/testPostgres.ts";
-import type { Target } from "./options.ts";
+import { isStock, type Target } from "./options.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "../..");
@@ -38,7 +39,9 @@ export const describeTarget = (target: Target) =>
     ? "Karta server, SQLite persistence"
     : target === "cluster"
       ? "two Karta instances on PostgreSQL + Redis, each document's clients split between them"
-      : "@y/websocket-server 0.1.1, in memory";
+      : target === "stock-leveldb"
+        ? "@y/websocket-server 0.1.1, every update stored in LevelDB (YPERSISTENCE)"
+        : "@y/websocket-server 0.1.1, in memory";
 
 /** Redis for the cluster target: the machine's own. */
 const BENCH_REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -127,12 +130,15 @@ async function startProcess(target: Target, extraEnv: Record<string, string>): P
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, HOST: "127.0.0.1", PORT: String(port), ...extraEnv };
   // The stock server persists to LevelDB if YPERSISTENCE is set and calls a
-  // webhook if CALLBACK_URL is: neither, so it runs purely in memory.
+  // webhook if CALLBACK_URL is: no webhook; LevelDB only for stock-leveldb, in a directory of its own.
   delete env.YPERSISTENCE;
   delete env.CALLBACK_URL;
   let dataDir: string | null = null;
   let script = stockMain;
-  if (target !== "stock") {
+  if (target === "stock-leveldb") {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), "karta-bench-leveldb-"));
+    env.YPERSISTENCE = dataDir;
+  } else if (!isStock(target)) {
     dataDir = mkdtempSync(path.join(os.tmpdir(), "karta-bench-data-"));
     Object.assign(env, { DATA_DIR: dataDir, DEMO_DATA: "0", LOG_LEVEL: "warn" });
     script = oursMain;
@@ -160,7 +166,7 @@ async function startProcess(target: Target, extraEnv: Record<string, string>): P
     cleanUp: async () => {},
   };
 
-  const healthUrl = target !== "stock" ? `http://127.0.0.1:${port}/api/health` : `http://127.0.0.1:${port}/`;
+  const healthUrl = isStock(target) ? `http://127.0.0.1:${port}/` : `http://127.0.0.1:${port}/api/health`;
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (hasExited(child))
@@ -198,7 +204,7 @@ async function stopProcess(server: RunningServer): Promise<void> {
 
 /** New documents: made by `POST /api/documents` on ours; on stock (any room goes) new room names. */
 export async function createDocuments(server: RunningServer, count: number, session: string | null): Promise<string[]> {
-  if (server.target === "stock") return Array.from({ length: count }, (_, i) => `bench-${i + 1}-${randomId(8)}`);
+  if (isStock(server.target)) return Array.from({ length: count }, (_, i) => `bench-${i + 1}-${randomId(8)}`);
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const response = await fetch(`http://127.0.0.1:${server.port}/api/documents`, {

@@ -5,7 +5,7 @@
  */
 import { Editors } from "./editors.ts";
 import { connectAll, forkGenerators, type Generator } from "./generators.ts";
-import type { Target } from "./options.ts";
+import { isStock, type Target } from "./options.ts";
 import { peakRssMiB, pidsNamed, rssMiB } from "./procfs.ts";
 import type { EditPace } from "./protocol.ts";
 import { adminScript, createDocuments, type RunningServer, startServer, stopServer } from "./servers.ts";
@@ -24,13 +24,13 @@ export class Session {
     const server = await startServer(target);
     try {
       const editors =
-        target !== "stock" && server.dataDir
+        !isStock(target) && server.dataDir
           ? await Editors.bootstrap(server.port, { DATA_DIR: server.dataDir, ...server.adminEnv }, adminScript)
           : null;
       const forked = forkGenerators(generators, {
         urls: [server, ...server.peers].map((instance) => `ws://127.0.0.1:${instance.port}/sync`),
         clientsPerDocument,
-        stampDocuments: target === "stock",
+        stampDocuments: isStock(target),
         pace,
       });
       return new Session(server, editors, forked, clientsPerDocument);
