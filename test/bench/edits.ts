@@ -6,6 +6,7 @@
  * ours/stock (and against stock-leveldb, the stock server storing to LevelDB,
  * when it ran). See docs/benchmarks.md.
  */
+import { cpuPlacement } from "./cpuPlacement.ts";
 import { generatorSaturation, saturationWarning, type WindowStats, windowStats } from "./latencyStats.ts";
 import { type BenchOptions, isStock, type Target } from "./options.ts";
 import { rssMiB } from "./procfs.ts";
@@ -33,7 +34,7 @@ export interface EditsResult extends WindowStats {
 export async function runEdits(target: Target, options: BenchOptions): Promise<EditsResult> {
   console.log(`\n▶ ${target}: ${describeTarget(target)}`);
   const pace = { kind: "interval", intervalMs: options.interval } as const;
-  const session = await Session.open(target, options.generators, options.clients, pace);
+  const session = await Session.open(target, options.generators, options.clients, pace, cpuPlacement(options.pin));
   try {
     const rssAtStart = session.serverRssMiB();
     const setupMs = await session.addDocuments(options.docs);

@@ -5,6 +5,7 @@
 import { type ChildProcess, fork } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { onCpus } from "./cpuPlacement.ts";
 import type {
   ConnectedMessage,
   EditPace,
@@ -45,11 +46,15 @@ export class Generator {
     process.on("close", (code) => this.fail(new Error(`load generator ${index} exited with ${code}`)));
   }
 
-  static fork(index: number, setup: GeneratorSetup): Generator {
+  /** `cpus`: where it runs (`taskset -c`), or anywhere. */
+  static fork(index: number, setup: GeneratorSetup, cpus?: string): Generator {
     const config: LoadgenConfig = { ...setup, generator: index, connectConcurrency: 50, setupTimeoutMs: 120_000 };
+    // fork runs `execPath ...execArgv script`: taskset in front of node when placed.
+    const [execPath, execArgv] = onCpus(cpus, process.execPath, ["--import", import.meta.resolve("tsx")]);
     const child = fork(loadgenScript, [], {
       cwd: path.resolve(here, ".."),
-      execArgv: ["--import", import.meta.resolve("tsx")],
+      execPath,
+      execArgv,
       serialization: "advanced",
       env: { ...process.env, BENCH_LOADGEN_CONFIG: JSON.stringify(config) },
       stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -98,9 +103,9 @@ export class Generator {
   }
 }
 
-/** Forks `count` generators. */
-export const forkGenerators = (count: number, setup: GeneratorSetup): Generator[] =>
-  Array.from({ length: count }, (_, i) => Generator.fork(i, setup));
+/** Forks `count` generators, on `cpus` if given. */
+export const forkGenerators = (count: number, setup: GeneratorSetup, cpus?: string): Generator[] =>
+  Array.from({ length: count }, (_, i) => Generator.fork(i, setup, cpus));
 
 /**
  * Connects documents, split round-robin over the generators (`tokens[i]`: the

@@ -54,6 +54,8 @@ export interface BenchOptions {
   readonly targets: readonly Target[];
   /** Rebuild our server even if server/dist/main.js exists. */
   readonly build: boolean;
+  /** The server alone on CPU 0, the load generators on the others (cpuPlacement.ts). */
+  readonly pin: boolean;
   /** Where to write the JSON result; default a file under the OS temp dir. */
   readonly out: string | null;
 }
@@ -87,7 +89,7 @@ const MESSAGES_PER_GENERATOR = 6_000;
 /** y-protocols renews each client's presence every 15 s, and the server sends it to every client of the document. */
 const PRESENCE_RENEW_SECONDS = 15;
 
-const FLAGS = new Set<string>([...NUMERIC, "mode", "steps", "target", "build", "out", "help"]);
+const FLAGS = new Set<string>([...NUMERIC, "mode", "steps", "target", "build", "pin", "out", "help"]);
 
 const USAGE = `Usage: npm run bench -- [options]   (or: npm run bench -w @karta/test -- [options])
        npm run bench:capacity -- [options]   (= --mode capacity)
@@ -107,6 +109,7 @@ const USAGE = `Usage: npm run bench -- [options]   (or: npm run bench -w @karta/
                    or both (ours,stock), all (ours,cluster,stock), durable (ours,stock,stock-leveldb)
                                                            (default both; throughput: ours; env BENCH_TARGET)
   --build          rebuild the Karta server first
+  --pin            the server alone on CPU 0, the load generators on the other CPUs (taskset; env BENCH_PIN=1)
   --out FILE       JSON result path                        (default under the OS temp dir)`;
 
 /** `--target`: a group's name, or targets separated by commas, each once. */
@@ -133,7 +136,7 @@ function parseFlags(argv: readonly string[]): Map<string, string> {
     const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
     if (!FLAGS.has(name)) throw new Error(`unknown option --${name}\n\n${USAGE}`);
     if (eq >= 0) flags.set(name, arg.slice(eq + 1));
-    else if (name === "build" || name === "help") flags.set(name, "true");
+    else if (name === "build" || name === "pin" || name === "help") flags.set(name, "true");
     else {
       const value = argv[i + 1];
       if (value === undefined || value.startsWith("--")) throw new Error(`--${name} needs a value\n\n${USAGE}`);
@@ -212,6 +215,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     steps,
     targets,
     build: flags.get("build") === "true",
+    pin: flags.get("pin") === "true" || env.BENCH_PIN === "1",
     out: flags.get("out") ?? null,
   };
   const minClients = mode === "throughput" ? 1 : 2;

@@ -16,6 +16,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { randomId } from "@karta/doc";
 import { createTestSchema, testDatabaseUrlFor } from "../../server/src/storage/postgres/testPostgres.ts";
+import { onCpus } from "./cpuPlacement.ts";
 import { isStock, type Target } from "./options.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -111,14 +112,15 @@ export function ensureOurServerBuilt(force: boolean): void {
   }
 }
 
-export async function startServer(target: Target): Promise<RunningServer> {
-  if (target !== "cluster") return startProcess(target, {});
+/** `cpus`: where its processes run (`taskset -c`, see cpuPlacement.ts), or anywhere. */
+export async function startServer(target: Target, cpus?: string): Promise<RunningServer> {
+  if (target !== "cluster") return startProcess(target, {}, cpus);
   // A schema of its own in the machine's PostgreSQL (KARTA_TEST_DATABASE_URL), dropped after the run.
   const schema = await createTestSchema();
   const env = { DATABASE_URL: testDatabaseUrlFor(schema.schema), REDIS_URL: BENCH_REDIS_URL };
   try {
-    const first = await startProcess("cluster", env);
-    const second = await startProcess("cluster", env);
+    const first = await startProcess("cluster", env, cpus);
+    const second = await startProcess("cluster", env, cpus);
     return { ...first, peers: [second], cleanUp: () => schema.drop() };
   } catch (error) {
     await schema.drop();
@@ -126,7 +128,7 @@ export async function startServer(target: Target): Promise<RunningServer> {
   }
 }
 
-async function startProcess(target: Target, extraEnv: Record<string, string>): Promise<RunningServer> {
+async function startProcess(target: Target, extraEnv: Record<string, string>, cpus?: string): Promise<RunningServer> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, HOST: "127.0.0.1", PORT: String(port), ...extraEnv };
   // The stock server persists to LevelDB if YPERSISTENCE is set and calls a
@@ -145,7 +147,8 @@ async function startProcess(target: Target, extraEnv: Record<string, string>): P
   }
   // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under load.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, script], {
+  const [command, args] = onCpus(cpus, process.execPath, [...nodeArgs, script]);
+  const child = spawn(command, args, {
     cwd: repoRoot,
     env,
     stdio: ["ignore", "pipe", "pipe"],

@@ -3,6 +3,7 @@
  * generator processes, and the documents connected so far. Every mode opens
  * one per target and adds documents to it (the capacity mode at each step).
  */
+import type { CpuPlacement } from "./cpuPlacement.ts";
 import { Editors } from "./editors.ts";
 import { connectAll, forkGenerators, type Generator } from "./generators.ts";
 import { isStock, type Target } from "./options.ts";
@@ -20,19 +21,29 @@ export class Session {
     private readonly clientsPerDocument: number,
   ) {}
 
-  static async open(target: Target, generators: number, clientsPerDocument: number, pace: EditPace): Promise<Session> {
-    const server = await startServer(target);
+  static async open(
+    target: Target,
+    generators: number,
+    clientsPerDocument: number,
+    pace: EditPace,
+    placement: CpuPlacement | null,
+  ): Promise<Session> {
+    const server = await startServer(target, placement?.server);
     try {
       const editors =
         !isStock(target) && server.dataDir
           ? await Editors.bootstrap(server.port, { DATA_DIR: server.dataDir, ...server.adminEnv }, adminScript)
           : null;
-      const forked = forkGenerators(generators, {
-        urls: [server, ...server.peers].map((instance) => `ws://127.0.0.1:${instance.port}/sync`),
-        clientsPerDocument,
-        stampDocuments: isStock(target),
-        pace,
-      });
+      const forked = forkGenerators(
+        generators,
+        {
+          urls: [server, ...server.peers].map((instance) => `ws://127.0.0.1:${instance.port}/sync`),
+          clientsPerDocument,
+          stampDocuments: isStock(target),
+          pace,
+        },
+        placement?.generators,
+      );
       return new Session(server, editors, forked, clientsPerDocument);
     } catch (error) {
       await stopServer(server);
