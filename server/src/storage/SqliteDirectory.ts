@@ -1,4 +1,4 @@
-import type { AuditAction, OrganisationKind, Role, SchoolStatus, SchoolType } from "@karta/schema";
+import type { SchoolStatus, SchoolType } from "@karta/schema";
 import type Database from "better-sqlite3";
 import type {
   AccountRecord,
@@ -12,46 +12,21 @@ import type {
   RegistryPersonRecord,
   TokenRecord,
 } from "./DirectoryStore.ts";
-
-interface OrganisationRow {
-  id: string;
-  parent_id: string | null;
-  kind: OrganisationKind;
-  name: string;
-  school_type: SchoolType | null;
-}
-
-interface AccountRow {
-  id: string;
-  login: string;
-  full_name: string;
-  position: string;
-  org_id: string;
-  password_hash: string | null;
-}
-
-const toAccount = (r: AccountRow): AccountRecord => ({
-  id: r.id,
-  login: r.login,
-  fullName: r.full_name,
-  position: r.position,
-  organisationId: r.org_id,
-  passwordHash: r.password_hash,
-});
-
-interface RegistryPersonRow {
-  id: string;
-  full_name: string;
-  position: string;
-  org_id: string;
-}
-
-const toRegistryPerson = (r: RegistryPersonRow): RegistryPersonRecord => ({
-  id: r.id,
-  fullName: r.full_name,
-  position: r.position,
-  organisationId: r.org_id,
-});
+import {
+  type AccountRow,
+  type AssignmentRow,
+  type AuditRow,
+  type GrantRow,
+  type OrganisationRow,
+  type RegistryPersonRow,
+  type TokenRow,
+  toAccount,
+  toAudit,
+  toGrant,
+  toOrganisation,
+  toRegistryPerson,
+  toToken,
+} from "./directoryRows.ts";
 
 /** Accounts, organisations, roles, credentials and the audit log in the embedded SQLite database. */
 export class SqliteDirectory implements DirectoryStore {
@@ -68,7 +43,7 @@ export class SqliteDirectory implements DirectoryStore {
       record[String(s.year)] = s.status;
       byOrg.set(s.org_id, record);
     }
-    return rows.map((r) => this.toOrganisation(r, byOrg.get(r.id) ?? {}));
+    return rows.map((r) => toOrganisation(r, byOrg.get(r.id) ?? {}));
   }
 
   async getOrganisation(id: string): Promise<OrganisationRecord | null> {
@@ -79,7 +54,7 @@ export class SqliteDirectory implements DirectoryStore {
         "SELECT year, status FROM school_statuses WHERE org_id = ?",
       )
       .all(id);
-    return this.toOrganisation(row, Object.fromEntries(statuses.map((s) => [String(s.year), s.status])));
+    return toOrganisation(row, Object.fromEntries(statuses.map((s) => [String(s.year), s.status])));
   }
 
   async createOrganisation(record: Omit<OrganisationRecord, "statuses">): Promise<void> {
@@ -176,7 +151,7 @@ export class SqliteDirectory implements DirectoryStore {
       accountId === undefined
         ? this.db.prepare<[], GrantRow>("SELECT * FROM role_grants").all()
         : this.db.prepare<[string], GrantRow>("SELECT * FROM role_grants WHERE account_id = ?").all(accountId);
-    return rows.map((r) => ({ id: r.id, accountId: r.account_id, role: r.role, organisationId: r.org_id }));
+    return rows.map(toGrant);
   }
 
   async addGrant(g: GrantRecord): Promise<void> {
@@ -221,11 +196,11 @@ export class SqliteDirectory implements DirectoryStore {
 
   async listTokens(accountId: string): Promise<TokenRecord[]> {
     return this.db
-      .prepare<[string], { id: string; account_id: string; name: string; created_at: string }>(
+      .prepare<[string], TokenRow>(
         "SELECT id, account_id, name, created_at FROM api_tokens WHERE account_id = ? ORDER BY created_at",
       )
       .all(accountId)
-      .map((r) => ({ id: r.id, accountId: r.account_id, name: r.name, createdAt: r.created_at }));
+      .map(toToken);
   }
 
   async findCredential(tokenHash: string): Promise<CredentialRecord | null> {
@@ -361,17 +336,7 @@ export class SqliteDirectory implements DirectoryStore {
          ORDER BY id DESC LIMIT ?`,
       )
       .all(...scopeOrganisationIds, includeUnscoped ? 1 : 0, page.before ?? Number.MAX_SAFE_INTEGER, page.limit)
-      .map((r) => ({
-        id: r.id,
-        at: r.ts,
-        action: r.action,
-        actorId: r.actor_id,
-        scopeOrganisationId: r.scope_org_id,
-        subject: r.subject,
-        details: r.details,
-        count: r.count,
-        lastAt: r.last_ts,
-      }));
+      .map(toAudit);
   }
 
   async countAccounts(): Promise<number> {
@@ -386,32 +351,4 @@ export class SqliteDirectory implements DirectoryStore {
       )
       .run(now, accountId);
   }
-
-  private toOrganisation(r: OrganisationRow, statuses: Record<string, SchoolStatus>): OrganisationRecord {
-    return { id: r.id, parentId: r.parent_id, kind: r.kind, name: r.name, schoolType: r.school_type, statuses };
-  }
-}
-
-interface GrantRow {
-  id: string;
-  account_id: string;
-  role: Role;
-  org_id: string;
-}
-
-interface AssignmentRow {
-  account_id: string;
-  school_id: string;
-}
-
-interface AuditRow {
-  id: number;
-  ts: string;
-  action: AuditAction;
-  actor_id: string | null;
-  scope_org_id: string | null;
-  subject: string;
-  details: string;
-  count: number;
-  last_ts: string;
 }

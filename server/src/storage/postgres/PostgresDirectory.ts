@@ -1,4 +1,4 @@
-import type { AuditAction, OrganisationKind, Role, SchoolStatus, SchoolType } from "@karta/schema";
+import type { SchoolStatus, SchoolType } from "@karta/schema";
 import type pg from "pg";
 import type {
   AccountRecord,
@@ -12,80 +12,22 @@ import type {
   RegistryPersonRecord,
   TokenRecord,
 } from "../DirectoryStore.ts";
+import {
+  type AccountRow,
+  type AssignmentRow,
+  type AuditRow,
+  type GrantRow,
+  type OrganisationRow,
+  type RegistryPersonRow,
+  type TokenRow,
+  toAccount,
+  toAudit,
+  toGrant,
+  toOrganisation,
+  toRegistryPerson,
+  toToken,
+} from "../directoryRows.ts";
 import { changes, type Queryable, row, rows, transaction } from "./pgQuery.ts";
-
-interface OrganisationRow {
-  id: string;
-  parent_id: string | null;
-  kind: OrganisationKind;
-  name: string;
-  school_type: SchoolType | null;
-}
-
-interface AccountRow {
-  id: string;
-  login: string;
-  full_name: string;
-  position: string;
-  org_id: string;
-  password_hash: string | null;
-}
-
-const toAccount = (r: AccountRow): AccountRecord => ({
-  id: r.id,
-  login: r.login,
-  fullName: r.full_name,
-  position: r.position,
-  organisationId: r.org_id,
-  passwordHash: r.password_hash,
-});
-
-interface RegistryPersonRow {
-  id: string;
-  full_name: string;
-  position: string;
-  org_id: string;
-}
-
-const toRegistryPerson = (r: RegistryPersonRow): RegistryPersonRecord => ({
-  id: r.id,
-  fullName: r.full_name,
-  position: r.position,
-  organisationId: r.org_id,
-});
-
-const toOrganisation = (r: OrganisationRow, statuses: Record<string, SchoolStatus>): OrganisationRecord => ({
-  id: r.id,
-  parentId: r.parent_id,
-  kind: r.kind,
-  name: r.name,
-  schoolType: r.school_type,
-  statuses,
-});
-
-interface GrantRow {
-  id: string;
-  account_id: string;
-  role: Role;
-  org_id: string;
-}
-
-interface AssignmentRow {
-  account_id: string;
-  school_id: string;
-}
-
-interface AuditRow {
-  id: number;
-  ts: string;
-  action: AuditAction;
-  actor_id: string | null;
-  scope_org_id: string | null;
-  subject: string;
-  details: string;
-  count: number;
-  last_ts: string;
-}
 
 /** Accounts, organisations, roles, credentials and the audit log in PostgreSQL (same semantics as SqliteDirectory). */
 export class PostgresDirectory implements DirectoryStore {
@@ -207,7 +149,7 @@ export class PostgresDirectory implements DirectoryStore {
       accountId === undefined
         ? await rows<GrantRow>(this.pool, "SELECT * FROM role_grants")
         : await rows<GrantRow>(this.pool, "SELECT * FROM role_grants WHERE account_id = $1", [accountId]);
-    return list.map((r) => ({ id: r.id, accountId: r.account_id, role: r.role, organisationId: r.org_id }));
+    return list.map(toGrant);
   }
 
   async addGrant(g: GrantRecord): Promise<void> {
@@ -255,12 +197,12 @@ export class PostgresDirectory implements DirectoryStore {
   }
 
   async listTokens(accountId: string): Promise<TokenRecord[]> {
-    const list = await rows<{ id: string; account_id: string; name: string; created_at: string }>(
+    const list = await rows<TokenRow>(
       this.pool,
       "SELECT id, account_id, name, created_at FROM api_tokens WHERE account_id = $1 ORDER BY created_at",
       [accountId],
     );
-    return list.map((r) => ({ id: r.id, accountId: r.account_id, name: r.name, createdAt: r.created_at }));
+    return list.map(toToken);
   }
 
   async findCredential(tokenHash: string): Promise<CredentialRecord | null> {
@@ -415,17 +357,7 @@ export class PostgresDirectory implements DirectoryStore {
        ORDER BY id DESC LIMIT $4`,
       [[...scopeOrganisationIds], includeUnscoped, page.before ?? Number.MAX_SAFE_INTEGER, page.limit],
     );
-    return list.map((r) => ({
-      id: r.id,
-      at: r.ts,
-      action: r.action,
-      actorId: r.actor_id,
-      scopeOrganisationId: r.scope_org_id,
-      subject: r.subject,
-      details: r.details,
-      count: r.count,
-      lastAt: r.last_ts,
-    }));
+    return list.map(toAudit);
   }
 
   async countAccounts(): Promise<number> {
