@@ -1,46 +1,7 @@
 import type { EvidenceVerdict } from "@karta/schema";
 import type Database from "better-sqlite3";
 import type { EvidenceRecord, EvidenceReview, EvidenceStore, NewEvidence } from "./EvidenceStore.ts";
-
-interface EvidenceRow {
-  id: string;
-  doc_id: string;
-  table_id: string;
-  row_id: string;
-  kind: "file" | "link";
-  name: string;
-  url: string | null;
-  sha256: string | null;
-  size: number | null;
-  media_type: string | null;
-  uploaded_by: string;
-  uploaded_at: string;
-  verdict: EvidenceVerdict | null;
-  reason: string;
-  reviewed_by: string | null;
-  reviewed_at: string | null;
-  removed: number;
-}
-
-const toRecord = (r: EvidenceRow): EvidenceRecord => ({
-  id: r.id,
-  docId: r.doc_id,
-  table: r.table_id,
-  rowId: r.row_id,
-  kind: r.kind,
-  name: r.name,
-  url: r.url,
-  sha256: r.sha256,
-  size: r.size,
-  mediaType: r.media_type,
-  uploadedBy: r.uploaded_by,
-  uploadedAt: r.uploaded_at,
-  verdict: r.verdict,
-  reason: r.reason,
-  reviewedBy: r.reviewed_by,
-  reviewedAt: r.reviewed_at,
-  removed: r.removed !== 0,
-});
+import { type EvidenceRow, toEvidenceRecord } from "./evidenceRows.ts";
 
 /** Evidence metadata in the embedded SQLite database (the table `evidence`, see sqliteMigrations.ts). */
 export class SqliteEvidence implements EvidenceStore {
@@ -72,11 +33,11 @@ export class SqliteEvidence implements EvidenceStore {
 
   async get(docId: string, id: string): Promise<EvidenceRecord | null> {
     const row = this.statements.get.get(docId, id);
-    return row ? toRecord(row) : null;
+    return row ? toEvidenceRecord(row) : null;
   }
 
   async list(docId: string): Promise<EvidenceRecord[]> {
-    return this.statements.list.all(docId).map(toRecord);
+    return this.statements.list.all(docId).map(toEvidenceRecord);
   }
 
   async review(docId: string, id: string, review: EvidenceReview): Promise<boolean> {

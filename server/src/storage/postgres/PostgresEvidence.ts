@@ -1,47 +1,7 @@
-import type { EvidenceVerdict } from "@karta/schema";
 import type pg from "pg";
 import type { EvidenceRecord, EvidenceReview, EvidenceStore, NewEvidence } from "../EvidenceStore.ts";
+import { type EvidenceRow, toEvidenceRecord } from "../evidenceRows.ts";
 import { changes, row, rows } from "./pgQuery.ts";
-
-interface EvidenceRow {
-  id: string;
-  doc_id: string;
-  table_id: string;
-  row_id: string;
-  kind: "file" | "link";
-  name: string;
-  url: string | null;
-  sha256: string | null;
-  size: number | null;
-  media_type: string | null;
-  uploaded_by: string;
-  uploaded_at: string;
-  verdict: EvidenceVerdict | null;
-  reason: string;
-  reviewed_by: string | null;
-  reviewed_at: string | null;
-  removed: boolean;
-}
-
-const toRecord = (r: EvidenceRow): EvidenceRecord => ({
-  id: r.id,
-  docId: r.doc_id,
-  table: r.table_id,
-  rowId: r.row_id,
-  kind: r.kind,
-  name: r.name,
-  url: r.url,
-  sha256: r.sha256,
-  size: r.size,
-  mediaType: r.media_type,
-  uploadedBy: r.uploaded_by,
-  uploadedAt: r.uploaded_at,
-  verdict: r.verdict,
-  reason: r.reason,
-  reviewedBy: r.reviewed_by,
-  reviewedAt: r.reviewed_at,
-  removed: r.removed,
-});
 
 /** Evidence metadata in PostgreSQL (the table `evidence`, see postgresMigrations.ts); the bytes stay on disk. */
 export class PostgresEvidence implements EvidenceStore {
@@ -73,7 +33,7 @@ export class PostgresEvidence implements EvidenceStore {
       docId,
       id,
     ]);
-    return found ? toRecord(found) : null;
+    return found ? toEvidenceRecord(found) : null;
   }
 
   async list(docId: string): Promise<EvidenceRecord[]> {
@@ -82,7 +42,7 @@ export class PostgresEvidence implements EvidenceStore {
       "SELECT * FROM evidence WHERE doc_id = $1 AND NOT removed ORDER BY uploaded_at, added",
       [docId],
     );
-    return list.map(toRecord);
+    return list.map(toEvidenceRecord);
   }
 
   async review(docId: string, id: string, review: EvidenceReview): Promise<boolean> {
