@@ -13,9 +13,11 @@ import type {
   VersionInfo,
 } from "./DocumentStore.ts";
 import {
+  type CellEditRow,
   type ConflictRow,
   type DocumentRow,
   type TransitionRow,
+  toCellEdit,
   toConflict,
   toRecord,
   toTransition,
@@ -136,10 +138,7 @@ export class SqliteStore implements DocumentStore {
         `INSERT INTO cell_edits (doc_id, table_id, row_id, column_id, value, account_id, at)
          VALUES (@docId, @table, @rowId, @columnId, @value, @accountId, @at)`,
       ),
-      cellHistory: this.db.prepare<
-        [string, string, string, string],
-        { value: string; account_id: string | null; at: string }
-      >(
+      cellHistory: this.db.prepare<[string, string, string, string], CellEditRow>(
         `SELECT value, account_id, at FROM cell_edits
          WHERE doc_id = ? AND table_id = ? AND row_id = ? AND column_id = ? ORDER BY id DESC`,
       ),
@@ -330,15 +329,9 @@ export class SqliteStore implements DocumentStore {
   }
 
   async cellHistory(docId: string, table: string, rowId: string, columnId: string): Promise<CellEditEntry[]> {
-    return this.statements.cellHistory.all(docId, table, rowId, columnId).map((r) => ({
-      docId,
-      table,
-      rowId,
-      columnId,
-      value: JSON.parse(r.value),
-      accountId: r.account_id,
-      at: r.at,
-    }));
+    return this.statements.cellHistory
+      .all(docId, table, rowId, columnId)
+      .map(toCellEdit({ docId, table, rowId, columnId }));
   }
 
   async openConflicts(docId: string): Promise<CellConflictEntry[]> {

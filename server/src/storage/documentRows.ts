@@ -1,5 +1,12 @@
 import type { DocumentStatus, TransitionAction } from "@karta/schema";
-import type { CellConflictEntry, DocumentRecord, TransitionEntry, VersionInfo, VersionKind } from "./DocumentStore.ts";
+import type {
+  CellConflictEntry,
+  CellEditEntry,
+  DocumentRecord,
+  TransitionEntry,
+  VersionInfo,
+  VersionKind,
+} from "./DocumentStore.ts";
 
 /**
  * The rows of the document tables as both SQL stores read them (SQLite and
@@ -71,6 +78,18 @@ export const toConflict = (r: ConflictRow): CellConflictEntry => ({
   resolvedBy: r.resolved_by,
   resolvedAt: r.resolved_at,
 });
+
+/** A cell's edit as its history lists it: the value (stored as JSON), who and when. */
+export interface CellEditRow {
+  value: string;
+  account_id: string | null;
+  at: string;
+}
+
+/** The edits of one cell (the query's parameters), each a CellEditEntry. */
+export const toCellEdit =
+  (cell: Pick<CellEditEntry, "docId" | "table" | "rowId" | "columnId">) =>
+  (r: CellEditRow): CellEditEntry => ({ ...cell, value: JSON.parse(r.value), accountId: r.account_id, at: r.at });
 
 export const orderOf = (number: string | null, date: string | null) =>
   number !== null && date !== null ? { number, date } : null;

@@ -12,9 +12,11 @@ import type {
   VersionInfo,
 } from "../DocumentStore.ts";
 import {
+  type CellEditRow,
   type ConflictRow,
   type DocumentRow,
   type TransitionRow,
+  toCellEdit,
   toConflict,
   toRecord,
   toTransition,
@@ -408,21 +410,13 @@ export class PostgresDocumentStore implements DocumentStore {
   }
 
   async cellHistory(docId: string, table: string, rowId: string, columnId: string): Promise<CellEditEntry[]> {
-    const list = await rows<{ value: string; account_id: string | null; at: string }>(
+    const list = await rows<CellEditRow>(
       this.pool,
       `SELECT value, account_id, at FROM cell_edits
        WHERE doc_id = $1 AND table_id = $2 AND row_id = $3 AND column_id = $4 ORDER BY id DESC`,
       [docId, table, rowId, columnId],
     );
-    return list.map((r) => ({
-      docId,
-      table,
-      rowId,
-      columnId,
-      value: JSON.parse(r.value),
-      accountId: r.account_id,
-      at: r.at,
-    }));
+    return list.map(toCellEdit({ docId, table, rowId, columnId }));
   }
 
   async openConflicts(docId: string): Promise<CellConflictEntry[]> {
