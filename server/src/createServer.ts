@@ -26,6 +26,7 @@ import type { DirectoryStore } from "./storage/DirectoryStore.ts";
 import type { DocumentStore } from "./storage/DocumentStore.ts";
 import type { EvidenceStore } from "./storage/EvidenceStore.ts";
 import { Connection, closeWithGrace } from "./sync/Connection.ts";
+import { Heartbeat } from "./sync/Heartbeat.ts";
 import { handleSyncSocket } from "./sync/handleSyncSocket.ts";
 import { LiveConnections } from "./sync/LiveConnections.ts";
 import { RoomRegistry } from "./sync/RoomRegistry.ts";
@@ -146,8 +147,8 @@ export async function startServer(
 
   const authorizer = new UpgradeAuthorizer(access, audit, live);
 
-  // Sockets of laptops that went to sleep never send a close: ping them out.
-  const alive = new WeakSet<object>();
+  // Sockets of laptops that went to sleep never send a close: ping them out. Expired sessions close too.
+  const heartbeat = new Heartbeat(config.PING_INTERVAL_MS, () => live.closeExpired());
   httpServer.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on("error", () => socket.destroy());
     const url = parseRequestTarget(req.url);
@@ -176,25 +177,12 @@ export async function startServer(
           }
           const { grant } = final;
           // With noServer, ws never emits "connection": liveness starts here.
-          alive.add(ws);
-          ws.on("pong", () => alive.add(ws));
+          heartbeat.add(ws);
           const wantsSaved = url.searchParams.get(SAVED_QUERY_PARAMETER) === "1";
           void handleSyncSocket(new Connection(ws, room, grant, wantsSaved), { rooms, live });
         });
       });
   });
-
-  const pinger = setInterval(() => {
-    for (const ws of wss.clients) {
-      if (!alive.has(ws)) ws.terminate();
-      else {
-        alive.delete(ws);
-        ws.ping();
-      }
-    }
-    live.closeExpired();
-  }, config.PING_INTERVAL_MS);
-  pinger.unref();
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -206,7 +194,7 @@ export async function startServer(
     port,
     services,
     async close() {
-      clearInterval(pinger);
+      heartbeat.stop();
       httpServer.close();
       // Open events streams would keep their connections (and httpServer.close) waiting forever.
       eventsSoon.close();
