@@ -1,7 +1,8 @@
 import "./noEval.ts";
+// First in the bundle: the palette, resets and shared controls, which the features' stylesheets build on.
+import "./styles/app.css";
 import { openEarlySocket } from "./document/earlySocket.ts";
 import { startFirstScreen } from "./firstScreen/firstScreen.ts";
-import "./styles/app.css";
 import "./firstScreen/firstScreen.css";
 
 /**

@@ -26,6 +26,7 @@ import {
   withOrganisation,
 } from "./schoolRegistry.ts";
 import { DocumentLinks, useYearlyDocuments, YearlyDocumentsBar, YearlyDocumentsResult } from "./YearlyDocuments.tsx";
+import "../documentList/documentList.css";
 import "./admin.css";
 
 /** «Школы»: the registry of the coordinator's schools, their type and their status in each year. */

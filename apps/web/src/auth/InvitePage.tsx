@@ -10,6 +10,8 @@ import { signedIn } from "../session/sessionStore.ts";
 import { Field } from "../ui/Field.tsx";
 import { Logo } from "../ui/Logo.tsx";
 import { passwordProblem } from "./passwordRules.ts";
+import "../ui/ui.css";
+import "./auth.css";
 
 type LinkState =
   | { readonly status: "loading" }

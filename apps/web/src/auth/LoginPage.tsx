@@ -4,6 +4,8 @@ import { signIn, useSession } from "../session/sessionStore.ts";
 import { Field } from "../ui/Field.tsx";
 import { Logo } from "../ui/Logo.tsx";
 import { loginErrorMessage } from "./loginError.ts";
+import "../ui/ui.css";
+import "./auth.css";
 
 /**
  * «Вход»: login and password. Where to go afterwards is the guard's business

@@ -3,6 +3,7 @@ import { messages } from "../messages.ts";
 import { Link } from "../router/Link.tsx";
 import { Logo } from "../ui/Logo.tsx";
 import { UserBadge } from "../ui/UserBadge.tsx";
+import "../ui/ui.css";
 
 export interface DocumentHeaderProps {
   readonly title: string;

@@ -33,6 +33,7 @@ import { useDocumentEvents } from "./useDocumentEvents.ts";
 import { VersionsPanel, VersionsToggle } from "./VersionsPanel.tsx";
 import { WorkflowActions, WorkflowStatus } from "./WorkflowControls.tsx";
 import { lastReturn } from "./workflow.ts";
+import "./document.css";
 
 /**
  * A document opened to work on together: header, then its sections and tables.

@@ -1,6 +1,7 @@
 import { messages } from "../messages.ts";
 import { Link } from "../router/Link.tsx";
 import { AppHeader } from "../ui/AppHeader.tsx";
+import "./document.css";
 
 /** A page that only says something and offers the way back to the list. */
 export function PageMessage({ text }: { readonly text: string }) {

@@ -12,6 +12,8 @@ import { DocumentList } from "./DocumentList.tsx";
 import { type DocumentFilter, filterDocuments, NO_FILTER, yearsOf } from "./documentFilter.ts";
 import { useDocumentList } from "./useDocumentList.ts";
 import "../document/workflow.css";
+import "../ui/ui.css";
+import "./documentList.css";
 
 /** The start page: the documents this user may read, by organisation, and a form to create one where they may. */
 export function DocumentsPage() {

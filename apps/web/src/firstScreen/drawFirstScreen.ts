@@ -1,6 +1,9 @@
 import type { FirstRowsColumn, FirstRowsResponse, FirstRowsTable } from "@karta/schema";
 import { DEFAULT_COLUMN_WIDTH, NUMBER_COLUMN_WIDTH } from "../grid/columnWidths.ts";
 import { messages } from "../messages.ts";
+// The page's header and the grid's pills and checkboxes, as the page draws them: their stylesheets come with the entry.
+import "../document/document.css";
+import "../grid/grid.css";
 
 /** The two pieces of a first screen: the page's header, and the parts under it (which the page adopts). */
 export interface FirstScreenElements {

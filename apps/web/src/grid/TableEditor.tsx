@@ -19,6 +19,7 @@ import { SelectionStore } from "./selection/selectionStore.ts";
 import { TableGrid } from "./TableGrid.tsx";
 import { Toolbar } from "./Toolbar.tsx";
 import { useTableInsights } from "./useTableInsights.ts";
+import "./grid.css";
 
 export interface TableEditorProps {
   readonly document: KartaDocument;

@@ -3,6 +3,7 @@ import { messages } from "../messages.ts";
 import { Avatar } from "./Avatar.tsx";
 import type { UserIdentity } from "./identity.ts";
 import type { PresenceStore } from "./presenceStore.ts";
+import "./presence.css";
 
 export interface PresenceAvatarsProps {
   readonly presence: PresenceStore;

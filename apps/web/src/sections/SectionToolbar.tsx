@@ -6,6 +6,7 @@ import { Icon } from "../ui/icons.tsx";
 import { linkFromInput } from "./linkInput.ts";
 import { FigureMenu, type FigureTarget } from "./liveFigure/FigureMenu.tsx";
 import { SECTION_HEADING_LEVELS } from "./sectionExtensions.ts";
+import "../grid/grid.css";
 
 const [HEADING, SUBHEADING] = SECTION_HEADING_LEVELS;
 

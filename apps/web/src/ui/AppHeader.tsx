@@ -6,6 +6,7 @@ import { PATHS, type PageName } from "../router/routes.ts";
 import { useSession } from "../session/sessionStore.ts";
 import { Logo } from "./Logo.tsx";
 import { UserBadge } from "./UserBadge.tsx";
+import "./ui.css";
 
 const COORDINATOR_LINKS = [
   { page: "schools", to: PATHS.schools, label: messages.nav.schools },

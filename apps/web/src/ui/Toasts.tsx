@@ -1,5 +1,6 @@
 import { messages } from "../messages.ts";
 import { dismissToast, useToasts } from "./toasts.ts";
+import "./ui.css";
 
 /** The stack of toasts; announced politely to screen readers. */
 export function Toasts() {

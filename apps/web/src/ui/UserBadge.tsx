@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { messages } from "../messages.ts";
 import { signOut, useSession } from "../session/sessionStore.ts";
+import "./ui.css";
 
 /** Who is signed in (ФИО and должность) and «Выйти». */
 export function UserBadge({ compact = false }: { readonly compact?: boolean }) {
