@@ -20,6 +20,7 @@ import { ConflictsBanner, conflictMarksOf } from "./ConflictsBanner.tsx";
 import { closeOutcome } from "./closeOutcome.ts";
 import { DocumentHeader } from "./DocumentHeader.tsx";
 import { DocumentParts } from "./DocumentParts.tsx";
+import { headerDetails } from "./headerDetails.ts";
 import { PageMessage } from "./PageMessage.tsx";
 import { printFactsOf } from "./printFacts.ts";
 import { type PageAccess, readOnlyReason } from "./readOnlyReason.ts";
@@ -113,12 +114,12 @@ export function DocumentPage({ docId }: { readonly docId: string }) {
       ? null
       : readOnlyReason(access, user, summary);
   const returned = summary ? lastReturn(summary) : null;
-  const details = [
-    summary?.organisation,
-    // «Дорожная карта … на 2022 год» already says which template it is.
-    template && !title.startsWith(template.title) ? template.title : undefined,
-    summary ? messages.documents.year(summary.year) : undefined,
-  ].filter((d): d is string => Boolean(d));
+  const details = headerDetails({
+    title,
+    organisation: summary?.organisation,
+    templateTitle: template?.title,
+    year: summary?.year,
+  });
 
   return (
     <CommentsPageContext.Provider value={comments}>

@@ -1,4 +1,5 @@
 import type { FirstRowsColumn, FirstRowsResponse, FirstRowsTable } from "@karta/schema";
+import { headerDetails } from "../document/headerDetails.ts";
 import { DEFAULT_COLUMN_WIDTH, NUMBER_COLUMN_WIDTH } from "../grid/columnWidths.ts";
 import { messages } from "../messages.ts";
 // The page's header and the grid's pills and checkboxes, as the page draws them: their stylesheets come with the entry.
@@ -26,11 +27,7 @@ export function drawFirstScreen(screen: FirstRowsResponse & { table: FirstRowsTa
   const heading = element("div", "k-doc-heading");
   heading.append(element("h1", "k-doc-title", screen.title));
   const meta = element("div", "k-doc-meta");
-  // As the page's header (DocumentPage): the template is left out when the title already says it.
-  const template = screen.title.startsWith(screen.templateTitle) ? [] : [screen.templateTitle];
-  for (const detail of [screen.organisation, ...template, messages.documents.year(screen.year)]) {
-    meta.append(element("span", "k-doc-meta-item", detail));
-  }
+  for (const detail of headerDetails(screen)) meta.append(element("span", "k-doc-meta-item", detail));
   heading.append(meta);
   header.append(heading);
   const body = element("div", "k-first-screen-body");
