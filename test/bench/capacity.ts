@@ -8,7 +8,6 @@
  * step and the most connections held at p95 ≤ 50 ms with a generator that
  * kept up.
  */
-import { cpuPlacement } from "./cpuPlacement.ts";
 import { generatorSaturation, saturationWarning, type WindowStats, windowStats } from "./latencyStats.ts";
 import type { BenchOptions, Target } from "./options.ts";
 import { clock, sampleWindow, type WindowUsage } from "./sampling.ts";
@@ -48,7 +47,7 @@ export interface CapacityResult {
 async function rampTarget(target: Target, options: BenchOptions): Promise<CapacityResult> {
   console.log(`\n▶ ${target}: ${describeTarget(target)}`);
   const pace = { kind: "interval", intervalMs: options.interval } as const;
-  const session = await Session.open(target, options.generators, options.clients, pace, cpuPlacement(options.pin));
+  const session = await Session.open(target, options.generators, options.clients, pace, options.placement);
   const steps: CapacityStep[] = [];
   let stoppedBecause: string | null = null;
   const serverOpenFilesLimit = openFilesLimit(session.server.pid);

@@ -6,9 +6,8 @@
  * ours/stock (and against stock-leveldb, the stock server storing to LevelDB,
  * when it ran). See docs/benchmarks.md.
  */
-import { cpuPlacement } from "./cpuPlacement.ts";
 import { generatorSaturation, saturationWarning, type WindowStats, windowStats } from "./latencyStats.ts";
-import { type BenchOptions, isStock, type Target } from "./options.ts";
+import { type BenchOptions, isStock, TARGETS, type Target } from "./options.ts";
 import { rssMiB } from "./procfs.ts";
 import { clock, sampleWindow, type WindowUsage } from "./sampling.ts";
 import { describeTarget, dirBytes } from "./servers.ts";
@@ -34,7 +33,7 @@ export interface EditsResult extends WindowStats {
 export async function runEdits(target: Target, options: BenchOptions): Promise<EditsResult> {
   console.log(`\n▶ ${target}: ${describeTarget(target)}`);
   const pace = { kind: "interval", intervalMs: options.interval } as const;
-  const session = await Session.open(target, options.generators, options.clients, pace, cpuPlacement(options.pin));
+  const session = await Session.open(target, options.generators, options.clients, pace, options.placement);
   try {
     const rssAtStart = session.serverRssMiB();
     const setupMs = await session.addDocuments(options.docs);
@@ -98,9 +97,9 @@ export function printEdits(results: readonly EditsResult[], options: BenchOption
     ["  other processes (% of 1 core)", (r) => r.usage.otherPercent, 1, false],
     ["CPU steal (% of all)", (r) => r.usage.stealPercent, 1, false],
   ];
-  const shown = (["ours", "cluster", "stock", "stock-leveldb"] as const)
-    .map((target) => results.find((r) => r.target === target))
-    .filter((r): r is EditsResult => r !== undefined);
+  const shown = TARGETS.map((target) => results.find((r) => r.target === target)).filter(
+    (r): r is EditsResult => r !== undefined,
+  );
   // Each Karta target against each stock server that ran: ours/stock, ours/stock-leveldb, cluster/stock…
   const ratios = shown.flatMap((r) =>
     isStock(r.target) ? [] : shown.filter((s) => isStock(s.target)).map((s) => [r, s] as const),

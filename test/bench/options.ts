@@ -4,6 +4,7 @@
  * the flags of `npm run bench -- --docs 5` on to this script instead of the
  * inner npm.
  */
+import { type CpuPlacement, cpuPlacement } from "./cpuPlacement.ts";
 
 /**
  * ours: one Karta instance on SQLite; cluster: two on PostgreSQL + Redis, clients split between them;
@@ -11,7 +12,8 @@
  */
 export type Target = "ours" | "cluster" | "stock" | "stock-leveldb";
 
-const TARGETS: readonly Target[] = ["ours", "cluster", "stock", "stock-leveldb"];
+/** Every target, in the order results are shown. */
+export const TARGETS: readonly Target[] = ["ours", "cluster", "stock", "stock-leveldb"];
 
 /** Names for several targets at once, run in this order. */
 const TARGET_GROUPS: Readonly<Record<string, readonly Target[]>> = {
@@ -54,8 +56,8 @@ export interface BenchOptions {
   readonly targets: readonly Target[];
   /** Rebuild our server even if server/dist/main.js exists. */
   readonly build: boolean;
-  /** The server alone on CPU 0, the load generators on the others (cpuPlacement.ts). */
-  readonly pin: boolean;
+  /** `--pin`: the server alone on CPU 0, the load generators on the others (cpuPlacement.ts); null: anywhere. */
+  readonly placement: CpuPlacement | null;
   /** Where to write the JSON result; default a file under the OS temp dir. */
   readonly out: string | null;
 }
@@ -118,7 +120,7 @@ function parseTargets(value: string): readonly Target[] {
   if (group) return group;
   const named = value.split(",").map((name) => name.trim());
   const unknown = named.filter((name) => !TARGETS.includes(name as Target));
-  if (unknown.length > 0 || named.length === 0 || new Set(named).size !== named.length) {
+  if (unknown.length > 0 || new Set(named).size !== named.length) {
     throw new Error(
       `--target: expected ${TARGETS.join(", ")}, a comma-separated list of them, or ${Object.keys(TARGET_GROUPS).join(", ")}; got ${value}`,
     );
@@ -215,7 +217,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     steps,
     targets,
     build: flags.get("build") === "true",
-    pin: flags.get("pin") === "true" || env.BENCH_PIN === "1",
+    placement: cpuPlacement(flags.get("pin") === "true" || env.BENCH_PIN === "1"),
     out: flags.get("out") ?? null,
   };
   const minClients = mode === "throughput" ? 1 : 2;

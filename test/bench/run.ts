@@ -10,7 +10,6 @@ import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { runCapacity } from "./capacity.ts";
-import { cpuPlacement } from "./cpuPlacement.ts";
 import { formatDashboardResult, measureDashboard } from "./dashboard.ts";
 import { printEdits, runEdits } from "./edits.ts";
 import { formatExportResult, measureExport } from "./export.ts";
@@ -45,7 +44,7 @@ async function main(): Promise<void> {
     `Karta bench (${options.mode}): ${machine.cpuModel}, ${machine.cpus} CPUs, ${machine.memoryGiB} GiB, ` +
       `${machine.os}, Node ${machine.node}`,
   );
-  const placement = cpuPlacement(options.pin);
+  const { placement } = options;
   if (placement)
     console.log(`Pinned: the server on CPU ${placement.server}, the load generators on CPUs ${placement.generators}`);
   if (!options.targets.every(isStock)) ensureOurServerBuilt(options.build);

@@ -8,7 +8,6 @@
  * per acknowledged update. Ours only: the stock server keeps documents in
  * memory and acknowledges nothing.
  */
-import { cpuPlacement } from "./cpuPlacement.ts";
 import { generatorSaturation, saturationWarning, type WindowStats, windowStats } from "./latencyStats.ts";
 import type { BenchOptions } from "./options.ts";
 import { clock, sampleWindow, type WindowUsage } from "./sampling.ts";
@@ -33,7 +32,7 @@ export interface ThroughputResult {
 export async function runThroughput(options: BenchOptions): Promise<Record<string, unknown>> {
   console.log(`\n▶ ours: acknowledged durable appends`);
   const pace = { kind: "acknowledged", window: options.window } as const;
-  const session = await Session.open("ours", options.generators, options.clients, pace, cpuPlacement(options.pin));
+  const session = await Session.open("ours", options.generators, options.clients, pace, options.placement);
   let result: ThroughputResult;
   try {
     const setupMs = await session.addDocuments(options.docs);
