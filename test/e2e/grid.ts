@@ -93,9 +93,24 @@ export function syncStatus(page: Page): Locator {
   return page.getByTestId("sync-status");
 }
 
+/**
+ * Clicks a cell and waits until the grid has selected it. A row that has just
+ * grown (a longer text saved, a colleague's edit) moves the rows below it a
+ * frame or two later, so a click aimed at them may land on the row above: the
+ * click is made again until the intended cell holds the focus, as a person
+ * clicks again when the table moved under the pointer.
+ */
+export async function selectCell(page: Page, rowIndex: number, colId: string): Promise<void> {
+  const target = cell(page, rowIndex, colId);
+  await expect(async () => {
+    await target.click();
+    await expect(target).toHaveClass(/\bag-cell-focus\b/, { timeout: 500 });
+  }).toPass({ timeout: 10_000 });
+}
+
 /** Types a new value into a cell the way a person does: select, Enter, type, Enter. */
 export async function editCell(page: Page, rowIndex: number, colId: string, text: string): Promise<void> {
-  await cell(page, rowIndex, colId).click();
+  await selectCell(page, rowIndex, colId);
   await page.keyboard.press("Enter");
   const editor = page.locator(".ag-popup-editor textarea, .ag-cell-inline-editing input");
   await expect(editor).toBeFocused();
