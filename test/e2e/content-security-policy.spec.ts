@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { cell, editCell, openRoadmap, readCell, syncStatus } from "./grid.ts";
+import { cell, cellText, editCell, openRoadmap, syncStatus } from "./grid.ts";
 import { unfoldSection } from "./pageParts.ts";
 import { login } from "./session.ts";
 
@@ -42,7 +42,7 @@ test("the page reports no Content-Security-Policy violation while signing in and
   await page.getByRole("link", { name: SEMINAR_PLAN_TITLE }).click();
   await expect(cell(page, 0, "topic")).toBeVisible({ timeout: 10_000 });
   await editCell(page, 0, "base", "МБОУ СОШ № 5, проверка политики");
-  expect(await readCell(page, 0, "base")).toBe("МБОУ СОШ № 5, проверка политики");
+  await expect(cellText(page, 0, "base")).toHaveText("МБОУ СОШ № 5, проверка политики");
   await expect(syncStatus(page)).toHaveAttribute("data-state", "saved", { timeout: 10_000 });
 
   expect(violations).toEqual([]);

@@ -1,10 +1,9 @@
 import type { RowSnapshot, TableModel } from "@karta/doc";
-import { parseCell } from "@karta/domain";
 import type { CellValue } from "@karta/schema";
 import type {
-  CellEditRequestEvent,
   CellFocusedEvent,
   CellKeyDownEvent,
+  ColDef,
   FullWidthCellKeyDownEvent,
   GetRowIdParams,
   GridReadyEvent,
@@ -21,10 +20,10 @@ import { dropFirstScreen } from "../firstScreen/firstScreen.ts";
 import { messages } from "../messages.ts";
 import type { PresenceStore } from "../presence/presenceStore.ts";
 import { splitCellKey } from "../problems/problemCells.ts";
-import { showToast } from "../ui/toasts.ts";
 import type { CellFlagsStore } from "./cellFlags.ts";
 import { useClipboardEvents } from "./clipboard/useClipboardEvents.ts";
 import { buildColumnDefs } from "./columnDefs.ts";
+import { writeEditedValue } from "./editedValue.ts";
 import { GridRuntimeContext, useGridRuntime } from "./gridRuntime.ts";
 import { GridSession } from "./gridSession.ts";
 import { kartaGridTheme } from "./gridTheme.ts";
@@ -35,7 +34,6 @@ import type { SelectionStore } from "./selection/selectionStore.ts";
 import { useRangeMouse } from "./selection/useRangeMouse.ts";
 import { totalRowData } from "./totalRowData.ts";
 import { useRowFeed } from "./useRowFeed.ts";
-import { writeCells } from "./writeCells.ts";
 import "./cells.css";
 
 export interface TableGridProps {
@@ -79,7 +77,7 @@ function NoRowsOverlay() {
 
 /**
  * The table as a spreadsheet. Yjs is the source of truth: the grid shows the
- * model's immutable rows and never edits them itself (readOnlyEdit); every
+ * model's immutable rows and never edits them itself (defaultColDef's valueSetter); every
  * edit, paste, move and undo goes through the table model with this page's
  * origin. It receives the document handle and never opens a connection.
  */
@@ -132,25 +130,21 @@ export function TableGrid({
     if (onRowsDrawn) requestAnimationFrame(() => setTimeout(onRowsDrawn, 0));
   }, [onRowsDrawn]);
 
-  const onCellEditRequest = useCallback(
-    (event: CellEditRequestEvent<RowSnapshot, CellValue>) => {
-      const rowId = event.data?.id;
-      if (rowId === undefined || readOnly || event.rowPinned) return;
-      const columnId = event.column.getColId();
-      const column = table.template.columns.find((c) => c.id === columnId);
-      const value: unknown = event.newValue;
-      // A number column edits text («2,5», «1 234»): the one parser reads it or says why not.
-      if (column?.type.kind === "number" && typeof value === "string") {
-        const parsed = parseCell(value, column.type);
-        if (!parsed.ok) {
-          showToast(messages.cells.refused(column.title, value, parsed.refusal), "error");
-          return;
-        }
-        writeCells(table, [{ rowId, columnId, value: parsed.value }]);
-        return;
-      }
-      writeCells(table, [{ rowId, columnId, value: toCellValue(value) }]);
-    },
+  // An editor's value is written from the grid's own stopEditing, in the same task as the
+  // keystroke that ends the edit: the cell is drawn again with the new value in the next frame.
+  // (With readOnlyEdit the grid hands edits to onCellEditRequest in a setTimeout batch, like all
+  // its grid-option events, and the old value came back on screen for a frame or two.) The rows
+  // are the model's frozen snapshots: the setter writes the model, never the row, and returns
+  // false, as the model's observer has already given the grid the new row (useRowFeed).
+  const defaultColDef = useMemo<ColDef<RowSnapshot, CellValue>>(
+    () => ({
+      valueSetter: (params) => {
+        const rowId = params.data?.id;
+        if (rowId !== undefined && !readOnly && !params.node?.rowPinned)
+          writeEditedValue(table, rowId, params.column.getColId(), params.newValue);
+        return false;
+      },
+    }),
     [table, readOnly],
   );
 
@@ -241,8 +235,7 @@ export function TableGrid({
           pinnedBottomRowData={initialTotals}
           columnDefs={columnDefs}
           getRowId={rowIdOf}
-          readOnlyEdit
-          onCellEditRequest={onCellEditRequest}
+          defaultColDef={defaultColDef}
           stopEditingWhenCellsLoseFocus
           enterNavigatesVerticallyAfterEdit
           onCellFocused={onCellFocused}
@@ -294,11 +287,4 @@ function rowIdOf(params: GetRowIdParams<RowSnapshot>): string {
 /** Whether a keyboard action would write to the table (refused when read-only): all but selecting. */
 function changesTable(action: GridKeyAction): boolean {
   return action.kind !== "selectAll" && action.kind !== "extend";
-}
-
-/** AG Grid editors hand back strings, numbers, booleans, null or undefined. */
-function toCellValue(value: unknown): CellValue {
-  if (typeof value === "string" || typeof value === "boolean") return value;
-  if (typeof value === "number") return Number.isFinite(value) ? value : null;
-  return null;
 }
