@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Locator, test } from "@playwright/test";
 import { editCell, expectTableReady, ROADMAP_TITLE, SEE_TIMEOUT } from "./grid.ts";
 import { login, signedInPerson } from "./session.ts";
 
@@ -55,6 +55,13 @@ test("a first visit by address opens one socket, receives the document once and 
   }
 });
 
+/** How far below the bottom of the header a row starts, in whole pixels. */
+async function rowsBelowHeader(header: Locator, row: Locator): Promise<number> {
+  const [headerBox, rowBox] = [await header.boundingBox(), await row.boundingBox()];
+  if (!headerBox || !rowBox) throw new Error("the header or the row is not on screen");
+  return Math.round(rowBox.y - (headerBox.y + headerBox.height));
+}
+
 /**
  * The first screen (firstScreen.ts): the entry module draws the document's
  * first rows from the server's text before the app has loaded; the grid takes
@@ -90,6 +97,9 @@ test("a visit shows the first rows before the app has loaded, and the grid takes
     const shownFirstMeasure = await firstRows.first().getByRole("cell").nth(1).textContent();
     expect(shownFirstMeasure?.length).toBeGreaterThan(10);
     await expect(visitor.page.locator(".ag-row")).toHaveCount(0);
+    // The preamble has text, so the page opens it folded: the first screen draws it so too.
+    await expect(firstScreen.locator(".k-section[data-folded] .k-section-preview")).toHaveText(/^1\. Цели/);
+    const drawnAt = await rowsBelowHeader(firstScreen.locator(".k-doc-header"), firstRows.first());
 
     release();
     await expectTableReady(visitor.page);
@@ -98,6 +108,9 @@ test("a visit shows the first rows before the app has loaded, and the grid takes
     await expect(visitor.page.locator('.ag-row[row-index="0"] .ag-cell[col-id="measure"] .k-cell-text')).toHaveText(
       shownFirstMeasure ?? "",
     );
+    // The page's header is taller (buttons, status, people): below it, the rows are where they were drawn.
+    const gridRow = visitor.page.locator('.ag-center-cols-container .ag-row[row-index="0"]');
+    await expect.poll(() => rowsBelowHeader(visitor.page.getByRole("banner").first(), gridRow)).toBe(drawnAt);
   } finally {
     await visitor.context.close();
   }

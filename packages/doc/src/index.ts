@@ -32,5 +32,6 @@ export {
 } from "./roots.ts";
 export type { RowSnapshot } from "./rowSnapshot.ts";
 export { LINK_ATTRIBUTES, LIVE_FIGURES, type LiveFigureKind, SECTION_MARKS, SECTION_NODES } from "./sectionContent.ts";
+export { type SectionSummary, sectionSummary } from "./sectionSummary.ts";
 export { type CellEdit, firstRowsOf, type RowsChange, TableModel, type TableOptions } from "./table.ts";
 export { findTemplateViolation, MAX_ORDER_KEY_LENGTH, type TemplateCheck, templateChecker } from "./validation.ts";

@@ -51,6 +51,16 @@ export const firstRowsTable = z.object({
 });
 export type FirstRowsTable = z.infer<typeof firstRowsTable>;
 
+/** A folded section shows at most this much of its text (the page's heading cuts it there too). */
+export const SECTION_PREVIEW_LENGTH = 400;
+
+export const firstRowsSectionPreview = z.object({
+  id: z.string(),
+  text: z.string().max(SECTION_PREVIEW_LENGTH),
+  hasContent: z.boolean(),
+});
+export type FirstRowsSectionPreview = z.infer<typeof firstRowsSectionPreview>;
+
 export const firstRowsResponse = z.object({
   title: z.string(),
   /** Organisation, template and year, as the page's header says them. */
@@ -59,6 +69,12 @@ export const firstRowsResponse = z.object({
   year: z.number().int(),
   /** Titles of the parts drawn above the table (rich-text sections), in order. */
   sectionsAbove: z.array(z.string()),
+  /**
+   * What each of `sectionsAbove` holds, in the same order: its id (the page keeps a person's
+   * folds by it), the beginning of its text in one line, whether it holds anything: enough to
+   * draw it folded, as the page first shows it.
+   */
+  sectionPreviews: z.array(firstRowsSectionPreview),
   /** The document's first table; null for a document without tables. */
   table: firstRowsTable.nullable(),
 });

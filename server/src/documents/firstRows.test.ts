@@ -1,5 +1,11 @@
 import { KartaDocument } from "@karta/doc";
-import { firstRowsResponse as firstRowsSchema, municipalRoadmap, teacherDeficits } from "@karta/schema";
+import {
+  antiRiskProgramme,
+  firstRowsResponse as firstRowsSchema,
+  municipalRoadmap,
+  SECTION_PREVIEW_LENGTH,
+  teacherDeficits,
+} from "@karta/schema";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { firstRowsResponse } from "./firstRows.ts";
@@ -20,6 +26,9 @@ describe("firstRowsResponse", () => {
     expect(firstRowsSchema.parse(answer)).toEqual(answer);
     expect(answer).toMatchObject({ title: "Дорожная карта", organisation: "Славянский район", year: 2026 });
     expect(answer.sectionsAbove).toEqual(municipalRoadmap.sections.map((s) => s.title));
+    expect(answer.sectionPreviews).toEqual(
+      municipalRoadmap.sections.map((s) => ({ id: s.id, text: "", hasContent: false })),
+    );
     const first = answer.table;
     expect(first?.rowCount).toBe(5);
     expect(first?.title).toBe(municipalRoadmap.tables[0]?.title);
@@ -46,5 +55,32 @@ describe("firstRowsResponse", () => {
     expect(cell("teachers")).toEqual({ text: "8" });
     expect(cell("shareA")).toEqual({ text: "25,0\u00a0%" }); // the no-break space of formatPercent
     expect(first?.columns.find((c) => c.id === "shareA")?.kind).toBe("number");
+  });
+
+  it("previews each section above the table as its folded heading does: the text in one line, cut", () => {
+    const ydoc = new Y.Doc();
+    const document = KartaDocument.create(ydoc, antiRiskProgramme);
+    const [first, second] = antiRiskProgramme.sections;
+    if (!first || !second) throw new Error("the programme has sections");
+    const paragraph = (text: string) => {
+      const element = new Y.XmlElement("paragraph");
+      element.insert(0, [new Y.XmlText(text)]);
+      return element;
+    };
+    document.section(first.id).insert(0, [paragraph("Цель:"), paragraph("  повысить качество  обучения. ")]);
+    document.section(second.id).insert(0, [paragraph("Я".repeat(SECTION_PREVIEW_LENGTH + 50))]);
+
+    const answer = firstRowsResponse(ydoc, antiRiskProgramme, heading, 3);
+    expect(firstRowsSchema.parse(answer)).toEqual(answer);
+    expect(answer.sectionPreviews[0]).toEqual({
+      id: first.id,
+      text: "Цель: повысить качество обучения.",
+      hasContent: true,
+    });
+    expect(answer.sectionPreviews[1]).toEqual({
+      id: second.id,
+      text: "Я".repeat(SECTION_PREVIEW_LENGTH),
+      hasContent: true,
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { firstRowsOf } from "@karta/doc";
+import { firstRowsOf, sectionRootName, sectionSummary } from "@karta/doc";
 import { computedCells, enumTone, formatCell, formatPercent } from "@karta/domain";
 import type {
   ColumnTemplate,
@@ -6,9 +6,11 @@ import type {
   FirstRowsCell,
   FirstRowsColumnKind,
   FirstRowsResponse,
+  FirstRowsSectionPreview,
   FirstRowsTable,
   TableTemplate,
 } from "@karta/schema";
+import { SECTION_PREVIEW_LENGTH } from "@karta/schema";
 import type * as Y from "yjs";
 
 /** What the page's header says of the document besides its content. */
@@ -38,8 +40,15 @@ export function firstRowsResponse(
     templateTitle: template.title,
     year: heading.year,
     sectionsAbove: template.sections.map((s) => s.title),
+    sectionPreviews: template.sections.map((s) => sectionPreview(doc, s.id)),
     table: table ? firstTable(doc, table, limit, template.sections.length + template.tables.length > 1) : null,
   };
+}
+
+/** A section as it shows folded: the page starts most sections above a table folded (sectionFolds.ts). */
+function sectionPreview(doc: Y.Doc, sectionId: string): FirstRowsSectionPreview {
+  const summary = sectionSummary(doc.getXmlFragment(sectionRootName(sectionId)));
+  return { id: sectionId, text: summary.text.slice(0, SECTION_PREVIEW_LENGTH), hasContent: summary.hasContent };
 }
 
 function firstTable(doc: Y.Doc, table: TableTemplate, limit: number, titled: boolean): FirstRowsTable {

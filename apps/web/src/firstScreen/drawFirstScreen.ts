@@ -1,10 +1,13 @@
-import type { FirstRowsColumn, FirstRowsResponse, FirstRowsTable } from "@karta/schema";
+import type { FirstRowsColumn, FirstRowsResponse, FirstRowsSectionPreview, FirstRowsTable } from "@karta/schema";
 import { headerDetails } from "../document/headerDetails.ts";
 import { DEFAULT_COLUMN_WIDTH, NUMBER_COLUMN_WIDTH } from "../grid/columnWidths.ts";
 import { messages } from "../messages.ts";
-// The page's header and the grid's pills and checkboxes, as the page draws them: their stylesheets come with the entry.
+import { type FoldState, readFolds, startsFolded } from "../sections/sectionFolds.ts";
+// The page's header, its folded sections and the grid's pills and checkboxes, as the page draws
+// them: their stylesheets come with the entry.
 import "../document/document.css";
 import "../grid/grid.css";
+import "../sections/sections.css";
 
 /** The two pieces of a first screen: the page's header, and the parts under it (which the page adopts). */
 export interface FirstScreenElements {
@@ -19,7 +22,10 @@ export interface FirstScreenElements {
  * out as the grid lays them out (the same widths, wrapping, pills), read-only.
  * Text only goes in through textContent.
  */
-export function drawFirstScreen(screen: FirstRowsResponse & { table: FirstRowsTable }): FirstScreenElements {
+export function drawFirstScreen(
+  screen: FirstRowsResponse & { table: FirstRowsTable },
+  docId: string,
+): FirstScreenElements {
   const page = element("div", "k-first-screen");
   page.setAttribute("aria-busy", "true");
   page.setAttribute("aria-label", messages.document.loading);
@@ -31,7 +37,13 @@ export function drawFirstScreen(screen: FirstRowsResponse & { table: FirstRowsTa
   heading.append(meta);
   header.append(heading);
   const body = element("div", "k-first-screen-body");
-  for (const title of screen.sectionsAbove) body.append(element("h2", "k-first-screen-title", title));
+  const folded = foldedOnArrival(screen, readFolds(docId));
+  screen.sectionsAbove.forEach((title, i) => {
+    const preview = screen.sectionPreviews[i];
+    body.append(
+      preview && folded[i] ? drawFoldedSection(title, preview) : element("h2", "k-first-screen-title", title),
+    );
+  });
   if (screen.table.title !== null)
     body.append(element("h2", "k-first-screen-title k-first-screen-table-title", screen.table.title));
   // Blank where the grid's toolbar will be, so that the rows do not jump when the grid comes.
@@ -39,6 +51,65 @@ export function drawFirstScreen(screen: FirstRowsResponse & { table: FirstRowsTa
   body.append(drawTable(screen.table));
   page.append(header, body);
   return { page, body };
+}
+
+/**
+ * Which sections above the table the page will show folded when it opens
+ * (useSectionFolds): the person's own folds on this device, else the rule
+ * for a document with a table.
+ */
+export function foldedOnArrival(
+  screen: Pick<FirstRowsResponse, "sectionsAbove" | "sectionPreviews">,
+  folds: FoldState,
+): boolean[] {
+  const sectionCount = screen.sectionsAbove.length;
+  return screen.sectionPreviews.map(
+    (preview) => folds[preview.id] ?? startsFolded({ hasTable: true, sectionCount, hasContent: preview.hasContent }),
+  );
+}
+
+/**
+ * A section as the page first shows it above a table, folded to one line
+ * (SectionHeading): the title after its chevron, then the beginning of the
+ * text. Drawn with the page's own classes, so it takes the same room.
+ */
+function drawFoldedSection(title: string, preview: FirstRowsSectionPreview): HTMLElement {
+  const section = element("section", "k-section");
+  section.dataset.folded = "true";
+  const head = element("div", "k-section-head");
+  const heading = element("h2", "k-section-title");
+  const fold = element("span", "k-section-fold");
+  const chevron = element("span", "k-section-chevron");
+  chevron.append(chevronIcon());
+  fold.append(chevron, title);
+  heading.append(fold);
+  const text = preview.text === "" ? messages.sections.foldedEmpty : preview.text;
+  const className = preview.text === "" ? "k-section-preview k-section-preview-empty" : "k-section-preview";
+  head.append(heading, element("span", className, text));
+  section.append(head);
+  return section;
+}
+
+/** ui/icons.tsx's ChevronIcon, without React. */
+function chevronIcon(): SVGSVGElement {
+  const ns = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(ns, "svg");
+  for (const [name, value] of Object.entries({
+    "aria-hidden": "true",
+    width: "16",
+    height: "16",
+    viewBox: "0 0 16 16",
+    fill: "none",
+    stroke: "currentColor",
+    "stroke-width": "1.6",
+    "stroke-linecap": "round",
+    "stroke-linejoin": "round",
+  }))
+    svg.setAttribute(name, value);
+  const path = document.createElementNS(ns, "path");
+  path.setAttribute("d", "M6 3.5 10.5 8 6 12.5");
+  svg.append(path);
+  return svg;
 }
 
 function drawTable(table: FirstRowsTable): HTMLElement {

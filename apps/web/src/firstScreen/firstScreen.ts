@@ -34,7 +34,7 @@ export interface FirstScreenEnvironment {
   readonly fetch: (url: string) => Promise<{ ok: boolean; json(): Promise<unknown> }>;
   /** Where a first screen drawn before the page is ready goes (the document's body). */
   readonly place: (page: HTMLElement) => void;
-  readonly draw: (screen: FirstRowsResponse & { table: FirstRowsTable }) => FirstScreenElements;
+  readonly draw: (screen: FirstRowsResponse & { table: FirstRowsTable }, docId: string) => FirstScreenElements;
 }
 
 /** Asks for the first screen if the page is a document; draws it when the answer comes (unless the page is on). */
@@ -53,7 +53,7 @@ export function startFirstScreen(env: FirstScreenEnvironment = browserEnvironmen
           finish();
           return;
         }
-        const elements = env.draw(body);
+        const elements = env.draw(body, asking.docId);
         state = { kind: "shown", docId: asking.docId, elements };
         if (asking.slot) asking.slot.append(elements.body);
         else env.place(elements.page);
@@ -133,6 +133,11 @@ export function isDrawable(body: unknown): body is FirstRowsResponse & { table: 
     typeof answer.templateTitle === "string" &&
     typeof answer.year === "number" &&
     Array.isArray(answer.sectionsAbove) &&
+    Array.isArray(answer.sectionPreviews) &&
+    answer.sectionPreviews.length === answer.sectionsAbove.length &&
+    answer.sectionPreviews.every(
+      (p) => typeof p?.id === "string" && typeof p.text === "string" && typeof p.hasContent === "boolean",
+    ) &&
     typeof table === "object" &&
     table !== null &&
     Array.isArray(table.columns) &&

@@ -1,8 +1,9 @@
+import { sectionSummary } from "@karta/doc";
+import { SECTION_PREVIEW_LENGTH } from "@karta/schema";
 import { useEffect, useState } from "react";
 import type * as Y from "yjs";
 import { messages } from "../messages.ts";
 import { ChevronIcon } from "../ui/icons.tsx";
-import { sectionSummary } from "./sectionFolds.ts";
 
 export interface SectionHeadingProps {
   readonly headingId: string;
@@ -66,7 +67,7 @@ function useFoldedPreview(fragment: Y.XmlFragment, folded: boolean): string {
   const [text, setText] = useState("");
   useEffect(() => {
     if (!folded) return;
-    const read = () => setText(sectionSummary(fragment).text.slice(0, 400));
+    const read = () => setText(sectionSummary(fragment).text.slice(0, SECTION_PREVIEW_LENGTH));
     read();
     fragment.observeDeep(read);
     return () => fragment.unobserveDeep(read);

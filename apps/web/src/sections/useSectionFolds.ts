@@ -1,6 +1,6 @@
-import type { KartaDocument } from "@karta/doc";
+import { type KartaDocument, sectionSummary } from "@karta/doc";
 import { useCallback, useState } from "react";
-import { type FoldState, readFolds, saveFold, sectionSummary, startsFolded } from "./sectionFolds.ts";
+import { type FoldState, readFolds, saveFold, startsFolded } from "./sectionFolds.ts";
 
 export interface SectionFolds {
   readonly folded: FoldState;
