@@ -62,6 +62,16 @@ async function rowsBelowHeader(header: Locator, row: Locator): Promise<number> {
   return Math.round(rowBox.y - (headerBox.y + headerBox.height));
 }
 
+/** The heights of rows in display order, in whole pixels. */
+async function heightsOf(rows: Locator): Promise<number[]> {
+  return rows.evaluateAll((elements) =>
+    elements
+      .map((e) => ({ index: Number(e.getAttribute("row-index") ?? 0), box: e.getBoundingClientRect() }))
+      .sort((a, b) => a.box.top - b.box.top || a.index - b.index)
+      .map(({ box }) => Math.round(box.height)),
+  );
+}
+
 /**
  * The first screen (firstScreen.ts): the entry module draws the document's
  * first rows from the server's text before the app has loaded; the grid takes
@@ -100,6 +110,7 @@ test("a visit shows the first rows before the app has loaded, and the grid takes
     // The preamble has text, so the page opens it folded: the first screen draws it so too.
     await expect(firstScreen.locator(".k-section[data-folded] .k-section-preview")).toHaveText(/^1\. Цели/);
     const drawnAt = await rowsBelowHeader(firstScreen.locator(".k-doc-header"), firstRows.first());
+    const drawnHeights = await heightsOf(firstRows);
 
     release();
     await expectTableReady(visitor.page);
@@ -111,6 +122,9 @@ test("a visit shows the first rows before the app has loaded, and the grid takes
     // The page's header is taller (buttons, status, people): below it, the rows are where they were drawn.
     const gridRow = visitor.page.locator('.ag-center-cols-container .ag-row[row-index="0"]');
     await expect.poll(() => rowsBelowHeader(visitor.page.getByRole("banner").first(), gridRow)).toBe(drawnAt);
+    // In the grid's widths and line heights: each row wraps as the grid wraps it.
+    const gridRows = visitor.page.locator(".ag-center-cols-container .ag-row");
+    await expect.poll(async () => (await heightsOf(gridRows)).slice(0, 8)).toEqual(drawnHeights.slice(0, 8));
   } finally {
     await visitor.context.close();
   }

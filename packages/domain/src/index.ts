@@ -49,5 +49,6 @@ export {
 export { computedCells, type PlainRow, totalRow } from "./table/computed.ts";
 export { deficitsABShare } from "./table/deficits.ts";
 export { DONE_STATUS, overdueRowIds } from "./table/overdue.ts";
+export { pinnedColumnIds } from "./table/pinnedColumns.ts";
 export { type ProblemOptions, type TableProblem, tableProblems } from "./table/problems.ts";
 export { sharePercent } from "./table/shares.ts";

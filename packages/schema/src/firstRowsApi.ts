@@ -26,6 +26,8 @@ export const firstRowsColumn = z.object({
   /** The template's preferred width in pixels (the grid's), or null for the grid's default. */
   width: z.number().nullable(),
   kind: firstRowsColumnKind,
+  /** Pinned on the left by the grid (№ and the main text column): it keeps its preferred width, the others share the rest. */
+  pinned: z.boolean(),
 });
 export type FirstRowsColumn = z.infer<typeof firstRowsColumn>;
 

@@ -35,6 +35,7 @@ describe("firstRowsResponse", () => {
     expect(first?.columns.map((c) => c.id)).toEqual(municipalRoadmap.tables[0]?.columns.map((c) => c.id));
     const column = (id: string) => first?.columns.findIndex((c) => c.id === id) ?? -1;
     expect(first?.columns[column("status")]?.kind).toBe("enum");
+    expect(first?.columns.filter((c) => c.pinned).map((c) => c.id)).toEqual(["n", "measure"]);
     expect(first?.rows.map((r) => r.cells[column("measure")]?.text)).toEqual([
       "Мероприятие 1",
       "Мероприятие 2",

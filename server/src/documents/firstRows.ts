@@ -1,5 +1,5 @@
 import { firstRowsOf, sectionRootName, sectionSummary } from "@karta/doc";
-import { computedCells, enumTone, formatCell, formatPercent } from "@karta/domain";
+import { computedCells, enumTone, formatCell, formatPercent, pinnedColumnIds } from "@karta/domain";
 import type {
   ColumnTemplate,
   DocumentTemplate,
@@ -53,11 +53,18 @@ function sectionPreview(doc: Y.Doc, sectionId: string): FirstRowsSectionPreview 
 
 function firstTable(doc: Y.Doc, table: TableTemplate, limit: number, titled: boolean): FirstRowsTable {
   const { rows, rowCount } = firstRowsOf(doc, table, limit);
+  const pinned = pinnedColumnIds(table);
   return {
     id: table.id,
     title: titled ? table.title : null,
     rowCount,
-    columns: table.columns.map((c) => ({ id: c.id, title: c.title, width: c.width ?? null, kind: kindOf(c) })),
+    columns: table.columns.map((c) => ({
+      id: c.id,
+      title: c.title,
+      width: c.width ?? null,
+      kind: kindOf(c),
+      pinned: pinned.has(c.id),
+    })),
     rows: rows.map((row) => {
       const computed = computedCells(table, row);
       return {

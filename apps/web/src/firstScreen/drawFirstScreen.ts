@@ -149,11 +149,15 @@ function drawTable(table: FirstRowsTable): HTMLElement {
   return grid;
 }
 
-/** A column's track: № keeps its width, the others grow from their preferred width as the grid's flex columns do. */
+/**
+ * A column's track, as the grid sizes it (grid/columnDefs.ts): № and the other
+ * pinned column keep their preferred width, the others grow from theirs in
+ * proportion to it, as the grid's flex columns do.
+ */
 function track(column: FirstRowsColumn): string {
   if (column.kind === "rowNumber") return `${Math.max(column.width ?? 0, NUMBER_COLUMN_WIDTH)}px`;
   const width = column.width ?? DEFAULT_COLUMN_WIDTH;
-  return `minmax(${width}px, ${width}fr)`;
+  return column.pinned ? `${width}px` : `minmax(${width}px, ${width}fr)`;
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(

@@ -38,7 +38,7 @@ const ANSWER = {
     id: "measures",
     title: null,
     rowCount: 1,
-    columns: [{ id: "measure", title: "Показатели", width: 300, kind: "text" }],
+    columns: [{ id: "measure", title: "Показатели", width: 300, kind: "text", pinned: true }],
     rows: [{ id: "r1", number: 1, cells: [{ text: "Мероприятие" }] }],
   },
 };

@@ -1,6 +1,6 @@
 import type { TableTemplate } from "@karta/schema";
 import { describe, expect, it } from "vitest";
-import { buildColumnDefs, pinnedColumnIds } from "./columnDefs.ts";
+import { buildColumnDefs } from "./columnDefs.ts";
 import { PeopleCellEditor } from "./people/PeopleCellEditor.tsx";
 import { SelectionStore } from "./selection/selectionStore.ts";
 
@@ -85,13 +85,8 @@ describe("buildColumnDefs", () => {
     expect(byId("short").pinned).toBe("left");
     expect(byId("short").lockPinned).toBe(true);
     expect(defs.filter((d) => d.pinned).map((d) => d.colId)).toEqual(["n", "short"]);
-    const dateFirst: TableTemplate = {
-      ...table,
-      columns: [table.columns[0], table.columns[7], table.columns[1]].filter((c) => c !== undefined),
-    };
-    expect([...pinnedColumnIds(dateFirst)]).toEqual(["n"]);
-    const noNumber: TableTemplate = { ...table, columns: table.columns.slice(2) };
-    expect([...pinnedColumnIds(noNumber)]).toEqual(["long"]);
+    // Pinned columns keep their preferred width; the others share what is left.
+    expect(byId("short").flex).toBe(0);
   });
 
   it("lets long texts be as long as the model allows, not AG Grid's default 200 characters", () => {

@@ -1,5 +1,5 @@
 import type { RowSnapshot } from "@karta/doc";
-import { formatCell, formatPercent, sharePercent } from "@karta/domain";
+import { formatCell, formatPercent, pinnedColumnIds, sharePercent } from "@karta/domain";
 import { type CellValue, type ColumnTemplate, MAX_CELL_TEXT_LENGTH, type TableTemplate } from "@karta/schema";
 import type {
   CellClassRules,
@@ -65,28 +65,6 @@ export function buildColumnDefs(
     // Read-only: nothing opens an editor and rows cannot be dragged; cells still select and copy.
     return readOnly ? { ...withFlags, editable: false, rowDrag: false } : withFlags;
   });
-}
-
-/**
- * The columns that stay on the left while the table scrolls sideways: № and
- * the main text column, the first text column right after it («Задача» of an
- * anti-risk programme, «Фактор риска» of a risk profile), so that a row can be
- * told apart whichever columns are in view. Only a leading run of columns is
- * pinned, so the columns keep the template's order on screen (the selection
- * counts columns in that order).
- */
-export function pinnedColumnIds(table: TableTemplate): ReadonlySet<string> {
-  const ids = new Set<string>();
-  for (const column of table.columns) {
-    const kind = column.type.kind;
-    if (kind === "rowNumber") {
-      ids.add(column.id);
-      continue;
-    }
-    if (kind === "text" || kind === "longText") ids.add(column.id);
-    break;
-  }
-  return ids;
 }
 
 /** Cells of the pinned total row are computed: only the table's own rows open an editor. */
