@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { cell, cellText, expectTableReady, openSchoolProgramme, SCHOOL5, syncStatus } from "./grid.ts";
+import { cell, cellText, createDocument, expectTableReady, openSchoolProgramme, SCHOOL5, syncStatus } from "./grid.ts";
 import { signedInPerson } from "./session.ts";
 
 /**
@@ -106,11 +106,11 @@ test("a section folds and unfolds from its title, and stays as it was left after
 test("Space ticks a yes/no cell and a typed letter picks a list cell's option", async ({ browser }) => {
   const { context, page } = await signedInPerson(browser, "school5");
   try {
-    const created = await page.request.post("/api/documents", {
-      data: { template: "risk-profile", title: "Рисковый профиль МБОУ СОШ № 5 (клавиатура)", year: 2022 },
+    const id = await createDocument(page, {
+      template: "risk-profile",
+      title: "Рисковый профиль МБОУ СОШ № 5 (клавиатура)",
+      year: 2022,
     });
-    expect(created.status()).toBe(201);
-    const { id } = (await created.json()) as { id: string };
     await page.goto(`/d/${id}`);
     await expect(cell(page, 0, "factor")).toBeVisible({ timeout: 10_000 });
     await expect(syncStatus(page)).toHaveAttribute("data-state", "saved", { timeout: 10_000 });

@@ -38,6 +38,16 @@ export async function openDocument(page: Page, id: string): Promise<void> {
   await expect(syncStatus(page)).toHaveAttribute("data-state", "saved", { timeout: 10_000 });
 }
 
+/** Creates a document as the signed-in person (POST /api/documents) and answers its id. */
+export async function createDocument(
+  page: Page,
+  document: { readonly template: string; readonly title: string; readonly year: number },
+): Promise<string> {
+  const created = await page.request.post("/api/documents", { data: document });
+  expect(created.status()).toBe(201);
+  return ((await created.json()) as { id: string }).id;
+}
+
 /** Opens a school's demo anti-risk programme from the documents list (signed in already). */
 export async function openSchoolProgramme(page: Page, school: string): Promise<void> {
   await page.goto("/");

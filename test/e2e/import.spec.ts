@@ -2,7 +2,7 @@ import { type ColumnTemplate, type TableTemplate, teacherDeficits } from "@karta
 import { expect, type Page, test } from "@playwright/test";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
-import { cell, cellText, rowCount, syncStatus } from "./grid.ts";
+import { cell, cellText, createDocument, rowCount, syncStatus } from "./grid.ts";
 import { shot } from "./pageParts.ts";
 import { signedInPerson } from "./session.ts";
 
@@ -45,11 +45,7 @@ async function watchPolicy(page: Page): Promise<string[]> {
 }
 
 async function openNewDeficits(page: Page, title: string): Promise<void> {
-  const created = await page.request.post("/api/documents", {
-    data: { template: "teacher-deficits", title, year: 2022 },
-  });
-  expect(created.status()).toBe(201);
-  const { id } = (await created.json()) as { id: string };
+  const id = await createDocument(page, { template: "teacher-deficits", title, year: 2022 });
   await page.goto(`/d/${id}`);
   await expect(page.getByTestId("grid").first()).toBeVisible({ timeout: 10_000 });
   await expect(syncStatus(page)).toHaveAttribute("data-state", "saved", { timeout: 10_000 });

@@ -2,6 +2,7 @@ import { expect, type Locator, type Page, test } from "@playwright/test";
 import {
   cell,
   cellText,
+  createDocument,
   editCell,
   openDocument,
   openSchoolProgramme,
@@ -71,11 +72,11 @@ test("teacher deficits: shares and the total are computed, never typed, and a wr
 }) => {
   const { context, page } = await signedInPerson(browser, "coordinator");
   try {
-    const created = await page.request.post("/api/documents", {
-      data: { template: "teacher-deficits", title: "Мониторинг предметных дефицитов педагогов 2022", year: 2022 },
+    const id = await createDocument(page, {
+      template: "teacher-deficits",
+      title: "Мониторинг предметных дефицитов педагогов 2022",
+      year: 2022,
     });
-    expect(created.status()).toBe(201);
-    const { id } = (await created.json()) as { id: string };
     await openDocument(page, id);
 
     await page.getByRole("button", { name: "Добавить строку" }).click();
@@ -146,11 +147,11 @@ test("teacher deficits: shares and the total are computed, never typed, and a wr
 test("a count typed or pasted as «2,5» is refused with the reason; «1 234» reads as 1234", async ({ browser }) => {
   const { context, page } = await signedInPerson(browser, "coordinator");
   try {
-    const created = await page.request.post("/api/documents", {
-      data: { template: "teacher-deficits", title: "Мониторинг: числа по-русски", year: 2022 },
+    const id = await createDocument(page, {
+      template: "teacher-deficits",
+      title: "Мониторинг: числа по-русски",
+      year: 2022,
     });
-    expect(created.status()).toBe(201);
-    const { id } = (await created.json()) as { id: string };
     await openDocument(page, id);
     await page.getByRole("button", { name: "Добавить строку" }).click();
 
@@ -227,11 +228,11 @@ test("an edited cell shows its new value from the first frame after Enter: the o
 }) => {
   const { context, page } = await signedInPerson(browser, "coordinator");
   try {
-    const created = await page.request.post("/api/documents", {
-      data: { template: "teacher-deficits", title: "Мониторинг: правка без мигания", year: 2022 },
+    const id = await createDocument(page, {
+      template: "teacher-deficits",
+      title: "Мониторинг: правка без мигания",
+      year: 2022,
     });
-    expect(created.status()).toBe(201);
-    const { id } = (await created.json()) as { id: string };
     await openDocument(page, id);
     await page.getByRole("button", { name: "Добавить строку" }).click();
     await editCell(page, 0, "subject", "Математика");
@@ -307,11 +308,11 @@ test("the people picker adds «И.Н. Фамилия — должность» to
 test("a factor chosen in the risk profile gets its anti-risk programme from the toolbar", async ({ browser }) => {
   const { context, page } = await signedInPerson(browser, "school5");
   try {
-    const created = await page.request.post("/api/documents", {
-      data: { template: "risk-profile", title: "Рисковый профиль МБОУ СОШ № 5", year: 2022 },
+    const id = await createDocument(page, {
+      template: "risk-profile",
+      title: "Рисковый профиль МБОУ СОШ № 5",
+      year: 2022,
     });
-    expect(created.status()).toBe(201);
-    const { id } = (await created.json()) as { id: string };
     await openDocument(page, id);
 
     const action = page.getByTestId("create-risk-programme");
