@@ -21,6 +21,13 @@ import { signedInPerson } from "./session.ts";
 /** 15 March 2022: «Январь 2022 г.» is past, the rest of the demo programme is not. */
 const TODAY = new Date("2022-03-15T10:00:00+03:00");
 
+/** A new teacher-deficits document of 2022 with one empty row, opened (the coordinator creates it). */
+async function openNewDeficitsTable(page: Page, title: string): Promise<void> {
+  const id = await createDocument(page, { template: "teacher-deficits", title, year: 2022 });
+  await openDocument(page, id);
+  await page.getByRole("button", { name: "Добавить строку" }).click();
+}
+
 /** The pinned total row's cell. */
 function totalCell(page: Page, colId: string): Locator {
   return page.locator(`.ag-floating-bottom .ag-row .ag-cell[col-id="${colId}"]`);
@@ -72,14 +79,7 @@ test("teacher deficits: shares and the total are computed, never typed, and a wr
 }) => {
   const { context, page } = await signedInPerson(browser, "coordinator");
   try {
-    const id = await createDocument(page, {
-      template: "teacher-deficits",
-      title: "Мониторинг предметных дефицитов педагогов 2022",
-      year: 2022,
-    });
-    await openDocument(page, id);
-
-    await page.getByRole("button", { name: "Добавить строку" }).click();
+    await openNewDeficitsTable(page, "Мониторинг предметных дефицитов педагогов 2022");
     await editCell(page, 0, "subject", "химия");
     for (const [colId, value] of [
       ["teachers", "16"],
@@ -147,13 +147,7 @@ test("teacher deficits: shares and the total are computed, never typed, and a wr
 test("a count typed or pasted as «2,5» is refused with the reason; «1 234» reads as 1234", async ({ browser }) => {
   const { context, page } = await signedInPerson(browser, "coordinator");
   try {
-    const id = await createDocument(page, {
-      template: "teacher-deficits",
-      title: "Мониторинг: числа по-русски",
-      year: 2022,
-    });
-    await openDocument(page, id);
-    await page.getByRole("button", { name: "Добавить строку" }).click();
+    await openNewDeficitsTable(page, "Мониторинг: числа по-русски");
 
     // Typed: AG Grid's number input used to drop the comma and store 25.
     await editCell(page, 0, "teachers", "2,5");
@@ -228,13 +222,7 @@ test("an edited cell shows its new value from the first frame after Enter: the o
 }) => {
   const { context, page } = await signedInPerson(browser, "coordinator");
   try {
-    const id = await createDocument(page, {
-      template: "teacher-deficits",
-      title: "Мониторинг: правка без мигания",
-      year: 2022,
-    });
-    await openDocument(page, id);
-    await page.getByRole("button", { name: "Добавить строку" }).click();
+    await openNewDeficitsTable(page, "Мониторинг: правка без мигания");
     await editCell(page, 0, "subject", "Математика");
 
     // AG Grid hands grid-option events to the page in a later task: an edit written from
