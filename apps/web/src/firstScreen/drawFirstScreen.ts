@@ -2,7 +2,7 @@ import type { FirstRowsColumn, FirstRowsResponse, FirstRowsSectionPreview, First
 import { headerDetails } from "../document/headerDetails.ts";
 import { DEFAULT_COLUMN_WIDTH, NUMBER_COLUMN_WIDTH } from "../grid/columnWidths.ts";
 import { messages } from "../messages.ts";
-import { type FoldState, readFolds, startsFolded } from "../sections/sectionFolds.ts";
+import { openingFolds, readFolds } from "../sections/sectionFolds.ts";
 // The page's header, its folded sections and the grid's pills and checkboxes, as the page draws
 // them: their stylesheets come with the entry.
 import "../document/document.css";
@@ -37,11 +37,12 @@ export function drawFirstScreen(
   heading.append(meta);
   header.append(heading);
   const body = element("div", "k-first-screen-body");
-  const folded = foldedOnArrival(screen, readFolds(docId));
+  // Folded as the page will open them: it takes their place without moving the rows.
+  const folded = openingFolds(readFolds(docId), true, screen.sectionPreviews);
   screen.sectionsAbove.forEach((title, i) => {
     const preview = screen.sectionPreviews[i];
     body.append(
-      preview && folded[i] ? drawFoldedSection(title, preview) : element("h2", "k-first-screen-title", title),
+      preview && folded[preview.id] ? drawFoldedSection(title, preview) : element("h2", "k-first-screen-title", title),
     );
   });
   if (screen.table.title !== null)
@@ -51,21 +52,6 @@ export function drawFirstScreen(
   body.append(drawTable(screen.table));
   page.append(header, body);
   return { page, body };
-}
-
-/**
- * Which sections above the table the page will show folded when it opens
- * (useSectionFolds): the person's own folds on this device, else the rule
- * for a document with a table.
- */
-export function foldedOnArrival(
-  screen: Pick<FirstRowsResponse, "sectionsAbove" | "sectionPreviews">,
-  folds: FoldState,
-): boolean[] {
-  const sectionCount = screen.sectionsAbove.length;
-  return screen.sectionPreviews.map(
-    (preview) => folds[preview.id] ?? startsFolded({ hasTable: true, sectionCount, hasContent: preview.hasContent }),
-  );
 }
 
 /**

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { foldedOnArrival } from "./drawFirstScreen.ts";
 import {
   adoptFirstScreen,
   dropFirstScreen,
@@ -134,24 +133,5 @@ describe("the first screen", () => {
     expect(isDrawable({ ...ANSWER, ...previews })).toBe(true);
     expect(isDrawable({ ...ANSWER, ...previews, sectionPreviews: [] })).toBe(false);
     expect(isDrawable({ ...ANSWER, ...previews, sectionPreviews: [{ id: "goal", text: "Повысить" }] })).toBe(false);
-  });
-});
-
-describe("foldedOnArrival", () => {
-  const screen = (...hasContent: boolean[]) => ({
-    sectionsAbove: hasContent.map((_, i) => `Раздел ${i + 1}`),
-    sectionPreviews: hasContent.map((has, i) => ({ id: `s${i + 1}`, text: has ? "Текст" : "", hasContent: has })),
-  });
-
-  it("folds the sections above a table as the page opens them: several, or one with content", () => {
-    expect(foldedOnArrival(screen(true, false, false), {})).toEqual([true, true, true]);
-    expect(foldedOnArrival(screen(true), {})).toEqual([true]);
-    // A lone empty section stays open: it invites writing.
-    expect(foldedOnArrival(screen(false), {})).toEqual([false]);
-  });
-
-  it("keeps what the person chose on this device", () => {
-    expect(foldedOnArrival(screen(true, false), { s1: false })).toEqual([false, true]);
-    expect(foldedOnArrival(screen(false), { s1: true })).toEqual([true]);
   });
 });

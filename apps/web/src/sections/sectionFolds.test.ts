@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type FoldStorage, readFolds, saveFold, startsFolded } from "./sectionFolds.ts";
+import { type FoldStorage, openingFolds, readFolds, saveFold, startsFolded } from "./sectionFolds.ts";
 
 function memoryStorage(): FoldStorage & { readonly items: Map<string, string> } {
   const items = new Map<string, string>();
@@ -50,5 +50,23 @@ describe("startsFolded", () => {
     expect(startsFolded({ hasTable: true, sectionCount: 1, hasContent: false })).toBe(false);
     expect(startsFolded({ hasTable: false, sectionCount: 4, hasContent: true })).toBe(false);
     expect(startsFolded({ hasTable: false, sectionCount: 1, hasContent: true })).toBe(false);
+  });
+});
+
+describe("openingFolds", () => {
+  const sections = (...hasContent: boolean[]) => hasContent.map((has, i) => ({ id: `s${i + 1}`, hasContent: has }));
+
+  it("folds the sections above a table as the page opens them: several, or one with content", () => {
+    expect(openingFolds({}, true, sections(true, false, false))).toEqual({ s1: true, s2: true, s3: true });
+    expect(openingFolds({}, true, sections(true))).toEqual({ s1: true });
+    // A lone empty section stays open: it invites writing.
+    expect(openingFolds({}, true, sections(false))).toEqual({ s1: false });
+    // A document without a table is its sections: none starts folded.
+    expect(openingFolds({}, false, sections(true, true))).toEqual({ s1: false, s2: false });
+  });
+
+  it("keeps what the person chose on this device", () => {
+    expect(openingFolds({ s1: false }, true, sections(true, false))).toEqual({ s1: false, s2: true });
+    expect(openingFolds({ s1: true }, true, sections(false))).toEqual({ s1: true });
   });
 });

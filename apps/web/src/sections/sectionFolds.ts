@@ -71,3 +71,21 @@ export interface FoldFacts {
 export function startsFolded({ hasTable, sectionCount, hasContent }: FoldFacts): boolean {
   return hasTable && (hasContent || sectionCount > 1);
 }
+
+/** A section as the opening folds need it: its id and whether it holds anything. */
+export interface SectionContent {
+  readonly id: string;
+  readonly hasContent: boolean;
+}
+
+/**
+ * The folds a document opens with: the person's stored choice for each
+ * section, else `startsFolded`. The page decides them once when it opens
+ * (useSectionFolds), and the first screen drawn before it the same way.
+ */
+export function openingFolds(stored: FoldState, hasTable: boolean, sections: readonly SectionContent[]): FoldState {
+  const sectionCount = sections.length;
+  return Object.fromEntries(
+    sections.map(({ id, hasContent }) => [id, stored[id] ?? startsFolded({ hasTable, sectionCount, hasContent })]),
+  );
+}

@@ -1,6 +1,6 @@
 import { type KartaDocument, sectionSummary } from "@karta/doc";
 import { useCallback, useState } from "react";
-import { type FoldState, readFolds, saveFold, startsFolded } from "./sectionFolds.ts";
+import { type FoldState, openingFolds, readFolds, saveFold } from "./sectionFolds.ts";
 
 export interface SectionFolds {
   readonly folded: FoldState;
@@ -9,24 +9,17 @@ export interface SectionFolds {
 
 /**
  * Which sections of the document are folded. Decided once, when the page
- * opens: the person's stored choice, or `startsFolded` from what the section
- * holds then. A colleague writing in an open section never folds it away.
+ * opens (openingFolds): the person's stored choice, or `startsFolded` from
+ * what the section holds then. A colleague writing in an open section never folds it away.
  */
 export function useSectionFolds(docId: string, document: KartaDocument): SectionFolds {
   const initial = () => {
-    const stored = readFolds(docId);
     const { sections, tables } = document.template;
-    const entries = sections.map((section) => {
-      const folded =
-        stored[section.id] ??
-        startsFolded({
-          hasTable: tables.length > 0,
-          sectionCount: sections.length,
-          hasContent: sectionSummary(document.section(section.id)).hasContent,
-        });
-      return [section.id, folded] as const;
-    });
-    return { docId, folded: Object.fromEntries(entries) as FoldState };
+    const contents = sections.map((section) => ({
+      id: section.id,
+      hasContent: sectionSummary(document.section(section.id)).hasContent,
+    }));
+    return { docId, folded: openingFolds(readFolds(docId), tables.length > 0, contents) };
   };
   const [state, setState] = useState(initial);
   // Another document in the same page: its own folds.
