@@ -74,7 +74,8 @@ export const firstRowsResponse = z.object({
   /**
    * What each of `sectionsAbove` holds, in the same order: its id (the page keeps a person's
    * folds by it), the beginning of its text in one line, whether it holds anything: enough to
-   * draw it folded, as the page first shows it.
+   * draw it folded, as the page first shows it. Empty for a document without tables, whose
+   * first screen is not drawn.
    */
   sectionPreviews: z.array(firstRowsSectionPreview),
   /** The document's first table; null for a document without tables. */

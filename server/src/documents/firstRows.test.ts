@@ -1,5 +1,6 @@
 import { KartaDocument } from "@karta/doc";
 import {
+  analyticReport,
   antiRiskProgramme,
   firstRowsResponse as firstRowsSchema,
   municipalRoadmap,
@@ -83,5 +84,11 @@ describe("firstRowsResponse", () => {
       text: "Я".repeat(SECTION_PREVIEW_LENGTH),
       hasContent: true,
     });
+
+    // A document of sections alone has no first screen to draw: its sections are not read for one.
+    const report = firstRowsResponse(new Y.Doc(), analyticReport, heading, 3);
+    expect(report.table).toBeNull();
+    expect(report.sectionsAbove).toEqual(analyticReport.sections.map((s) => s.title));
+    expect(report.sectionPreviews).toEqual([]);
   });
 });

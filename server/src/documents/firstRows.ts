@@ -1,16 +1,16 @@
 import { firstRowsOf, sectionRootName, sectionSummary } from "@karta/doc";
 import { computedCells, enumTone, formatCell, formatPercent, pinnedColumnIds } from "@karta/domain";
-import type {
-  ColumnTemplate,
-  DocumentTemplate,
-  FirstRowsCell,
-  FirstRowsColumnKind,
-  FirstRowsResponse,
-  FirstRowsSectionPreview,
-  FirstRowsTable,
-  TableTemplate,
+import {
+  type ColumnTemplate,
+  type DocumentTemplate,
+  type FirstRowsCell,
+  type FirstRowsColumnKind,
+  type FirstRowsResponse,
+  type FirstRowsSectionPreview,
+  type FirstRowsTable,
+  SECTION_PREVIEW_LENGTH,
+  type TableTemplate,
 } from "@karta/schema";
-import { SECTION_PREVIEW_LENGTH } from "@karta/schema";
 import type * as Y from "yjs";
 
 /** What the page's header says of the document besides its content. */
@@ -40,7 +40,8 @@ export function firstRowsResponse(
     templateTitle: template.title,
     year: heading.year,
     sectionsAbove: template.sections.map((s) => s.title),
-    sectionPreviews: template.sections.map((s) => sectionPreview(doc, s.id)),
+    // Only a table's first screen is drawn: a document of sections alone is not read for it.
+    sectionPreviews: table ? template.sections.map((s) => sectionPreview(doc, s.id)) : [],
     table: table ? firstTable(doc, table, limit, template.sections.length + template.tables.length > 1) : null,
   };
 }
