@@ -66,9 +66,9 @@ async function rowsBelowHeader(header: Locator, row: Locator): Promise<number> {
 async function heightsOf(rows: Locator): Promise<number[]> {
   return rows.evaluateAll((elements) =>
     elements
-      .map((e) => ({ index: Number(e.getAttribute("row-index") ?? 0), box: e.getBoundingClientRect() }))
-      .sort((a, b) => a.box.top - b.box.top || a.index - b.index)
-      .map(({ box }) => Math.round(box.height)),
+      .map((e) => e.getBoundingClientRect())
+      .sort((a, b) => a.top - b.top)
+      .map((box) => Math.round(box.height)),
   );
 }
 
